@@ -1,0 +1,101 @@
+package io.datum.core.internal;
+
+import io.datum.registry.DetectionReport;
+import io.datum.registry.FormatInfo;
+import io.datum.registry.FormatRegistry;
+import io.datum.spi.DatasetExporter;
+import io.datum.spi.DatasetImporter;
+import io.datum.spi.FormatDetector;
+import java.nio.file.Path;
+import java.util.List;
+
+import java.util.Optional;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The registry service in a framework: a whiteboard that tracks every detector, importer and
+ * exporter service (multiple, dynamic, greedy), so that format bundles are seen the moment they
+ * start and forgotten the moment they stop. Services without a {@code datum.format.name} property
+ * are ignored.
+ */
+@Component(service = FormatRegistry.class, immediate = true)
+public class FormatRegistryComponent implements FormatRegistry {
+    private static final String NAME = "datum.format.name";
+    private final FormatTable table = new FormatTable();
+
+    @Reference(name = "detector", service = FormatDetector.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindDetector")
+    void bindDetector(ServiceReference<FormatDetector> ref, FormatDetector service) {
+        add(FormatTable.Role.DETECTOR, ref, service);
+    }
+
+    void unbindDetector(FormatDetector service) {
+        table.remove(FormatTable.Role.DETECTOR, service);
+    }
+
+    @Reference(name = "importer", service = DatasetImporter.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindImporter")
+    void bindImporter(ServiceReference<DatasetImporter> ref, DatasetImporter service) {
+        add(FormatTable.Role.IMPORTER, ref, service);
+    }
+
+    void unbindImporter(DatasetImporter service) {
+        table.remove(FormatTable.Role.IMPORTER, service);
+    }
+
+    @Reference(name = "exporter", service = DatasetExporter.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindExporter")
+    void bindExporter(ServiceReference<DatasetExporter> ref, DatasetExporter service) {
+        add(FormatTable.Role.EXPORTER, ref, service);
+    }
+
+    void unbindExporter(DatasetExporter service) {
+        table.remove(FormatTable.Role.EXPORTER, service);
+    }
+
+    private void add(FormatTable.Role role, ServiceReference<?> ref, Object service) {
+        Object name = ref.getProperty(NAME);
+        if (!(name instanceof String) || ((String) name).isEmpty()) {
+            return;
+        }
+        Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
+        Object description = ref.getProperty("datum.format.description");
+        Bundle b = ref.getBundle();
+        FormatTable.Provider provider = new FormatTable.Provider(b == null ? "?" : b.getSymbolicName(),
+                b == null ? "" : b.getVersion().toString(), description instanceof String ? (String) description : "");
+        table.add(role, service, (String) name, ranking instanceof Integer ? (Integer) ranking : 0, provider);
+    }
+
+    @Override
+    public List<FormatInfo> formats() {
+        return table.formats();
+    }
+
+    @Override
+    public Optional<FormatInfo> format(String name) {
+        return table.format(name);
+    }
+
+    @Override
+    public Optional<DatasetImporter> importer(String name) {
+        return table.importer(name);
+    }
+
+    @Override
+    public Optional<DatasetExporter> exporter(String name) {
+        return table.exporter(name);
+    }
+
+    @Override
+    public DetectionReport detect(Path path, int depth) {
+        return table.detect(path, depth);
+    }
+
+}

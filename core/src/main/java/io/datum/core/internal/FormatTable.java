@@ -1,0 +1,183 @@
+package io.datum.core.internal;
+
+import io.datum.registry.DetectionReport;
+import io.datum.registry.DetectionReport.Rejection;
+import io.datum.registry.FormatInfo;
+import io.datum.registry.FormatRegistry;
+import io.datum.spi.Confidence;
+import io.datum.spi.DatasetExporter;
+import io.datum.spi.DatasetImporter;
+import io.datum.spi.Detection;
+import io.datum.spi.FormatDetector;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The registry's state: every registered detector, importer and exporter with its format name,
+ * ranking and provider. Fed by the DS tracker in a framework and by the ServiceLoader outside one.
+ * Registrations live in a copy-on-write list, so every lookup works on a consistent snapshot while
+ * bundles come and go. When two services claim one role of one name, the higher ranking wins
+ * (then the earlier registration).
+ */
+public final class FormatTable implements FormatRegistry {
+    public enum Role { DETECTOR, IMPORTER, EXPORTER }
+
+    /** Where a service comes from: a bundle (or jar) name and version, plus the format's description. */
+    public record Provider(String name, String version, String description) {
+    }
+
+    private record Registration(Role role, Object service, String format, int ranking, Provider provider, long order) {
+    }
+
+    private final CopyOnWriteArrayList<Registration> registrations = new CopyOnWriteArrayList<>();
+    private long counter;
+
+    public synchronized void add(Role role, Object service, String format, int ranking, Provider provider) {
+        registrations.add(new Registration(role, service, format, ranking, provider, counter++));
+    }
+
+    public void remove(Role role, Object service) {
+        registrations.removeIf(r -> r.role == role && r.service == service);
+    }
+
+    private Optional<Registration> best(Role role, String format) {
+        return registrations.stream()
+                .filter(r -> r.role == role && r.format.equals(format))
+                .min(Comparator.comparingInt((Registration r) -> -r.ranking).thenComparingLong(r -> r.order));
+    }
+
+    @Override
+    public List<FormatInfo> formats() {
+        TreeMap<String, FormatInfo> out = new TreeMap<>();
+        for (Registration r : registrations) {
+            out.computeIfAbsent(r.format, n -> info(n).orElseThrow());
+        }
+        return List.copyOf(out.values());
+    }
+
+    @Override
+    public Optional<FormatInfo> format(String name) {
+        return info(name);
+    }
+
+    private Optional<FormatInfo> info(String name) {
+        Optional<Registration> d = best(Role.DETECTOR, name);
+        Optional<Registration> i = best(Role.IMPORTER, name);
+        Optional<Registration> e = best(Role.EXPORTER, name);
+        Optional<Registration> any = i.or(() -> e).or(() -> d);
+        return any.map(r -> new FormatInfo(name, i.isPresent(), e.isPresent(), d.isPresent(), r.provider.name(),
+                r.provider.version(), r.provider.description()));
+    }
+
+    @Override
+    public Optional<DatasetImporter> importer(String name) {
+        return best(Role.IMPORTER, name).map(r -> (DatasetImporter) r.service);
+    }
+
+    @Override
+    public Optional<DatasetExporter> exporter(String name) {
+        return best(Role.EXPORTER, name).map(r -> (DatasetExporter) r.service);
+    }
+
+    @Override
+    public DetectionReport detect(Path path, int depth) {
+        // Snapshot: formats that can be imported, in registration order (the reference reports
+        // rejections in registry order).
+        LinkedHashMap<String, FormatDetector> detectors = new LinkedHashMap<>();
+        List<String> importable = new ArrayList<>();
+        for (Registration r : registrations) {
+            if (r.role == Role.IMPORTER && !importable.contains(r.format)) {
+                importable.add(r.format);
+            }
+        }
+        for (String f : importable) {
+            best(Role.DETECTOR, f).ifPresent(r -> detectors.put(f, (FormatDetector) r.service));
+        }
+        Map<String, Confidence> matched = new LinkedHashMap<>();
+        Map<String, Rejection> rejected = new LinkedHashMap<>();
+        for (String f : importable) {
+            if (!detectors.containsKey(f)) {
+                rejected.put(f, new Rejection(Rejection.DETECTION_UNSUPPORTED, "Detection for this format is unsupported"));
+            }
+        }
+        Path dir = path;
+        for (int level = 0; level <= depth && dir != null; level++) {
+            if (!Files.isDirectory(dir)) {
+                for (String f : detectors.keySet()) {
+                    rejected.putIfAbsent(f, new Rejection(Rejection.UNMET_REQUIREMENTS,
+                            "The following requirement was not met:\n  root path " + dir + " must refer to a directory"));
+                }
+                break;
+            }
+            for (Map.Entry<String, FormatDetector> d : detectors.entrySet()) {
+                Detection result;
+                try {
+                    result = d.getValue().detect(dir);
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    // A broken detector rejects its own format and nothing else.
+                    result = new Detection(null, "The detector failed: " + e);
+                }
+                if (result.matched()) {
+                    matched.merge(d.getKey(), result.confidence(), (a, b) -> a.level() >= b.level() ? a : b);
+                    rejected.remove(d.getKey());
+                } else if (!matched.containsKey(d.getKey())) {
+                    rejected.putIfAbsent(d.getKey(), new Rejection(Rejection.UNMET_REQUIREMENTS, result.message()));
+                }
+            }
+            dir = onlySubdirectory(dir);
+        }
+        int best = matched.values().stream().mapToInt(Confidence::level).max().orElse(0);
+        TreeSet<String> detected = new TreeSet<>();
+        String winner = null;
+        for (Map.Entry<String, Confidence> m : matched.entrySet()) {
+            if (m.getValue().level() == best) {
+                detected.add(m.getKey());
+                if (winner == null) {
+                    winner = m.getKey();
+                }
+            }
+        }
+        for (Map.Entry<String, Confidence> m : matched.entrySet()) {
+            if (m.getValue().level() < best) {
+                rejected.put(m.getKey(), new Rejection(Rejection.INSUFFICIENT_CONFIDENCE,
+                        "Another format (" + winner + ") was matched with more confidence"));
+            }
+        }
+        return new DetectionReport(List.copyOf(detected), rejected);
+    }
+
+    /** The single visible entry of {@code dir} when it is a directory, as the reference descends. */
+    private static Path onlySubdirectory(Path dir) {
+        List<Path> visible = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                if (!p.getFileName().toString().startsWith(".")) {
+                    visible.add(p);
+                    if (visible.size() > 1) {
+                        return null;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        if (visible.size() == 1 && Files.isDirectory(visible.get(0))) {
+            String name = visible.get(0).getFileName().toString();
+            if (!name.equals("__MACOSX") && !name.equals("__MSOSX")) {
+                return visible.get(0);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,49 @@
+package io.datum.model;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The pixels of a mask, produced on demand. A format implements this to defer decoding (a PNG
+ * file, a CVAT run-length code) until a writer needs the pixels, so that a dataset of millions of
+ * masks streams in bounded memory. Implementations check their own limits (decisions S3) and
+ * throw {@link io.datum.spi.DatasetException} naming the source when the data is bad.
+ */
+@ConsumerType
+public interface MaskData {
+    int width();
+
+    int height();
+
+    /** Row-major pixel values, {@code width*height} bytes; non-zero means set. A fresh array per call. */
+    byte[] pixels();
+
+    /** Mask data over an array held in memory. */
+    static MaskData of(int width, int height, byte[] pixels) {
+        if ((long) width * height != pixels.length) {
+            throw new IllegalArgumentException("mask of " + width + "x" + height + " needs " + ((long) width * height)
+                    + " pixels, got " + pixels.length);
+        }
+        byte[] copy = pixels.clone();
+        return new MaskData() {
+            @Override
+            public int width() {
+                return width;
+            }
+
+            @Override
+            public int height() {
+                return height;
+            }
+
+            @Override
+            public byte[] pixels() {
+                return copy.clone();
+            }
+
+            @Override
+            public String toString() {
+                return "MaskData[" + width + "x" + height + "]";
+            }
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package io.datum.registry;
+
+import io.datum.spi.DatasetExporter;
+import io.datum.spi.DatasetImporter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The formats present right now. In a framework it is a service that follows format bundles as
+ * they come and go; outside one, {@link FormatRegistries#fromServiceLoader} builds it from the
+ * class path. Lookups see a consistent snapshot; a format that fails cannot break the others.
+ */
+@ProviderType
+public interface FormatRegistry {
+    /** Every format known now, sorted by name. */
+    List<FormatInfo> formats();
+
+    Optional<FormatInfo> format(String name);
+
+    Optional<DatasetImporter> importer(String name);
+
+    Optional<DatasetExporter> exporter(String name);
+
+    /**
+     * Runs every detector on {@code path}, then on its single sub-directory, {@code depth} levels
+     * down, and keeps the formats matched with the highest confidence (datum-cli.md §4.1).
+     */
+    DetectionReport detect(Path path, int depth);
+}

@@ -1,0 +1,26 @@
+package io.datum.spi;
+
+import io.datum.model.Categories;
+import java.util.OptionalLong;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * An opened dataset: its categories, known at once, and its items as a stream that can be read
+ * more than once (an exporter may count before it writes). Nothing here requires the items to be
+ * in memory. Closing the source releases everything it holds.
+ */
+@ConsumerType
+public interface DatasetSource extends AutoCloseable {
+    Categories categories();
+
+    /** A new pass over all items, in the source's order. */
+    ItemCursor items();
+
+    /** The number of items, when known without a pass. */
+    default OptionalLong itemCount() {
+        return OptionalLong.empty();
+    }
+
+    @Override
+    void close();
+}

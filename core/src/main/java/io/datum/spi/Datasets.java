@@ -1,0 +1,53 @@
+package io.datum.spi;
+
+import io.datum.model.Categories;
+import io.datum.model.DatasetItem;
+import java.util.Iterator;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** Sources built from items in memory: for tests, for embedding, and for small generated datasets. */
+public final class Datasets {
+    private Datasets() {
+    }
+
+    /** A source over a list held in memory (the equivalent of Datumaro's {@code Dataset.from_iterable}). */
+    public static DatasetSource of(Categories categories, List<DatasetItem> items) {
+        List<DatasetItem> copy = List.copyOf(items);
+        return new DatasetSource() {
+            @Override
+            public Categories categories() {
+                return categories;
+            }
+
+            @Override
+            public ItemCursor items() {
+                Iterator<DatasetItem> it = copy.iterator();
+                return new ItemCursor() {
+                    @Override
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public DatasetItem next() {
+                        return it.next();
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+
+            @Override
+            public OptionalLong itemCount() {
+                return OptionalLong.of(copy.size());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
