@@ -197,6 +197,11 @@ public final class OptionParser {
         }
         int next = 0;
         List<String> missing = new ArrayList<>();
+        for (Option o : options) {
+            if (o.required && !values.containsKey(o.key)) {
+                missing.add(o.display());
+            }
+        }
         for (Positional p : positionals) {
             List<String> taken = new ArrayList<>();
             switch (p.arity) {
@@ -222,11 +227,6 @@ public final class OptionParser {
                 }
             }
             pos.put(p.name, taken);
-        }
-        for (Option o : options) {
-            if (o.required && !values.containsKey(o.key)) {
-                missing.add(o.display());
-            }
         }
         if (!missing.isEmpty()) {
             throw error("the following arguments are required: " + String.join(", ", missing));

@@ -1,0 +1,610 @@
+package io.datum.cli.internal;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.datum.options.HelpRequested;
+import io.datum.options.OptionParser;
+import io.datum.options.OptionParser.Arity;
+import io.datum.options.ParsedOptions;
+import io.datum.options.UsageException;
+import io.datum.registry.DetectionReport;
+import io.datum.registry.FormatInfo;
+import io.datum.registry.FormatRegistry;
+import io.datum.spi.DatasetException;
+import io.datum.spi.DatasetExporter;
+import io.datum.spi.DatasetImporter;
+import io.datum.spi.DatasetSource;
+import io.datum.spi.ItemCursor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code datum} command line: global options, the verbs, and the one place where outcomes
+ * become exit codes (0 success, 1 error, 2 usage, 3 same input and output format), with one
+ * message and no stack trace (decisions D12; {@code --loglevel debug} adds the trace). The same
+ * object serves {@code bin/datum}, the Gogo commands and plain-Java use; it holds no state
+ * between runs besides the registry.
+ */
+public final class DatumCommandLine {
+    static final List<String> VERBS = List.of("convert", "create", "import", "export", "detect", "detect-format",
+            "formats", "project");
+
+    private final FormatRegistry registry;
+
+    public DatumCommandLine(FormatRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Runs one command line; everything goes to {@code out}/{@code err}; returns the exit code. */
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Log.Level level = Log.Level.INFO;
+        int i = 0;
+        for (; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-h") || a.equals("--help")) {
+                out.print(topHelp());
+                return 0;
+            } else if (a.equals("--version")) {
+                out.println(version());
+                return 0;
+            } else if (a.equals("--loglevel") || a.startsWith("--loglevel=")) {
+                String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.size() ? args.get(++i) : null);
+                Log.Level parsed = v == null ? null : Log.parseLevel(v);
+                if (parsed == null) {
+                    err.println(topUsage() + "\ndatum: error: argument --loglevel: invalid choice: '" + v
+                            + "' (choose from debug, info, warning, error, critical)");
+                    return 2;
+                }
+                level = parsed;
+            } else if (a.startsWith("-")) {
+                err.println(topUsage() + "\ndatum: error: unrecognized arguments: " + a);
+                return 2;
+            } else {
+                break;
+            }
+        }
+        if (i >= args.size()) {
+            err.print(topHelp());
+            return 1;
+        }
+        Log log = new Log(err, level);
+        String verb = args.get(i);
+        List<String> rest = args.subList(i + 1, args.size());
+        try {
+            return dispatch(verb, rest, out, log);
+        } catch (HelpRequested h) {
+            out.print(h.help());
+            return 0;
+        } catch (UsageException u) {
+            err.println(u.display());
+            return 2;
+        } catch (CliException e) {
+            log.error(e.getMessage());
+            return e.exitCode();
+        } catch (DatasetException e) {
+            log.error(e.getMessage());
+            debugTrace(log, e);
+            return 1;
+        } catch (UncheckedIOException e) {
+            log.error(describe(e.getCause()));
+            debugTrace(log, e);
+            return 1;
+        } catch (IOException e) {
+            log.error(describe(e));
+            debugTrace(log, e);
+            return 1;
+        } catch (OutOfMemoryError e) {
+            log.error("out of memory; give Java more heap with DATUM_JAVA_OPTS=-Xmx... (" + e.getMessage() + ")");
+            return 1;
+        } catch (RuntimeException e) {
+            log.error("internal error: " + e);
+            debugTrace(log, e);
+            return 1;
+        }
+    }
+
+    private int dispatch(String verb, List<String> args, PrintStream out, Log log) throws IOException {
+        switch (verb) {
+            case "convert":
+                return convert(args, log);
+            case "create":
+                return create("create", args, log);
+            case "import":
+                return importSource("import", args, log);
+            case "export":
+                return export("export", args, log);
+            case "detect":
+            case "detect-format":
+                return detect(verb, args, out, log);
+            case "formats":
+                return formats(args, out);
+            case "project":
+                return project(args, out, log);
+            default:
+                throw new UsageException("datum", topUsage(), "argument COMMAND: invalid choice: '" + verb
+                        + "' (choose from " + VERBS.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", ")) + ")");
+        }
+    }
+
+    private int project(List<String> args, PrintStream out, Log log) throws IOException {
+        if (args.isEmpty()) {
+            throw new CliException("datum project: expected a sub-command: create, import, export", 1);
+        }
+        String sub = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        switch (sub) {
+            case "create":
+                return create("project create", rest, log);
+            case "import":
+                return importSource("project import", rest, log);
+            case "export":
+                return export("project export", rest, log);
+            case "-h":
+            case "--help":
+                out.print("usage: datum project [-h] {create,import,export} ...\n\nProject commands: create, import, export.\n");
+                return 0;
+            default:
+                throw new UsageException("datum project", "usage: datum project [-h] {create,import,export} ...",
+                        "argument COMMAND: invalid choice: '" + sub + "' (choose from 'create', 'import', 'export')");
+        }
+    }
+
+    // ---------------------------------------------------------------- convert
+
+    private int convert(List<String> args, Log log) throws IOException {
+        OptionParser parser = OptionParser.named("datum convert")
+                .description("Converts a dataset from one format to another.")
+                .value(List.of("-i", "--input-path"), "SOURCE", "Input dataset path (default: current dir)", ".")
+                .value(List.of("-if", "--input-format"), "INPUT_FORMAT",
+                        "Input dataset format. Will try to detect, if not specified.")
+                .required(List.of("-f", "--output-format"), "OUTPUT_FORMAT", "Output format")
+                .value(List.of("-o", "--output-dir"), "DST_DIR", "Output directory (default: <input>-<format>)")
+                .flag("--overwrite", "Overwrite existing files in the save directory")
+                .extra("EXTRA_EXPORT_ARGS")
+                .epilog(formatsEpilog());
+        ParsedOptions o = parser.parse(args);
+        String outputFormat = o.value("output-format");
+        DatasetExporter exporter = exporterOf(outputFormat);
+        ParsedOptions exportOptions = exporter.options().parse(o.extra());
+        String input = o.value("input-path");
+        Path inputPath = Path.of(input).toAbsolutePath().normalize();
+        String inputFormat = o.value("input-format");
+        if (inputFormat == null) {
+            if (!Files.exists(inputPath)) {
+                throw new CliException("Path " + input + " doesn't exist");
+            }
+            DetectionReport report = registry.detect(inputPath, 1);
+            if (report.detected().isEmpty()) {
+                throw new CliException("Failed to detect dataset format. Try to specify format with "
+                        + "'-if/--input-format' parameter.");
+            }
+            if (report.detected().size() > 1) {
+                throw new CliException("Multiple formats match the dataset: " + String.join(", ", report.detected())
+                        + ". Try to specify format with '-if/--input-format' parameter.", 2);
+            }
+            inputFormat = report.detected().get(0);
+            log.info("Source dataset format detected as " + inputFormat);
+        }
+        if (inputFormat.equals(outputFormat)) {
+            throw new CliException("The source data format and the output data format is same as " + inputFormat + ".", 3);
+        }
+        DatasetImporter importer = importerOf(inputFormat);
+        String shownOutput = o.value("output-dir");
+        Path cwd = Path.of("").toAbsolutePath();
+        Path output = shownOutput != null ? Path.of(shownOutput)
+                : cwd.resolve(Names.nextFree(cwd, inputPath.getFileName() + "-" + Names.slug(outputFormat), "."));
+        if (shownOutput == null) {
+            shownOutput = output.getFileName().toString();
+        }
+        if (!Files.exists(inputPath)) {
+            throw new CliException("Failed to find dataset '" + inputFormat + "' at '" + inputPath + "'");
+        }
+        Path written = exportTo(log, output, shownOutput, o.flag("overwrite"), outputFormat, exporter, exportOptions,
+                ctx -> importer.open(inputPath, importer.options().parse(List.of()), ctx), true);
+        log.info("Dataset exported to '" + written + "' as '" + outputFormat + "'");
+        return 0;
+    }
+
+    /** Opens the source(s) to export; called with the job's context. */
+    interface SourceOpener {
+        DatasetSource open(CliJobContext context) throws IOException;
+    }
+
+    private Path exportTo(Log log, Path output, String shownOutput, boolean overwrite, String format,
+                          DatasetExporter exporter, ParsedOptions exportOptions, SourceOpener opener, boolean logExport)
+            throws IOException {
+        try (OutputFolder folder = OutputFolder.prepare(output, overwrite, shownOutput)) {
+            CliJobContext context = new CliJobContext(log, folder.spillDir());
+            try (DatasetSource source = opener.open(context)) {
+                if (logExport) {
+                    log.info("Exporting the dataset");
+                }
+                exporter.export(source, folder.workDir(), exportOptions, context);
+            } finally {
+                context.flushWarnings();
+            }
+            folder.commit();
+            return folder.target();
+        }
+    }
+
+    // ---------------------------------------------------------------- projects
+
+    private int create(String name, List<String> args, Log log) throws IOException {
+        ParsedOptions o = OptionParser.named("datum " + name)
+                .description("Creates an empty project.")
+                .value(List.of("-o", "--output-dir"), "DST_DIR", "Save directory for the new project (default: current dir)", ".")
+                .flag("--overwrite", "Overwrite existing files in the save directory")
+                .parse(args);
+        Path dir = Path.of(o.value("output-dir")).toAbsolutePath().normalize();
+        Path meta = dir.resolve(".datumaro");
+        if (Files.isDirectory(meta) && !OutputFolder.isEmpty(meta)) {
+            if (!o.flag("overwrite")) {
+                throw new CliException("Directory '" + meta + "' already exists (pass --overwrite to overwrite)");
+            }
+            OutputFolder.deleteTree(meta);
+        }
+        log.info("Creating project at '" + dir + "'");
+        Project.create(dir);
+        log.info("Project has been created at '" + dir + "'");
+        return 0;
+    }
+
+    private int importSource(String name, List<String> args, Log log) throws IOException {
+        OptionParser parser = OptionParser.named("datum " + name)
+                .description("Adds a data source (a dataset in some format) to a project. Datum records its path; "
+                        + "--copy copies it into the project.")
+                .value(List.of("-n", "--name"), "NAME", "Name of the new source (default: source-<N>)")
+                .required(List.of("-f", "--format"), "FORMAT", "Source dataset format")
+                .flag("--no-check", "Don't try to read the source after importing")
+                .flag("--copy", "Copy the dataset into the project instead of recording its path")
+                .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project (default: current dir)", ".")
+                .positional("url", Arity.ONE, "URL to the source dataset")
+                .extra("EXTRA_FORMAT_ARGS")
+                .epilog(formatsEpilog());
+        ParsedOptions o = parser.parse(args);
+        String format = o.value("format");
+        DatasetImporter importer = registry.importer(format).orElseThrow(() -> new CliException(
+                "Unknown format '" + format + "' (available: " + available(true) + ")"));
+        ParsedOptions importOptions = importer.options().parse(o.extra());
+        Project project = Project.open(Path.of(o.value("project")).toAbsolutePath().normalize(), o.value("project"));
+        String url = o.positional("url");
+        Path data = Path.of(url).toAbsolutePath().normalize();
+        if (!Files.exists(data)) {
+            throw new CliException(url + ": no such file or directory");
+        }
+        if (data.startsWith(project.root())) {
+            throw new CliException("Source URL cannot point inside the project");
+        }
+        String sourceName = o.value("name");
+        if (sourceName == null) {
+            sourceName = "source-1";
+            int n = 1;
+            while (project.hasSource(sourceName) || Files.exists(Path.of("").toAbsolutePath().resolve(sourceName))) {
+                sourceName = "source-" + (++n);
+            }
+        } else {
+            checkSourceName(sourceName);
+            if (project.hasSource(sourceName)) {
+                throw new CliException("Source '" + sourceName + "' already exists");
+            }
+        }
+        Path copied = project.root().resolve(sourceName);
+        if (o.flag("copy")) {
+            if (Files.exists(copied) && !OutputFolder.isEmpty(copied)) {
+                throw new CliException("Source directory '" + copied + "' already exists");
+            }
+            copyTree(data, copied);
+        }
+        if (!o.flag("no-check")) {
+            log.info("Checking the source...");
+            CliJobContext context = new CliJobContext(log, null);
+            Path readFrom = o.flag("copy") ? copied : data;
+            try (DatasetSource source = importer.open(readFrom, importOptions, context);
+                 ItemCursor items = source.items()) {
+                while (items.hasNext()) {
+                    items.next();
+                }
+            } catch (RuntimeException | IOException e) {
+                if (o.flag("copy")) {
+                    OutputFolder.deleteTree(copied);
+                }
+                throw e;
+            } finally {
+                context.flushWarnings();
+            }
+        }
+        project.addSource(new Project.Source(sourceName, format, data.toString()));
+        log.info("Source '" + sourceName + "' with format '" + format + "' has been added to the project");
+        return 0;
+    }
+
+    private static void checkSourceName(String name) {
+        if (name.isEmpty() || name.startsWith(".") || List.of("dataset", "build", "project").contains(name.toLowerCase())) {
+            throw new CliException("Source name is reserved for internal use: '" + name + "'");
+        }
+        if (!name.matches("[a-z0-9_]+(-[a-z0-9_]+)*")) {
+            throw new CliException("Source name contains invalid symbols: '" + name
+                    + "' (use lower-case letters, digits, '_' and single '-')");
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (Files.isRegularFile(from)) {
+            Files.createDirectories(to);
+            Files.copy(from, to.resolve(from.getFileName()));
+            return;
+        }
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private int export(String name, List<String> args, Log log) throws IOException {
+        OptionParser parser = OptionParser.named("datum " + name)
+                .description("Exports a project (all its sources, or one) in some format.")
+                .value(List.of("-o", "--output-dir"), "DST_DIR", "Directory to save output (default: export-<format>)")
+                .flag("--overwrite", "Overwrite existing files in the save directory")
+                .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project (default: current dir)", ".")
+                .required(List.of("-f", "--format"), "FORMAT", "Output format")
+                .positional("target", Arity.OPTIONAL, "A project target: a source name, or 'project' (default)")
+                .extra("EXTRA_FORMAT_ARGS")
+                .epilog(formatsEpilog());
+        ParsedOptions o = parser.parse(args);
+        String format = o.value("format");
+        DatasetExporter exporter = exporterOf(format);
+        ParsedOptions exportOptions = exporter.options().parse(o.extra());
+        Project project = Project.open(Path.of(o.value("project")).toAbsolutePath().normalize(), o.value("project"));
+        String target = o.positional("target");
+        List<Project.Source> sources = project.sources();
+        if (target != null && !target.equals("project")) {
+            sources = sources.stream().filter(s -> s.name().equals(target)).collect(Collectors.toList());
+            if (sources.isEmpty()) {
+                throw new CliException("Unknown target '" + target + "'");
+            }
+        }
+        if (sources.isEmpty()) {
+            throw new CliException("The project has no sources: add one with 'datum import -p " + o.value("project")
+                    + " -f FORMAT PATH'");
+        }
+        List<Project.Source> chosen = sources;
+        String shownOutput = o.value("output-dir");
+        Path cwd = Path.of("").toAbsolutePath();
+        Path output = shownOutput != null ? Path.of(shownOutput)
+                : cwd.resolve(Names.nextFree(cwd, "export-" + Names.slug(format), "."));
+        if (shownOutput == null) {
+            shownOutput = output.getFileName().toString();
+        }
+        log.info("Loading the project...");
+        Path written = exportTo(log, output, shownOutput, o.flag("overwrite"), format, exporter, exportOptions,
+                ctx -> openSources(project, chosen, ctx, log), false);
+        log.info("Results have been saved to '" + written + "'");
+        return 0;
+    }
+
+    private DatasetSource openSources(Project project, List<Project.Source> sources, CliJobContext context, Log log)
+            throws IOException {
+        List<DatasetSource> opened = new ArrayList<>();
+        try {
+            for (Project.Source s : sources) {
+                DatasetImporter importer = importerOf(s.format());
+                opened.add(importer.open(project.dataOf(s), importer.options().parse(List.of()), context));
+            }
+            for (DatasetSource s : opened) {
+                if (!s.categories().labels().sameLabelsAs(opened.get(0).categories().labels())) {
+                    throw new CliException("Merging of datasets with different categories is only allowed in "
+                            + "'merge' command.");
+                }
+            }
+        } catch (RuntimeException | IOException e) {
+            for (DatasetSource s : opened) {
+                s.close();
+            }
+            throw e;
+        }
+        log.info("Exporting...");
+        return opened.size() == 1 ? opened.get(0) : new ConcatenatedSource(opened);
+    }
+
+    // ---------------------------------------------------------------- detect, formats
+
+    private int detect(String name, List<String> args, PrintStream out, Log log) throws IOException {
+        ParsedOptions o = OptionParser.named("datum " + name)
+                .description("Detects the format of a dataset.")
+                .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project (ignored: formats come from "
+                        + "the installed bundles)")
+                .flag("--show-rejections", "Describe why each supported format that wasn't detected was rejected")
+                .value(List.of("--json-report"), "JSON_REPORT", "Path to which to save a JSON report describing "
+                        + "detected and rejected formats")
+                .value(List.of("--depth"), "DEPTH", "The maximum depth for recursive search (default: 2)", "2")
+                .positional("url", Arity.ONE, "URL to the dataset; a path to a directory")
+                .parse(args);
+        int depth;
+        try {
+            depth = Integer.parseInt(o.value("depth"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("datum " + name, "usage: datum " + name + " ... --depth DEPTH url",
+                    "argument --depth: invalid int value: '" + o.value("depth") + "'");
+        }
+        String url = o.positional("url");
+        Path path = Path.of(url).toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            throw new CliException("Path " + url + " doesn't exist");
+        }
+        DetectionReport report = registry.detect(path, depth);
+        if (report.detected().size() == 1) {
+            out.println("Detected format: " + report.detected().get(0));
+        } else if (report.detected().isEmpty()) {
+            out.println("Unable to detect the format");
+        } else {
+            out.println("Ambiguous dataset; detected the following formats:");
+            out.println();
+            for (String f : report.detected()) {
+                out.println("- " + f);
+            }
+        }
+        if (o.flag("show-rejections")) {
+            out.println();
+            if (report.rejected().isEmpty()) {
+                out.println("No formats were rejected.");
+            } else {
+                out.println("The following formats were rejected:");
+                out.println();
+                report.rejected().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                    out.println(e.getKey() + ":");
+                    for (String line : e.getValue().message().split("\n")) {
+                        out.println("  " + line);
+                    }
+                });
+            }
+        }
+        String json = o.value("json-report");
+        if (json != null) {
+            JsonObject root = new JsonObject();
+            JsonObject rejected = new JsonObject();
+            report.rejected().forEach((f, r) -> {
+                JsonObject entry = new JsonObject();
+                entry.addProperty("reason", r.reason());
+                entry.addProperty("message", r.message());
+                rejected.add(f, entry);
+            });
+            root.add("rejected_formats", rejected);
+            JsonArray detected = new JsonArray();
+            report.detected().forEach(detected::add);
+            root.add("detected_formats", detected);
+            String text = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+            Files.writeString(Path.of(json), text, StandardCharsets.UTF_8);
+        }
+        return 0;
+    }
+
+    private int formats(List<String> args, PrintStream out) {
+        ParsedOptions o = OptionParser.named("datum formats")
+                .description("Lists the dataset formats that the installed format bundles provide.")
+                .flag("--names", "Print only the names, one per line")
+                .parse(args);
+        List<FormatInfo> formats = registry.formats();
+        if (o.flag("names")) {
+            formats.forEach(f -> out.println(f.name()));
+            return 0;
+        }
+        int width = Math.max(6, formats.stream().mapToInt(f -> f.name().length()).max().orElse(0));
+        out.println(String.format("%-" + width + "s  %-6s  %-6s  %-6s  %s", "FORMAT", "IMPORT", "EXPORT", "DETECT",
+                "PROVIDED BY"));
+        for (FormatInfo f : formats) {
+            out.println(String.format("%-" + width + "s  %-6s  %-6s  %-6s  %s %s", f.name(), yes(f.canImport()),
+                    yes(f.canExport()), yes(f.canDetect()), f.provider(), f.version()).stripTrailing());
+        }
+        if (formats.isEmpty()) {
+            out.println("(no format bundles are installed)");
+        }
+        return 0;
+    }
+
+    private static String yes(boolean b) {
+        return b ? "yes" : "-";
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private DatasetExporter exporterOf(String format) {
+        Optional<DatasetExporter> e = registry.exporter(format);
+        return e.orElseThrow(() -> new CliException("Unknown output format '" + format + "' (available: "
+                + available(false) + ")"));
+    }
+
+    private DatasetImporter importerOf(String format) {
+        return registry.importer(format).orElseThrow(() -> new CliException("Unknown input format '" + format
+                + "' (available: " + available(true) + ")"));
+    }
+
+    private String available(boolean importers) {
+        String list = registry.formats().stream().filter(f -> importers ? f.canImport() : f.canExport())
+                .map(FormatInfo::name).collect(Collectors.joining(", "));
+        return list.isEmpty() ? "none" : list;
+    }
+
+    private String formatsEpilog() {
+        return "Supported input formats: " + available(true) + "\nSupported output formats: " + available(false);
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory: " + e.getMessage();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied: " + e.getMessage();
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "Already exists: " + e.getMessage();
+        }
+        if (e instanceof NotDirectoryException) {
+            return "Not a directory: " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    private static void debugTrace(Log log, Throwable t) {
+        if (log.enabled(Log.Level.DEBUG)) {
+            java.io.StringWriter w = new java.io.StringWriter();
+            t.printStackTrace(new java.io.PrintWriter(w));
+            log.debug(w.toString().stripTrailing());
+        }
+    }
+
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = DatumCommandLine.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // no version resource: report unknown
+        }
+        return p.getProperty("version", "unknown");
+    }
+
+    private static String topUsage() {
+        return "usage: datum [-h] [--version] [--loglevel LOGLEVEL] COMMAND ...";
+    }
+
+    private String topHelp() {
+        return topUsage() + "\n\nDatum: convert computer-vision datasets (Datumaro's datum on the JVM)\n\n"
+                + "options:\n"
+                + "  -h, --help           show this help message and exit\n"
+                + "  --version            show program's version number and exit\n"
+                + "  --loglevel LOGLEVEL  Logging level (options: debug, info, warning, error,\n"
+                + "                       critical; default: info)\n\n"
+                + "Commands:\n"
+                + "  convert              Convert dataset between formats\n"
+                + "  create               Create an empty project (also: project create)\n"
+                + "  import               Add a dataset to a project (also: project import)\n"
+                + "  export               Export a project in some format (also: project export)\n"
+                + "  detect               Detect the format of a dataset (also: detect-format)\n"
+                + "  formats              List the formats the installed bundles provide\n\n"
+                + "Run 'datum COMMAND --help' for more information on a command.\n";
+    }
+}

@@ -1,0 +1,189 @@
+package io.datum.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.datum.registry.FormatRegistries;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatumCommandLineTest {
+    @TempDir
+    Path dir;
+
+    private final DatumCommandLine datum = new DatumCommandLine(FormatRegistries.fromServiceLoader());
+    private String out;
+    private String err;
+    private Path input;
+
+    @BeforeEach
+    void writeInput() throws IOException {
+        input = Files.createDirectories(dir.resolve("in"));
+        Files.write(input.resolve("labels.txt"), List.of("cat", "dog"));
+        Files.write(input.resolve("items.txt"), List.of("a train cat", "b test dog"));
+    }
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = datum.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private List<String> siblingsOf(Path p) throws IOException {
+        try (Stream<Path> s = Files.list(p.getParent())) {
+            return s.map(x -> x.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void convertsDetectingTheInputFormat() throws IOException {
+        Path target = dir.resolve("out");
+        assertEquals(0, run("convert", "-i", input.toString(), "-f", "other", "-o", target.toString()));
+        assertEquals(List.of("a train cat", "b test dog"), Files.readAllLines(target.resolve("items.txt")));
+        assertTrue(err.contains("INFO: Source dataset format detected as fake"), err);
+        assertTrue(err.contains("WARNING: fake warning: 2 times"), err);
+        assertTrue(err.contains("INFO: Dataset exported to '" + target + "' as 'other'"), err);
+        assertEquals(List.of("in", "out"), siblingsOf(target), "no temporary folder is left behind");
+    }
+
+    @Test
+    void passesFormatOptionsAfterDoubleDashWithUnderscoresAccepted() throws IOException {
+        Path target = dir.resolve("out");
+        assertEquals(0, run("convert", "-if", "fake", "-i", input.toString(), "-f", "other", "-o",
+                target.toString(), "--", "--save_media"));
+        assertTrue(Files.exists(target.resolve("media.flag")));
+    }
+
+    @Test
+    void refusesTheSameInputAndOutputFormatWithExitCode3() {
+        assertEquals(3, run("convert", "-i", input.toString(), "-if", "fake", "-f", "fake", "-o", dir.resolve("o").toString()));
+        assertTrue(err.contains("ERROR: The source data format and the output data format is same as fake."), err);
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
+    void refusesANonEmptyOutputWithoutOverwriteAndLeavesItAlone() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(target.resolve("keep.txt"), "mine");
+        assertEquals(1, run("convert", "-i", input.toString(), "-f", "other", "-o", target.toString()));
+        assertTrue(err.contains("ERROR: Directory '" + target + "' already exists (pass --overwrite to overwrite)"), err);
+        assertEquals("mine", Files.readString(target.resolve("keep.txt")));
+        assertEquals(0, run("convert", "-i", input.toString(), "-f", "other", "-o", target.toString(), "--overwrite"));
+        assertFalse(Files.exists(target.resolve("keep.txt")), "--overwrite replaces the old content");
+        assertTrue(Files.exists(target.resolve("items.txt")));
+    }
+
+    @Test
+    void aFailedExportLeavesNoOutputAndNoStackTrace() throws IOException {
+        Files.write(input.resolve("items.txt"), List.of("a train cat", "boom train dog"));
+        Path target = dir.resolve("out");
+        assertEquals(1, run("convert", "-i", input.toString(), "-f", "other", "-o", target.toString()));
+        assertTrue(err.contains("ERROR: items.txt:3: cannot export item 'boom'"), err);
+        assertFalse(err.contains("\tat "), err);
+        assertEquals(List.of("in"), siblingsOf(target));
+    }
+
+    @Test
+    void unknownFormatsListTheAvailableOnes() {
+        assertEquals(1, run("convert", "-i", input.toString(), "-f", "imagenet", "-o", dir.resolve("o").toString()));
+        assertTrue(err.contains("ERROR: Unknown output format 'imagenet' (available: fake, other)"), err);
+        assertEquals(1, run("convert", "-i", input.toString(), "-if", "imagenet", "-f", "fake", "-o", dir.resolve("o").toString()));
+        assertTrue(err.contains("Unknown input format 'imagenet' (available: fake)"), err);
+    }
+
+    @Test
+    void formatOptionErrorsAreUsageErrorsOfTheFormat() {
+        assertEquals(2, run("convert", "-i", input.toString(), "-f", "fake", "-o", dir.resolve("o").toString(), "--", "--foo"));
+        assertEquals("usage: fake [-h] [--save-media]\nfake: error: unrecognized arguments: --foo\n", err);
+        assertEquals(0, run("convert", "-f", "fake", "--", "-h"));
+        assertTrue(out.startsWith("usage: fake [-h] [--save-media]"), out);
+        assertEquals(2, run("convert", "-i", input.toString(), "-f", "fake", "--save-media"));
+        assertTrue(err.contains("datum convert: error: unrecognized arguments: --save-media"), err);
+    }
+
+    @Test
+    void createsImportsAndExportsAProjectWithoutCopyingTheData() throws IOException {
+        Path project = dir.resolve("proj");
+        assertEquals(0, run("create", "-o", project.toString()));
+        assertEquals(0, run("import", "-p", project.toString(), "-f", "fake", input.toString()));
+        assertTrue(err.contains("Source 'source-1' with format 'fake' has been added to the project"), err);
+        assertFalse(Files.exists(project.resolve("source-1")), "the path is recorded, not copied (D14)");
+        String config = Files.readString(project.resolve(Project.CONFIG));
+        assertTrue(config.contains("    format: fake\n"), config);
+        assertTrue(config.contains("    url: " + Project.quote(input.toString()) + "\n"), config);
+        Path target = dir.resolve("exported");
+        assertEquals(0, run("project", "export", "-p", project.toString(), "-f", "other", "-o", target.toString()));
+        assertEquals(List.of("a train cat", "b test dog"), Files.readAllLines(target.resolve("items.txt")));
+        assertEquals(0, run("import", "-p", project.toString(), "-f", "fake", "-n", "second", input.toString()));
+        assertEquals(0, run("export", "-p", project.toString(), "-f", "other", "-o", dir.resolve("both").toString()));
+        assertEquals(4, Files.readAllLines(dir.resolve("both/items.txt")).size());
+        assertEquals(1, run("import", "-p", project.toString(), "-f", "fake", "-n", "second", input.toString()));
+        assertTrue(err.contains("Source 'second' already exists"), err);
+    }
+
+    @Test
+    void importChecksTheSourceAndNeedsAProject() throws IOException {
+        assertEquals(1, run("import", "-p", dir.resolve("nothing").toString(), "-f", "fake", input.toString()));
+        assertTrue(err.contains("Can't find project at"), err);
+        Path project = dir.resolve("proj");
+        assertEquals(0, run("create", "-o", project.toString()));
+        Files.write(input.resolve("items.txt"), List.of("a train bird"));
+        assertEquals(1, run("import", "-p", project.toString(), "-f", "fake", input.toString()));
+        assertTrue(err.contains("items.txt: unknown label"), err);
+        assertFalse(Files.readString(project.resolve(Project.CONFIG)).contains("source-1"));
+    }
+
+    @Test
+    void detectsAndExplainsRejections() throws IOException {
+        assertEquals(0, run("detect", input.toString()));
+        assertEquals("Detected format: fake\n", out);
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Path report = dir.resolve("report.json");
+        assertEquals(0, run("detect-format", "--show-rejections", "--json-report", report.toString(), empty.toString()));
+        assertEquals("Unable to detect the format\n\nThe following formats were rejected:\n\nfake:\n"
+                + "  The following requirement was not met:\n"
+                + "    dataset must contain a file matching pattern \"items.txt\"\n", out);
+        assertTrue(Files.readString(report).contains("\"reason\": \"unmet_requirements\""));
+        assertEquals(1, run("detect", dir.resolve("missing").toString()));
+    }
+
+    @Test
+    void listsFormatsAndAnswersHelpAndVersion() {
+        assertEquals(0, run("formats"));
+        assertTrue(out.startsWith("FORMAT  IMPORT  EXPORT  DETECT  PROVIDED BY\n"), out);
+        assertTrue(out.contains("\nfake    yes     yes     yes"), out);
+        assertTrue(out.contains("\nother   -       yes     -"), out);
+        assertEquals(0, run("--version"));
+        assertFalse(out.isBlank());
+        assertEquals(0, run("convert", "--help"));
+        assertTrue(out.contains("Supported output formats: fake, other"), out);
+        assertEquals(2, run("frobnicate"));
+        assertTrue(err.contains("invalid choice: 'frobnicate'"), err);
+        assertEquals(1, run());
+    }
+
+    @Test
+    void defaultOutputNamesCountUpLikeTheReference() throws IOException {
+        assertEquals("v6-cvat", Names.nextFree(dir, "v6-cvat", "."));
+        Files.createDirectories(dir.resolve("v6-cvat"));
+        assertEquals("v6-cvat.1", Names.nextFree(dir, "v6-cvat", "."));
+        Files.createDirectories(dir.resolve("v6-cvat.4"));
+        assertEquals("v6-cvat.5", Names.nextFree(dir, "v6-cvat", "."));
+        assertEquals("open_images", Names.slug("open_images"));
+        assertEquals("x-yz-1", Names.slug("x y/Z 1"));
+    }
+}

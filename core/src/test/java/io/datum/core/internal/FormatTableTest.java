@@ -1,0 +1,122 @@
+package io.datum.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.datum.options.ParsedOptions;
+import io.datum.registry.DetectionReport;
+import io.datum.spi.Confidence;
+import io.datum.spi.DatasetImporter;
+import io.datum.spi.DatasetSource;
+import io.datum.spi.Detection;
+import io.datum.spi.FormatDetector;
+import io.datum.spi.JobContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FormatTableTest {
+    @TempDir
+    Path dir;
+
+    private static final FormatTable.Provider PROVIDER = new FormatTable.Provider("test", "1", "");
+
+    private static DatasetImporter importer() {
+        return new DatasetImporter() {
+            @Override
+            public DatasetSource open(Path path, ParsedOptions options, JobContext context) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    /** Matches when the directory holds a file of the given name. */
+    private static FormatDetector needsFile(String name, Confidence confidence) {
+        return d -> Files.exists(d.resolve(name)) ? Detection.match(confidence)
+                : Detection.notMet("dataset must contain a file matching pattern \"" + name + "\"");
+    }
+
+    private FormatTable table(Object... nameDetectorPairs) {
+        FormatTable t = new FormatTable();
+        for (int i = 0; i < nameDetectorPairs.length; i += 2) {
+            String name = (String) nameDetectorPairs[i];
+            t.add(FormatTable.Role.IMPORTER, importer(), name, 0, PROVIDER);
+            if (nameDetectorPairs[i + 1] != null) {
+                t.add(FormatTable.Role.DETECTOR, nameDetectorPairs[i + 1], name, 0, PROVIDER);
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void keepsOnlyTheHighestConfidence() throws IOException {
+        Files.createFile(dir.resolve("a.xml"));
+        Files.createFile(dir.resolve("b.csv"));
+        FormatTable t = table("cvat", needsFile("a.xml", Confidence.MEDIUM), "csvish", needsFile("b.csv", Confidence.LOW));
+        DetectionReport r = t.detect(dir, 2);
+        assertEquals(List.of("cvat"), r.detected());
+        assertEquals("insufficient_confidence", r.rejected().get("csvish").reason());
+        assertEquals("Another format (cvat) was matched with more confidence", r.rejected().get("csvish").message());
+    }
+
+    @Test
+    void reportsAmbiguityAndUnsupportedDetection() throws IOException {
+        Files.createFile(dir.resolve("a.xml"));
+        FormatTable t = table("zeta", needsFile("a.xml", Confidence.MEDIUM), "alpha", needsFile("a.xml", Confidence.MEDIUM),
+                "blind", null);
+        DetectionReport r = t.detect(dir, 0);
+        assertEquals(List.of("alpha", "zeta"), r.detected());
+        assertEquals("detection_unsupported", r.rejected().get("blind").reason());
+    }
+
+    @Test
+    void descendsIntoASingleSubdirectoryOnlyAsDeepAsAsked() throws IOException {
+        Path inner = Files.createDirectories(dir.resolve("one/two"));
+        Files.createFile(inner.resolve("a.xml"));
+        FormatTable t = table("cvat", needsFile("a.xml", Confidence.MEDIUM));
+        assertEquals(List.of("cvat"), t.detect(dir, 2).detected());
+        assertEquals(List.of(), t.detect(dir, 1).detected());
+        DetectionReport r = t.detect(dir, 1);
+        assertTrue(r.rejected().get("cvat").message().contains("a.xml"));
+    }
+
+    @Test
+    void aFailingDetectorRejectsOnlyItsOwnFormat() throws IOException {
+        Files.createFile(dir.resolve("a.xml"));
+        FormatDetector broken = d -> {
+            throw new IllegalStateException("boom");
+        };
+        FormatTable t = table("broken", broken, "cvat", needsFile("a.xml", Confidence.MEDIUM));
+        DetectionReport r = t.detect(dir, 0);
+        assertEquals(List.of("cvat"), r.detected());
+        assertTrue(r.rejected().get("broken").message().contains("boom"));
+    }
+
+    @Test
+    void higherRankingWinsAndRemovalIsSeenAtOnce() {
+        FormatTable t = new FormatTable();
+        DatasetImporter low = importer();
+        DatasetImporter high = importer();
+        t.add(FormatTable.Role.IMPORTER, low, "x", 0, PROVIDER);
+        t.add(FormatTable.Role.IMPORTER, high, "x", 10, PROVIDER);
+        assertSame(high, t.importer("x").orElseThrow());
+        t.remove(FormatTable.Role.IMPORTER, high);
+        assertSame(low, t.importer("x").orElseThrow());
+        t.remove(FormatTable.Role.IMPORTER, low);
+        assertFalse(t.importer("x").isPresent());
+        assertTrue(t.formats().isEmpty());
+    }
+
+    @Test
+    void listsFormatsByNameWithTheirRoles() {
+        FormatTable t = table("b", needsFile("x", Confidence.MEDIUM), "a", null);
+        assertEquals(List.of("a", "b"), t.formats().stream().map(f -> f.name()).toList());
+        assertTrue(t.format("b").orElseThrow().canDetect());
+        assertFalse(t.format("a").orElseThrow().canExport());
+    }
+}

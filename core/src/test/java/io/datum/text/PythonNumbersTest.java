@@ -1,0 +1,82 @@
+package io.datum.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PythonNumbersTest {
+    // Expected spellings taken from CPython 3.11: repr(float.fromhex(...)) / repr(literal).
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "0.0|0.0", "-0.0|-0.0", "1.0|1.0", "0.5|0.5", "0.1|0.1", "0.2|0.2",
+            "0.20000000298023224|0.20000000298023224", "0.30000001192092896|0.30000001192092896",
+            "0.3333333333333333|0.3333333333333333", "1e-05|1e-05", "0.0001|0.0001", "0.00012|0.00012",
+            "1e16|1e+16", "9999999999999998.0|9999999999999998.0", "123456789012345678|1.2345678901234568e+17",
+            "1.5e-10|1.5e-10", "5e-324|5e-324", "1.7976931348623157e308|1.7976931348623157e+308",
+            "100.0|100.0", "-2.5|-2.5", "0.1234567890123|0.1234567890123", "2.675|2.675",
+            "1e22|1e+22", "1e21|1e+21", "123.456|123.456"})
+    void spellsFloatsLikePythonRepr(String literal, String expected) {
+        assertEquals(expected, PythonNumbers.repr(Double.parseDouble(literal)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.1, 1e-7, 3.14159, 6.02214076e23, 1.0 / 3, 2.0 / 3, 1e-300, 4.35, 0.07})
+    void reprReadsBackToTheSameDouble(double value) {
+        assertEquals(value, Double.parseDouble(PythonNumbers.repr(value)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"NaN|nan", "Infinity|inf", "-Infinity|-inf"})
+    void spellsSpecialValuesLikePython(String literal, String expected) {
+        assertEquals(expected, PythonNumbers.repr(Double.parseDouble(literal)));
+        assertEquals(expected, PythonNumbers.fixed2(Double.parseDouble(literal)));
+    }
+
+    // Values from CPython 3.11 "{:.2f}" on doubles (no float32 rounding first: decisions D1).
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "1.005|1.00", "2.345|2.35", "4.125|4.12", "4.375|4.38", "2.675|2.67", "-0.001|-0.00", "1e-7|0.00",
+            "123456.789|123456.79", "1000000.015|1000000.02", "16777216|16777216.00", "0.995|0.99",
+            "0.015|0.01", "1048576.125|1048576.12", "0.125|0.12", "0.375|0.38", "-0.0|-0.00", "3.5|3.50"})
+    void formatsTwoDecimalsHalfEvenOnTheExactBinaryValue(double value, String expected) {
+        assertEquals(expected, PythonNumbers.fixed2(value));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "1|1.0", " 2.5 |2.5", "1_0|10.0", "1e3|1000.0", "-Infinity|-Infinity", "inf|Infinity", "+.5|0.5",
+            "5.|5.0", "\u0661\u0662|12.0"})
+    void parsesWhatPythonFloatAccepts(String text, double expected) {
+        assertEquals(expected, PythonNumbers.parseFloat(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0x1p3", "1.5f", "1d", "", "1__0", "_1", "1_", "abc", "1.2.3", "--1"})
+    void refusesWhatPythonFloatRefuses(String text) {
+        assertThrows(NumberFormatException.class, () -> PythonNumbers.parseFloat(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"0003|3", " -7 |-7", "+5|5", "1_000|1000"})
+    void parsesWhatPythonIntAccepts(String text, long expected) {
+        assertEquals(expected, PythonNumbers.parseInt(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.5", "6.0", "", "1e3", "0x10", "99999999999999999999"})
+    void refusesWhatPythonIntRefuses(String text) {
+        assertThrows(NumberFormatException.class, () -> PythonNumbers.parseInt(text));
+    }
+
+    @org.junit.jupiter.api.Test
+    void spellsAttributeValuesLikePythonStr() {
+        assertEquals("True", PythonNumbers.str(true));
+        assertEquals("None", PythonNumbers.str(null));
+        assertEquals("3", PythonNumbers.str(3L));
+        assertEquals("1.0", PythonNumbers.str(1.0));
+        assertEquals("0003", PythonNumbers.str("0003"));
+    }
+}
