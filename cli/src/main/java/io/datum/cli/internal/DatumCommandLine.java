@@ -43,12 +43,25 @@ import java.util.stream.Collectors;
  */
 public final class DatumCommandLine {
     static final List<String> VERBS = List.of("convert", "create", "import", "export", "detect", "detect-format",
-            "formats", "project");
+            "dinfo", "info", "stats", "formats", "project");
 
     private final FormatRegistry registry;
+    private final Path cwd;
 
+    /** A command line whose relative paths resolve against the process's working directory. */
     public DatumCommandLine(FormatRegistry registry) {
+        this(registry, Path.of("").toAbsolutePath());
+    }
+
+    /** A command line whose relative paths (and default output names) resolve against {@code workingDir}. */
+    public DatumCommandLine(FormatRegistry registry, Path workingDir) {
         this.registry = registry;
+        this.cwd = workingDir.toAbsolutePath();
+    }
+
+    /** A path the user typed, absolute and normalised. */
+    private Path path(String typed) {
+        return cwd.resolve(typed).normalize();
     }
 
     /** Runs one command line; everything goes to {@code out}/{@code err}; returns the exit code. */
@@ -134,6 +147,11 @@ public final class DatumCommandLine {
                 return detect(verb, args, out, log);
             case "formats":
                 return formats(args, out);
+            case "dinfo":
+            case "info":
+                return dinfo(verb, args, out, log);
+            case "stats":
+                return stats(args, log);
             case "project":
                 return project(args, out, log);
             default:
@@ -183,7 +201,7 @@ public final class DatumCommandLine {
         DatasetExporter exporter = exporterOf(outputFormat);
         ParsedOptions exportOptions = exporter.options().parse(o.extra());
         String input = o.value("input-path");
-        Path inputPath = Path.of(input).toAbsolutePath().normalize();
+        Path inputPath = path(input);
         String inputFormat = o.value("input-format");
         if (inputFormat == null) {
             if (!Files.exists(inputPath)) {
@@ -206,8 +224,7 @@ public final class DatumCommandLine {
         }
         DatasetImporter importer = importerOf(inputFormat);
         String shownOutput = o.value("output-dir");
-        Path cwd = Path.of("").toAbsolutePath();
-        Path output = shownOutput != null ? Path.of(shownOutput)
+        Path output = shownOutput != null ? path(shownOutput)
                 : cwd.resolve(Names.nextFree(cwd, inputPath.getFileName() + "-" + Names.slug(outputFormat), "."));
         if (shownOutput == null) {
             shownOutput = output.getFileName().toString();
@@ -252,7 +269,7 @@ public final class DatumCommandLine {
                 .value(List.of("-o", "--output-dir"), "DST_DIR", "Save directory for the new project (default: current dir)", ".")
                 .flag("--overwrite", "Overwrite existing files in the save directory")
                 .parse(args);
-        Path dir = Path.of(o.value("output-dir")).toAbsolutePath().normalize();
+        Path dir = path(o.value("output-dir"));
         Path meta = dir.resolve(".datumaro");
         if (Files.isDirectory(meta) && !OutputFolder.isEmpty(meta)) {
             if (!o.flag("overwrite")) {
@@ -283,9 +300,9 @@ public final class DatumCommandLine {
         DatasetImporter importer = registry.importer(format).orElseThrow(() -> new CliException(
                 "Unknown format '" + format + "' (available: " + available(true) + ")"));
         ParsedOptions importOptions = importer.options().parse(o.extra());
-        Project project = Project.open(Path.of(o.value("project")).toAbsolutePath().normalize(), o.value("project"));
+        Project project = Project.open(path(o.value("project")), o.value("project"));
         String url = o.positional("url");
-        Path data = Path.of(url).toAbsolutePath().normalize();
+        Path data = path(url);
         if (!Files.exists(data)) {
             throw new CliException(url + ": no such file or directory");
         }
@@ -296,7 +313,7 @@ public final class DatumCommandLine {
         if (sourceName == null) {
             sourceName = "source-1";
             int n = 1;
-            while (project.hasSource(sourceName) || Files.exists(Path.of("").toAbsolutePath().resolve(sourceName))) {
+            while (project.hasSource(sourceName) || Files.exists(cwd.resolve(sourceName))) {
                 sourceName = "source-" + (++n);
             }
         } else {
@@ -377,7 +394,7 @@ public final class DatumCommandLine {
         String format = o.value("format");
         DatasetExporter exporter = exporterOf(format);
         ParsedOptions exportOptions = exporter.options().parse(o.extra());
-        Project project = Project.open(Path.of(o.value("project")).toAbsolutePath().normalize(), o.value("project"));
+        Project project = Project.open(path(o.value("project")), o.value("project"));
         String target = o.positional("target");
         List<Project.Source> sources = project.sources();
         if (target != null && !target.equals("project")) {
@@ -392,15 +409,18 @@ public final class DatumCommandLine {
         }
         List<Project.Source> chosen = sources;
         String shownOutput = o.value("output-dir");
-        Path cwd = Path.of("").toAbsolutePath();
-        Path output = shownOutput != null ? Path.of(shownOutput)
+        Path output = shownOutput != null ? path(shownOutput)
                 : cwd.resolve(Names.nextFree(cwd, "export-" + Names.slug(format), "."));
         if (shownOutput == null) {
             shownOutput = output.getFileName().toString();
         }
         log.info("Loading the project...");
         Path written = exportTo(log, output, shownOutput, o.flag("overwrite"), format, exporter, exportOptions,
-                ctx -> openSources(project, chosen, ctx, log), false);
+                ctx -> {
+                    DatasetSource merged = openSources(project, chosen, ctx, log);
+                    log.info("Exporting...");
+                    return merged;
+                }, false);
         log.info("Results have been saved to '" + written + "'");
         return 0;
     }
@@ -425,8 +445,136 @@ public final class DatumCommandLine {
             }
             throw e;
         }
-        log.info("Exporting...");
         return opened.size() == 1 ? opened.get(0) : new ConcatenatedSource(opened);
+    }
+
+    // ---------------------------------------------------------------- dataset targets, dinfo
+
+    /**
+     * Opens a verb's target as the reference resolves a revpath (datum-cli.md §2.8): a project
+     * folder, {@code project} or a source name of the current project, else a dataset path
+     * {@code path[:format]} (format detected, depth 2, when absent). Every way that fails is listed.
+     */
+    private DatasetSource openTarget(String target, String projectOption, CliJobContext context, Log log)
+            throws IOException {
+        List<String> problems = new ArrayList<>();
+        String spec = target == null ? "project" : target;
+        Path projectDir = path(projectOption == null ? "." : projectOption);
+        if (target != null && Project.exists(path(target))) {
+            Project p = Project.open(path(target), target);
+            return openSources(p, nonEmpty(p, p.sources()), context, log);
+        }
+        if (Project.exists(projectDir)) {
+            Project p = Project.open(projectDir, projectOption == null ? "." : projectOption);
+            if (spec.equals("project")) {
+                return openSources(p, nonEmpty(p, p.sources()), context, log);
+            }
+            for (Project.Source s : p.sources()) {
+                if (s.name().equals(spec)) {
+                    return openSources(p, List.of(s), context, log);
+                }
+            }
+            problems.add("Unknown target '" + spec + "' in the project at '" + projectDir + "'");
+        } else {
+            problems.add("Can't find project at '" + (projectOption == null ? "." : projectOption) + "'");
+        }
+        int colon = -1;
+        for (int i = 0; i < spec.length(); i++) {
+            if (spec.charAt(i) == ':' && (i + 1 >= spec.length() || (spec.charAt(i + 1) != '/' && spec.charAt(i + 1) != '\\'))) {
+                colon = i;
+                break;
+            }
+        }
+        String pathPart = colon < 0 ? spec : spec.substring(0, colon);
+        String format = colon < 0 ? null : spec.substring(colon + 1);
+        Path path = path(pathPart);
+        if (!Files.exists(path)) {
+            problems.add("Path " + pathPart + " doesn't exist");
+            throw new CliException("Failed to parse revspec:\n  " + String.join("\n  ", problems));
+        }
+        if (format == null) {
+            DetectionReport report = registry.detect(path, 2);
+            if (report.detected().size() != 1) {
+                problems.add(report.detected().isEmpty() ? "Failed to detect the format of '" + pathPart + "'"
+                        : "Multiple formats match '" + pathPart + "': " + String.join(", ", report.detected()));
+                throw new CliException("Failed to parse revspec:\n  " + String.join("\n  ", problems));
+            }
+            format = report.detected().get(0);
+        }
+        DatasetImporter importer = importerOf(format);
+        return importer.open(path, importer.options().parse(List.of()), context);
+    }
+
+    private static List<Project.Source> nonEmpty(Project p, List<Project.Source> sources) {
+        if (sources.isEmpty()) {
+            throw new CliException("The project at '" + p.root() + "' has no sources");
+        }
+        return sources;
+    }
+
+    private int dinfo(String name, List<String> args, PrintStream out, Log log) throws IOException {
+        ParsedOptions o = OptionParser.named("datum " + name)
+                .description("Prints dataset overview: lengths, subsets, labels.")
+                .flag("--all", "Print all labels, not only the first 10")
+                .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project (default: current dir)")
+                .positional("revpath", Arity.OPTIONAL, "Target dataset revpath: path[:format], a project or a source "
+                        + "name (default: project)")
+                .parse(args);
+        CliJobContext context = new CliJobContext(log, null);
+        try (DatasetSource source = openTarget(o.positional("revpath"), o.value("project"), context, log)) {
+            DatasetInfo.print(source, o.flag("all"), out);
+        } finally {
+            context.flushWarnings();
+        }
+        return 0;
+    }
+
+    private int stats(List<String> args, Log log) throws IOException {
+        OptionParser parser = OptionParser.named("datum stats")
+                .description("Computes dataset statistics and writes them to statistics.json in the current "
+                        + "directory.")
+                .value(List.of("-s", "--subset"), "SUBSET", "Compute stats only for a specific subset")
+                .value(List.of("--image-stats"), "IMAGE_STATS", "Compute image mean, std and repeated images "
+                        + "(decodes every image; default: True)", "true")
+                .value(List.of("--ann-stats"), "ANN_STATS", "Compute annotation statistics (default: True)", "true")
+                .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project (default: current dir)")
+                .positional("target", Arity.OPTIONAL, "Target dataset revpath: path[:format], a project or a source "
+                        + "name (default: project)");
+        ParsedOptions o = parser.parse(args);
+        boolean images = toBool(parser, "--image-stats", o.value("image-stats"));
+        boolean annotations = toBool(parser, "--ann-stats", o.value("ann-stats"));
+        Path spill = Files.createTempDirectory("datum-stats-");
+        CliJobContext context = new CliJobContext(log, spill);
+        Map<String, Object> result;
+        try (DatasetSource source = openTarget(o.positional("target"), o.value("project"), context, log)) {
+            result = new Statistics(source, o.value("subset"), context, spill).compute(images, annotations);
+        } finally {
+            context.flushWarnings();
+            OutputFolder.deleteTree(spill);
+        }
+        String name = Files.exists(cwd.resolve("statistics.json")) ? nextStatsName(cwd) : "statistics.json";
+        log.info("Writing project statistics to '" + name + "'");
+        Files.writeString(cwd.resolve(name), PythonJson.write(result), StandardCharsets.UTF_8);
+        return 0;
+    }
+
+    private static String nextStatsName(Path cwd) throws IOException {
+        int n = 1;
+        while (Files.exists(cwd.resolve("statistics." + n + ".json"))) {
+            n++;
+        }
+        return "statistics." + n + ".json";
+    }
+
+    private static boolean toBool(OptionParser parser, String option, String value) {
+        switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "t", "yes", "y", "on", "1":
+                return true;
+            case "false", "f", "no", "n", "off", "0":
+                return false;
+            default:
+                throw parser.error("argument " + option + ": invalid to_bool value: '" + value + "'");
+        }
     }
 
     // ---------------------------------------------------------------- detect, formats
@@ -450,7 +598,7 @@ public final class DatumCommandLine {
                     "argument --depth: invalid int value: '" + o.value("depth") + "'");
         }
         String url = o.positional("url");
-        Path path = Path.of(url).toAbsolutePath().normalize();
+        Path path = path(url);
         if (!Files.exists(path)) {
             throw new CliException("Path " + url + " doesn't exist");
         }
@@ -496,7 +644,7 @@ public final class DatumCommandLine {
             report.detected().forEach(detected::add);
             root.add("detected_formats", detected);
             String text = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
-            Files.writeString(Path.of(json), text, StandardCharsets.UTF_8);
+            Files.writeString(path(json), text, StandardCharsets.UTF_8);
         }
         return 0;
     }
@@ -604,6 +752,8 @@ public final class DatumCommandLine {
                 + "  import               Add a dataset to a project (also: project import)\n"
                 + "  export               Export a project in some format (also: project export)\n"
                 + "  detect               Detect the format of a dataset (also: detect-format)\n"
+                + "  dinfo                Print dataset info (also: info)\n"
+                + "  stats                Compute dataset statistics into statistics.json\n"
                 + "  formats              List the formats the installed bundles provide\n\n"
                 + "Run 'datum COMMAND --help' for more information on a command.\n";
     }

@@ -21,13 +21,14 @@ class DatumCommandLineTest {
     @TempDir
     Path dir;
 
-    private final DatumCommandLine datum = new DatumCommandLine(FormatRegistries.fromServiceLoader());
+    private DatumCommandLine datum;
     private String out;
     private String err;
     private Path input;
 
     @BeforeEach
     void writeInput() throws IOException {
+        datum = new DatumCommandLine(FormatRegistries.fromServiceLoader(), dir);
         input = Files.createDirectories(dir.resolve("in"));
         Files.write(input.resolve("labels.txt"), List.of("cat", "dog"));
         Files.write(input.resolve("items.txt"), List.of("a train cat", "b test dog"));
@@ -185,5 +186,53 @@ class DatumCommandLineTest {
         assertEquals("v6-cvat.5", Names.nextFree(dir, "v6-cvat", "."));
         assertEquals("open_images", Names.slug("open_images"));
         assertEquals("x-yz-1", Names.slug("x y/Z 1"));
+    }
+
+    @Test
+    void printsDatasetInfoForAPathWithOrWithoutFormat() throws IOException {
+        String expected = "length: 2\ncategories: label\n  label:\n    count: 2\n    labels: cat, dog\n"
+                + "subsets: train, test\n  'train':\n    length: 1\n    categories: label\n      label:\n"
+                + "        count: 2\n        labels: cat, dog\n  'test':\n    length: 1\n    categories: label\n"
+                + "      label:\n        count: 2\n        labels: cat, dog\n";
+        assertEquals(0, run("dinfo", input + ":fake"));
+        assertEquals(expected, out);
+        assertEquals(0, run("info", input.toString()));
+        assertEquals(expected, out);
+        assertEquals(1, run("dinfo", dir.resolve("nope").toString()));
+        assertTrue(err.contains("Failed to parse revspec:"), err);
+        assertTrue(err.contains("doesn't exist"), err);
+    }
+
+    @Test
+    void spellsJsonLikePython() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("a", List.of(1L, 0.5, 6.361265799828938e-08, Double.NaN));
+        m.put("b", List.of());
+        m.put("c", new java.util.LinkedHashMap<>());
+        m.put("d", "x\"y");
+        assertEquals("{\n  \"a\": [\n    1,\n    0.5,\n    6.361265799828938e-08,\n    NaN\n  ],\n  \"b\": [],\n"
+                + "  \"c\": {},\n  \"d\": \"x\\\"y\"\n}", PythonJson.write(m));
+    }
+
+    @Test
+    void rasterisesPolygonsLikeCoco() {
+        // An axis-aligned rectangle with integer corners covers width * height pixels.
+        assertEquals(12, CocoPolygonArea.area(new double[] {0, 0, 4, 0, 4, 3, 0, 3}, 10, 10));
+    }
+
+    @Test
+    void writesAnnotationStatisticsNextToTheCaller() throws IOException {
+        assertEquals(0, run("stats", "--image-stats", "off", input + ":fake"));
+        assertTrue(err.contains("INFO: Writing project statistics to 'statistics.json'"), err);
+        String json = Files.readString(dir.resolve("statistics.json"));
+        assertTrue(json.startsWith("{\n  \"images count\": 2,\n  \"annotations count\": 2,\n"
+                + "  \"unannotated images count\": 0,\n  \"unannotated images\": [],\n"), json);
+        assertTrue(json.contains("\"distribution\": {\n        \"cat\": [\n          1,\n          0.5\n        ],"), json);
+        assertEquals(0, run("stats", "--image-stats", "false", "-s", "test", input + ":fake"));
+        assertTrue(Files.readString(dir.resolve("statistics.1.json")).contains("\"images count\": 1,"));
+        assertEquals(2, run("stats", "--image-stats", "maybe", input + ":fake"));
+        assertTrue(err.contains("invalid to_bool value: 'maybe'"), err);
+        assertEquals(1, run("stats", "-s", "nosuch", input + ":fake"));
+        assertTrue(err.contains("Unknown subset 'nosuch'"), err);
     }
 }
