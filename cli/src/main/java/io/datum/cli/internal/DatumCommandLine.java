@@ -3,6 +3,7 @@ package io.datum.cli.internal;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.datum.api.StagedOutput;
 import io.datum.options.HelpRequested;
 import io.datum.options.OptionParser;
 import io.datum.options.OptionParser.Arity;
@@ -246,7 +247,7 @@ public final class DatumCommandLine {
     private Path exportTo(Log log, Path output, String shownOutput, boolean overwrite, String format,
                           DatasetExporter exporter, ParsedOptions exportOptions, SourceOpener opener, boolean logExport)
             throws IOException {
-        try (OutputFolder folder = OutputFolder.prepare(output, overwrite, shownOutput)) {
+        try (StagedOutput folder = StagedOutput.prepare(output, overwrite, shownOutput)) {
             CliJobContext context = new CliJobContext(log, folder.spillDir());
             try (DatasetSource source = opener.open(context)) {
                 if (logExport) {
@@ -271,11 +272,11 @@ public final class DatumCommandLine {
                 .parse(args);
         Path dir = path(o.value("output-dir"));
         Path meta = dir.resolve(".datumaro");
-        if (Files.isDirectory(meta) && !OutputFolder.isEmpty(meta)) {
+        if (Files.isDirectory(meta) && !StagedOutput.isEmpty(meta)) {
             if (!o.flag("overwrite")) {
                 throw new CliException("Directory '" + meta + "' already exists (pass --overwrite to overwrite)");
             }
-            OutputFolder.deleteTree(meta);
+            StagedOutput.deleteTree(meta);
         }
         log.info("Creating project at '" + dir + "'");
         Project.create(dir);
@@ -324,7 +325,7 @@ public final class DatumCommandLine {
         }
         Path copied = project.root().resolve(sourceName);
         if (o.flag("copy")) {
-            if (Files.exists(copied) && !OutputFolder.isEmpty(copied)) {
+            if (Files.exists(copied) && !StagedOutput.isEmpty(copied)) {
                 throw new CliException("Source directory '" + copied + "' already exists");
             }
             copyTree(data, copied);
@@ -340,7 +341,7 @@ public final class DatumCommandLine {
                 }
             } catch (RuntimeException | IOException e) {
                 if (o.flag("copy")) {
-                    OutputFolder.deleteTree(copied);
+                    StagedOutput.deleteTree(copied);
                 }
                 throw e;
             } finally {
@@ -550,7 +551,7 @@ public final class DatumCommandLine {
             result = new Statistics(source, o.value("subset"), context, spill).compute(images, annotations);
         } finally {
             context.flushWarnings();
-            OutputFolder.deleteTree(spill);
+            StagedOutput.deleteTree(spill);
         }
         String name = Files.exists(cwd.resolve("statistics.json")) ? nextStatsName(cwd) : "statistics.json";
         log.info("Writing project statistics to '" + name + "'");

@@ -1,5 +1,6 @@
-package io.datum.cli.internal;
+package io.datum.api;
 
+import io.datum.spi.DatasetException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -12,10 +13,11 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Where an export writes (decisions D15): a hidden sibling of the requested folder, moved into
  * place only when the export completed. A failed or interrupted run leaves no output folder, and
- * {@code --overwrite} replaces the old content only at that moment. Also provides a second hidden
- * sibling for spill files, always removed.
+ * overwriting replaces the old content only at that moment. Also provides a second hidden sibling
+ * for spill files, always removed. Close it in a finally block (try-with-resources); a JVM
+ * shutdown hook removes the temporaries of an interrupted run.
  */
-final class OutputFolder implements AutoCloseable {
+public final class StagedOutput implements AutoCloseable {
     private final Path target;
     private final boolean overwrite;
     private final Path work;
@@ -23,7 +25,7 @@ final class OutputFolder implements AutoCloseable {
     private final Thread cleanupOnExit;
     private boolean committed;
 
-    private OutputFolder(Path target, boolean overwrite) throws IOException {
+    private StagedOutput(Path target, boolean overwrite) throws IOException {
         this.target = target;
         this.overwrite = overwrite;
         Path parent = target.getParent();
@@ -37,38 +39,38 @@ final class OutputFolder implements AutoCloseable {
 
     /**
      * Checks the requested folder the way the reference does: absent or empty, or
-     * {@code --overwrite}. {@code shownName} is the folder as the user typed it.
+     * {@code overwrite}. {@code shownName} is the folder as the user typed it (for messages).
      */
-    static OutputFolder prepare(Path target, boolean overwrite, String shownName) throws IOException {
+    public static StagedOutput prepare(Path target, boolean overwrite, String shownName) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            throw new CliException("'" + shownName + "' exists and is not a directory");
+            throw new DatasetException("'" + shownName + "' exists and is not a directory");
         }
         if (!overwrite && Files.isDirectory(abs) && !isEmpty(abs)) {
-            throw new CliException("Directory '" + shownName + "' already exists (pass --overwrite to overwrite)");
+            throw new DatasetException("Directory '" + shownName + "' already exists (pass --overwrite to overwrite)");
         }
-        return new OutputFolder(abs, overwrite);
+        return new StagedOutput(abs, overwrite);
     }
 
     /** The folder the exporter writes into. */
-    Path workDir() {
+    public Path workDir() {
         return work;
     }
 
     /** The folder for spill files. */
-    Path spillDir() {
+    public Path spillDir() {
         return spill;
     }
 
-    Path target() {
+    public Path target() {
         return target;
     }
 
     /** Moves the finished output into place. */
-    void commit() throws IOException {
+    public void commit() throws IOException {
         if (Files.isDirectory(target)) {
             if (!isEmpty(target) && !overwrite) {
-                throw new CliException("Directory '" + target + "' already exists (pass --overwrite to overwrite)");
+                throw new DatasetException("Directory '" + target + "' already exists (pass --overwrite to overwrite)");
             }
             deleteTree(target);
         }
@@ -99,13 +101,15 @@ final class OutputFolder implements AutoCloseable {
         }
     }
 
-    static boolean isEmpty(Path dir) throws IOException {
+    /** True when the folder has no entries. */
+    public static boolean isEmpty(Path dir) throws IOException {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             return !s.iterator().hasNext();
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    /** Deletes a folder and everything in it (links are deleted, not followed). */
+    public static void deleteTree(Path root) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {

@@ -1,0 +1,44 @@
+package io.datum.core.internal;
+
+import io.datum.api.Datum;
+import io.datum.registry.FormatRegistry;
+import io.datum.spi.DatasetSource;
+import io.datum.spi.JobContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The embedding API as a service for OSGi applications, over the framework's registry. */
+@Component(service = Datum.class)
+public class DatumComponent implements Datum {
+    private final Datum delegate;
+
+    @Activate
+    public DatumComponent(@Reference FormatRegistry registry) {
+        this.delegate = new DatumImpl(registry);
+    }
+
+    @Override
+    public FormatRegistry formats() {
+        return delegate.formats();
+    }
+
+    @Override
+    public DatasetSource importFrom(Path path, String format, JobContext context) throws IOException {
+        return delegate.importFrom(path, format, context);
+    }
+
+    @Override
+    public List<String> detect(Path path) {
+        return delegate.detect(path);
+    }
+
+    @Override
+    public void export(DatasetSource dataset, Path dir, String format, boolean overwrite, JobContext context,
+                       String... options) throws IOException {
+        delegate.export(dataset, dir, format, overwrite, context, options);
+    }
+}

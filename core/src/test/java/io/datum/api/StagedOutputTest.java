@@ -1,0 +1,71 @@
+package io.datum.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.datum.spi.DatasetException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StagedOutputTest {
+    @TempDir
+    Path dir;
+
+    private List<String> entries() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void theOutputAppearsOnlyOnCommit() throws IOException {
+        Path target = dir.resolve("out");
+        try (StagedOutput out = StagedOutput.prepare(target, false, "out")) {
+            Files.writeString(out.workDir().resolve("a.txt"), "x");
+            assertFalse(Files.exists(target));
+            out.commit();
+        }
+        assertEquals("x", Files.readString(target.resolve("a.txt")));
+        assertEquals(List.of("out"), entries());
+    }
+
+    @Test
+    void anUncommittedOutputLeavesNothing() throws IOException {
+        try (StagedOutput out = StagedOutput.prepare(dir.resolve("out"), false, "out")) {
+            Files.writeString(out.workDir().resolve("a.txt"), "x");
+            Files.writeString(out.spillDir().resolve("spill.bin"), "y");
+        }
+        assertEquals(List.of(), entries());
+    }
+
+    @Test
+    void aNonEmptyTargetNeedsOverwriteAndIsReplacedOnlyOnCommit() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(target.resolve("old.txt"), "old");
+        DatasetException e = assertThrows(DatasetException.class, () -> StagedOutput.prepare(target, false, "out"));
+        assertEquals("Directory 'out' already exists (pass --overwrite to overwrite)", e.getMessage());
+        try (StagedOutput out = StagedOutput.prepare(target, true, "out")) {
+            Files.writeString(out.workDir().resolve("new.txt"), "new");
+            assertTrue(Files.exists(target.resolve("old.txt")));
+            out.commit();
+        }
+        assertFalse(Files.exists(target.resolve("old.txt")));
+        assertTrue(Files.exists(target.resolve("new.txt")));
+    }
+
+    @Test
+    void anEmptyExistingTargetIsFine() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("out"));
+        try (StagedOutput out = StagedOutput.prepare(target, false, "out")) {
+            out.commit();
+        }
+        assertTrue(StagedOutput.isEmpty(target));
+    }
+}
