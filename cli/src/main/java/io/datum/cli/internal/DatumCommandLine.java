@@ -68,12 +68,15 @@ public final class DatumCommandLine {
     /** Runs one command line; everything goes to {@code out}/{@code err}; returns the exit code. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Log.Level level = Log.Level.INFO;
+        boolean quiet = false;
         int i = 0;
         for (; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("-h") || a.equals("--help")) {
                 out.print(topHelp());
                 return 0;
+            } else if (a.equals("--quiet")) {
+                quiet = true;
             } else if (a.equals("--version")) {
                 out.println(version());
                 return 0;
@@ -97,7 +100,7 @@ public final class DatumCommandLine {
             err.print(topHelp());
             return 1;
         }
-        Log log = new Log(err, level);
+        Log log = new Log(err, level, new ProgressLine(err, !quiet && System.console() != null));
         String verb = args.get(i);
         List<String> rest = args.subList(i + 1, args.size());
         try {
@@ -253,8 +256,9 @@ public final class DatumCommandLine {
                 if (logExport) {
                     log.info("Exporting the dataset");
                 }
-                exporter.export(source, folder.workDir(), exportOptions, context);
+                exporter.export(log.progress().watch(source), folder.workDir(), exportOptions, context);
             } finally {
+                log.progress().finish();
                 context.flushWarnings();
             }
             folder.commit();
@@ -737,7 +741,7 @@ public final class DatumCommandLine {
     }
 
     private static String topUsage() {
-        return "usage: datum [-h] [--version] [--loglevel LOGLEVEL] COMMAND ...";
+        return "usage: datum [-h] [--version] [--loglevel LOGLEVEL] [--quiet] COMMAND ...";
     }
 
     private String topHelp() {
@@ -746,7 +750,8 @@ public final class DatumCommandLine {
                 + "  -h, --help           show this help message and exit\n"
                 + "  --version            show program's version number and exit\n"
                 + "  --loglevel LOGLEVEL  Logging level (options: debug, info, warning, error,\n"
-                + "                       critical; default: info)\n\n"
+                + "                       critical; default: info)\n"
+                + "  --quiet              No progress line (it is shown only on a terminal anyway)\n\n"
                 + "Commands:\n"
                 + "  convert              Convert dataset between formats\n"
                 + "  create               Create an empty project (also: project create)\n"

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Log lines on stderr in the reference's shape, {@code <ts> LEVEL: message}, filtered by
- * {@code --loglevel}.
+ * {@code --loglevel}; one per command run, with that run's progress line.
  */
 final class Log {
     enum Level { DEBUG, INFO, WARNING, ERROR, CRITICAL }
@@ -16,10 +16,17 @@ final class Log {
 
     private final PrintStream err;
     private final Level threshold;
+    private final ProgressLine progress;
 
-    Log(PrintStream err, Level threshold) {
+    Log(PrintStream err, Level threshold, ProgressLine progress) {
         this.err = err;
         this.threshold = threshold;
+        this.progress = progress;
+    }
+
+    /** The progress line of this command; log lines clear it first. */
+    ProgressLine progress() {
+        return progress;
     }
 
     static Level parseLevel(String text) {
@@ -36,6 +43,7 @@ final class Log {
 
     void log(Level level, String message) {
         if (enabled(level)) {
+            progress.finish();
             err.println(LocalDateTime.now().format(TIME) + " " + level + ": " + message);
             err.flush();
         }

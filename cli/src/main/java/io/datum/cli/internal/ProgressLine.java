@@ -1,0 +1,116 @@
+package io.datum.cli.internal;
+
+import io.datum.model.Categories;
+import io.datum.model.DatasetItem;
+import io.datum.spi.DatasetSource;
+import io.datum.spi.ItemCursor;
+import java.io.PrintStream;
+import java.util.OptionalLong;
+
+/**
+ * A one-line progress report on a terminal's stderr for jobs that run longer than a second: items
+ * read, rate, and the time left once the total is known (after a first full pass, or from the
+ * source). It counts items as the exporter pulls them from the source, so every format gets it
+ * without doing anything. Silent when stderr is not a terminal or with {@code --quiet}.
+ */
+final class ProgressLine {
+    private static final long FIRST_AFTER_NANOS = 1_000_000_000L;
+    private static final long EVERY_NANOS = 250_000_000L;
+
+    private final PrintStream err;
+    private final boolean enabled;
+    private final long started = System.nanoTime();
+    private long lastShown;
+    private long total = -1;
+    private boolean shown;
+
+    ProgressLine(PrintStream err, boolean enabled) {
+        this.err = err;
+        this.enabled = enabled;
+    }
+
+    /** The source, counting the items each pass pulls. */
+    DatasetSource watch(DatasetSource source) {
+        if (!enabled) {
+            return source;
+        }
+        source.itemCount().ifPresent(n -> total = n);
+        return new DatasetSource() {
+            @Override
+            public Categories categories() {
+                return source.categories();
+            }
+
+            @Override
+            public ItemCursor items() {
+                ItemCursor inner = source.items();
+                return new ItemCursor() {
+                    private long done;
+
+                    @Override
+                    public boolean hasNext() {
+                        boolean more = inner.hasNext();
+                        if (!more && (total < 0 || done > total)) {
+                            total = done;
+                        }
+                        return more;
+                    }
+
+                    @Override
+                    public DatasetItem next() {
+                        DatasetItem item = inner.next();
+                        update(++done);
+                        return item;
+                    }
+
+                    @Override
+                    public void close() {
+                        inner.close();
+                    }
+                };
+            }
+
+            @Override
+            public OptionalLong itemCount() {
+                return source.itemCount();
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+
+    private void update(long done) {
+        long now = System.nanoTime();
+        if (now - started < FIRST_AFTER_NANOS || now - lastShown < EVERY_NANOS) {
+            return;
+        }
+        lastShown = now;
+        double seconds = (now - started) / 1e9;
+        double rate = done / seconds;
+        StringBuilder line = new StringBuilder("\r").append(done).append(" items");
+        if (total > 0) {
+            line.append(" of ").append(total);
+        }
+        line.append(String.format(", %.0f items/s", rate));
+        if (total > 0 && rate > 0 && done <= total) {
+            long left = (long) ((total - done) / rate);
+            line.append(String.format(", ETA %d:%02d", left / 60, left % 60));
+        }
+        line.append("   ");
+        err.print(line);
+        err.flush();
+        shown = true;
+    }
+
+    /** Clears the line so that log lines start at column 0. */
+    void finish() {
+        if (shown) {
+            err.print("\r" + " ".repeat(72) + "\r");
+            err.flush();
+            shown = false;
+        }
+    }
+}
