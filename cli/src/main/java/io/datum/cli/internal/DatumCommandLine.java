@@ -43,8 +43,9 @@ import java.util.stream.Collectors;
  * between runs besides the registry.
  */
 public final class DatumCommandLine {
+    private static final String PROJECT_USAGE = "usage: datum project [-h] {create,import,export,remove,info} ...";
     static final List<String> VERBS = List.of("convert", "create", "import", "export", "detect", "detect-format",
-            "dinfo", "info", "stats", "formats", "project");
+            "dinfo", "info", "stats", "formats", "project", "remove");
 
     private final FormatRegistry registry;
     private final Path cwd;
@@ -156,6 +157,8 @@ public final class DatumCommandLine {
                 return dinfo(verb, args, out, log);
             case "stats":
                 return stats(args, log);
+            case "remove":
+                return remove("remove", args, log);
             case "project":
                 return project(args, out, log);
             default:
@@ -166,7 +169,7 @@ public final class DatumCommandLine {
 
     private int project(List<String> args, PrintStream out, Log log) throws IOException {
         if (args.isEmpty()) {
-            throw new CliException("datum project: expected a sub-command: create, import, export", 1);
+            throw new CliException("datum project: expected a sub-command: create, import, export, remove, info", 1);
         }
         String sub = args.get(0);
         List<String> rest = args.subList(1, args.size());
@@ -177,13 +180,17 @@ public final class DatumCommandLine {
                 return importSource("project import", rest, log);
             case "export":
                 return export("project export", rest, log);
+            case "remove":
+                return remove("project remove", rest, log);
+            case "info":
+                return projectInfo(rest, out);
             case "-h":
             case "--help":
-                out.print("usage: datum project [-h] {create,import,export} ...\n\nProject commands: create, import, export.\n");
+                out.print(PROJECT_USAGE + "\n\nProject commands: create, import, export, remove, info.\n");
                 return 0;
             default:
-                throw new UsageException("datum project", "usage: datum project [-h] {create,import,export} ...",
-                        "argument COMMAND: invalid choice: '" + sub + "' (choose from 'create', 'import', 'export')");
+                throw new UsageException("datum project", PROJECT_USAGE, "argument COMMAND: invalid choice: '" + sub
+                        + "' (choose from 'create', 'import', 'export', 'remove', 'info')");
         }
     }
 
@@ -354,6 +361,57 @@ public final class DatumCommandLine {
         }
         project.addSource(new Project.Source(sourceName, format, data.toString()));
         log.info("Source '" + sourceName + "' with format '" + format + "' has been added to the project");
+        return 0;
+    }
+
+    private int remove(String name, List<String> args, Log log) throws IOException {
+        ParsedOptions o = OptionParser.named("datum " + name)
+                .description("Removes sources from a project. Data Datum only recorded the path of is never "
+                        + "touched; a copied source's folder is deleted unless --keep-data.")
+                .flag("--force", "Do not fail and stop on errors during removal")
+                .flag("--keep-data", "Do not remove source data from the project folder")
+                .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project (default: current dir)", ".")
+                .positional("names", Arity.AT_LEAST_ONE, "Names of the sources to be removed")
+                .parse(args);
+        Project project = Project.open(path(o.value("project")), o.value("project"));
+        List<String> removed = new ArrayList<>();
+        for (String source : o.positionals("names")) {
+            if (!project.hasSource(source)) {
+                if (o.flag("force")) {
+                    continue;
+                }
+                throw new CliException("Unknown source '" + source + "'");
+            }
+            Path copied = project.root().resolve(source);
+            project.removeSource(source);
+            if (!o.flag("keep-data") && Files.isDirectory(copied)) {
+                StagedOutput.deleteTree(copied);
+            }
+            removed.add(source);
+        }
+        log.info("Sources '" + String.join(", ", removed) + "' have been removed from the project");
+        return 0;
+    }
+
+    private int projectInfo(List<String> args, PrintStream out) throws IOException {
+        ParsedOptions o = OptionParser.named("datum project info")
+                .description("Prints project information: its sources and the available formats.")
+                .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project (default: current dir)", ".")
+                .parse(args);
+        Project project = Project.open(path(o.value("project")), o.value("project"));
+        out.println("Project:");
+        out.println("  location: " + project.root());
+        out.println("Plugins:");
+        out.println("  extractors: " + available(true));
+        out.println("  exporters: " + available(false));
+        out.println("Sources:");
+        for (Project.Source s : project.sources()) {
+            out.println("  '" + s.name() + "':");
+            out.println("    format: " + s.format());
+            out.println("    url: " + s.url());
+            out.println("    location: " + project.dataOf(s));
+            out.println("    options: {}");
+        }
         return 0;
     }
 
@@ -757,6 +815,7 @@ public final class DatumCommandLine {
                 + "  create               Create an empty project (also: project create)\n"
                 + "  import               Add a dataset to a project (also: project import)\n"
                 + "  export               Export a project in some format (also: project export)\n"
+                + "  remove               Remove sources from a project (also: project remove)\n"
                 + "  detect               Detect the format of a dataset (also: detect-format)\n"
                 + "  dinfo                Print dataset info (also: info)\n"
                 + "  stats                Compute dataset statistics into statistics.json\n"

@@ -107,6 +107,11 @@ final class Project {
         save();
     }
 
+    void removeSource(String name) throws IOException {
+        sources.remove(name);
+        save();
+    }
+
     /** Where a source's data is read from. */
     Path dataOf(Source source) {
         Path copied = root.resolve(source.name());

@@ -235,4 +235,24 @@ class DatumCommandLineTest {
         assertEquals(1, run("stats", "-s", "nosuch", input + ":fake"));
         assertTrue(err.contains("Unknown subset 'nosuch'"), err);
     }
+
+    @Test
+    void removesSourcesAndReportsTheProject() throws IOException {
+        Path project = dir.resolve("proj");
+        assertEquals(0, run("project", "create", "-o", project.toString()));
+        assertEquals(0, run("project", "import", "-p", project.toString(), "-f", "fake", "-n", "a", input.toString()));
+        assertEquals(0, run("project", "import", "-p", project.toString(), "-f", "fake", "-n", "b", "--copy",
+                input.toString()));
+        assertTrue(Files.exists(project.resolve("b/items.txt")), "--copy copies");
+        assertEquals(0, run("project", "info", "-p", project.toString()));
+        assertTrue(out.contains("  'a':\n    format: fake\n    url: " + input + "\n    location: " + input + "\n"), out);
+        assertTrue(out.contains("    location: " + project.resolve("b") + "\n"), out);
+        assertEquals(0, run("remove", "-p", project.toString(), "a", "b"));
+        assertTrue(err.contains("Sources 'a, b' have been removed from the project"), err);
+        assertTrue(Files.exists(input.resolve("items.txt")), "recorded data is never deleted");
+        assertFalse(Files.exists(project.resolve("b")), "copied data is deleted");
+        assertEquals(1, run("project", "remove", "-p", project.toString(), "a"));
+        assertTrue(err.contains("Unknown source 'a'"), err);
+        assertEquals(0, run("project", "remove", "--force", "-p", project.toString(), "a"));
+    }
 }
