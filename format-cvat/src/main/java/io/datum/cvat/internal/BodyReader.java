@@ -1,0 +1,436 @@
+package io.datum.cvat.internal;
+
+import static io.datum.cvat.internal.CvatNames.ATTRIBUTE;
+import static io.datum.cvat.internal.CvatNames.BOX;
+import static io.datum.cvat.internal.CvatNames.FRAME;
+import static io.datum.cvat.internal.CvatNames.GROUP_ID;
+import static io.datum.cvat.internal.CvatNames.HEIGHT;
+import static io.datum.cvat.internal.CvatNames.ID;
+import static io.datum.cvat.internal.CvatNames.IMAGE;
+import static io.datum.cvat.internal.CvatNames.KEYFRAME;
+import static io.datum.cvat.internal.CvatNames.LABEL;
+import static io.datum.cvat.internal.CvatNames.LEFT;
+import static io.datum.cvat.internal.CvatNames.MASK;
+import static io.datum.cvat.internal.CvatNames.NAME;
+import static io.datum.cvat.internal.CvatNames.OCCLUDED;
+import static io.datum.cvat.internal.CvatNames.OUTSIDE;
+import static io.datum.cvat.internal.CvatNames.POINTS;
+import static io.datum.cvat.internal.CvatNames.POLYGON;
+import static io.datum.cvat.internal.CvatNames.POLYLINE;
+import static io.datum.cvat.internal.CvatNames.RLE;
+import static io.datum.cvat.internal.CvatNames.SKELETON;
+import static io.datum.cvat.internal.CvatNames.SUBSET;
+import static io.datum.cvat.internal.CvatNames.TAG;
+import static io.datum.cvat.internal.CvatNames.TOP;
+import static io.datum.cvat.internal.CvatNames.TRACK;
+import static io.datum.cvat.internal.CvatNames.TRACK_ID;
+import static io.datum.cvat.internal.CvatNames.WIDTH;
+import static io.datum.cvat.internal.CvatNames.XBR;
+import static io.datum.cvat.internal.CvatNames.XTL;
+import static io.datum.cvat.internal.CvatNames.YBR;
+import static io.datum.cvat.internal.CvatNames.YTL;
+import static io.datum.cvat.internal.CvatNames.Z_ORDER;
+
+import io.datum.model.Annotation;
+import io.datum.model.Attributes;
+import io.datum.model.Bbox;
+import io.datum.model.Coords;
+import io.datum.model.ImageSize;
+import io.datum.model.Label;
+import io.datum.model.LabelCategories;
+import io.datum.model.Mask;
+import io.datum.model.Points;
+import io.datum.model.PolyLine;
+import io.datum.model.Polygon;
+import io.datum.text.PythonNumbers;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Turns the body of a CVAT file (everything after {@code </meta>}) into {@link FrameRecord}s, one
+ * parser event at a time, so that a caller can pull items while the file streams.
+ *
+ * <p>Unlike the reference, an {@code <attribute>} belongs only to the shape or tag it is a direct
+ * child of; attributes of skipped elements (ellipse, cuboid, skeleton) are dropped with them
+ * instead of leaking into the previous annotation (decisions D10). Input the reference crashes on
+ * is an error naming the file, line and value.
+ */
+final class BodyReader {
+    private record Track(long id, Integer label, long group, String subset, int depth) {
+    }
+
+    private record Frame(String frame, String name, ImageSize size, String subset, int depth) {
+    }
+
+    /** A shape or tag being read: what its start tag said, and the attributes of its children. */
+    private static final class Open {
+        final String element;
+        final int depth;
+        final String frame;
+        final Attributes.Builder attributes = Attributes.builder();
+        Annotation draft;
+        boolean occluded;
+        boolean outside;
+        boolean keyframe;
+
+        Open(String element, int depth, String frame) {
+            this.element = element;
+            this.depth = depth;
+            this.frame = frame;
+        }
+    }
+
+    /** The {@code <attribute>} child being read. */
+    private static final class AttributeText {
+        final String name;
+        final int depth;
+        final StringBuilder text = new StringBuilder();
+        boolean hasChild;
+
+        AttributeText(String name, int depth) {
+            this.name = name;
+            this.depth = depth;
+        }
+    }
+
+    private final SafeXml.Parser parser;
+    private final XMLStreamReader xml;
+    private final LabelCategories labels;
+    private final Map<String, String> attributeTypes;
+    private final ImageSize originalSize;
+    private final XmlLimits limits;
+    private final Consumer<String> skippedElement;
+    private Track track;
+    private Frame image;
+    private Open shape;
+    private AttributeText attribute;
+    private String skeletonFrame;
+
+    /**
+     * @param labels         the labels that label names are resolved against
+     * @param skippedElement told the name of every unsupported shape element that is skipped
+     */
+    BodyReader(SafeXml.Parser parser, CvatMeta meta, LabelCategories labels, XmlLimits limits,
+               Consumer<String> skippedElement) {
+        this.parser = parser;
+        this.xml = parser.xml();
+        this.labels = labels;
+        this.attributeTypes = meta.attributeTypes();
+        this.originalSize = meta.originalSize();
+        this.limits = limits;
+        this.skippedElement = skippedElement;
+    }
+
+    /** Reads one parser event, giving any record it completes to {@code sink}; false at the end of the file. */
+    boolean step(Consumer<FrameRecord> sink) {
+        int event = parser.next();
+        switch (event) {
+            case XMLStreamConstants.END_DOCUMENT -> {
+                return false;
+            }
+            case XMLStreamConstants.START_ELEMENT -> start(MetaReader.nameOf(xml));
+            case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text();
+            case XMLStreamConstants.END_ELEMENT -> end(MetaReader.nameOf(xml), parser.depth() + 1, sink);
+            default -> {
+            }
+        }
+        return true;
+    }
+
+    private void start(String name) {
+        int depth = parser.depth();
+        if (attribute != null) {
+            attribute.hasChild = true;
+        }
+        switch (name) {
+            case TRACK -> startTrack(depth);
+            case IMAGE -> startImage(depth);
+            case BOX, POLYGON, POLYLINE, POINTS, MASK -> startShape(name, depth);
+            case TAG -> startTag(depth);
+            case ATTRIBUTE -> {
+                if (shape != null && depth == shape.depth + 1) {
+                    attribute = new AttributeText(required(ATTRIBUTE, NAME), depth);
+                }
+            }
+            default -> {
+                if (CvatNames.UNSUPPORTED_SHAPES.contains(name) && (image != null || track != null)) {
+                    skippedElement.accept(name);
+                    if (SKELETON.equals(name) && track != null) {
+                        skeletonFrame = xml.getAttributeValue(null, FRAME);
+                    }
+                }
+            }
+        }
+    }
+
+    private void startTrack(int depth) {
+        if (track != null || image != null) {
+            throw parser.at("<track> inside another <track> or <image>");
+        }
+        long id = integer(TRACK, ID, required(TRACK, ID));
+        track = new Track(id, labelIndex(xml.getAttributeValue(null, LABEL)), optionalInteger(TRACK, GROUP_ID, 0),
+                xml.getAttributeValue(null, SUBSET), depth);
+    }
+
+    private void startImage(int depth) {
+        if (track != null || image != null) {
+            throw parser.at("<image> inside another <image> or <track>");
+        }
+        String frame = required(IMAGE, ID);
+        integer(IMAGE, ID, frame);
+        String name = required(IMAGE, NAME);
+        String unsafe = SafeNames.problem(name);
+        if (unsafe != null) {
+            throw parser.at("<image id=\"" + frame + "\"> name '" + name + "' " + unsafe);
+        }
+        String width = xml.getAttributeValue(null, WIDTH);
+        String height = xml.getAttributeValue(null, HEIGHT);
+        ImageSize size = null;
+        if (width != null && !width.isEmpty() && height != null && !height.isEmpty()) {
+            long w = integer(IMAGE, WIDTH, width);
+            long h = integer(IMAGE, HEIGHT, height);
+            if (w <= 0 || h <= 0 || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) {
+                throw parser.at("<image id=\"" + frame + "\"> has an invalid size " + width + "x" + height);
+            }
+            size = new ImageSize((int) w, (int) h);
+        }
+        image = new Frame(frame, name, size, xml.getAttributeValue(null, SUBSET), depth);
+    }
+
+    private void startShape(String element, int depth) {
+        if (shape != null) {
+            throw parser.at("<" + element + "> inside <" + shape.element + ">");
+        }
+        if (image == null && track == null) {
+            throw parser.at("<" + element + "> outside an <image> or <track>");
+        }
+        String frame;
+        Integer label;
+        long group;
+        long id;
+        boolean outside = false;
+        boolean keyframe = false;
+        if (track != null) {
+            frame = xml.getAttributeValue(null, FRAME);
+            if (frame == null) {
+                frame = skeletonFrame;
+            }
+            if (frame == null) {
+                throw parser.at("<" + element + "> in <track id=\"" + track.id + "\"> has no 'frame' attribute");
+            }
+            integer(element, FRAME, frame);
+            label = track.label;
+            group = track.group;
+            id = track.id;
+            outside = "1".equals(xml.getAttributeValue(null, OUTSIDE));
+            keyframe = "1".equals(xml.getAttributeValue(null, KEYFRAME));
+        } else {
+            frame = image.frame;
+            label = labelIndex(xml.getAttributeValue(null, LABEL));
+            group = optionalInteger(element, GROUP_ID, 0);
+            id = 0;
+        }
+        long zOrder = optionalInteger(element, Z_ORDER, 0);
+        if (zOrder != (int) zOrder) {
+            throw parser.at("<" + element + "> z_order " + zOrder + " is out of range");
+        }
+        Open s = new Open(element, depth, frame);
+        s.occluded = "1".equals(xml.getAttributeValue(null, OCCLUDED));
+        s.outside = outside;
+        s.keyframe = keyframe;
+        int z = (int) zOrder;
+        Attributes none = Attributes.empty();
+        s.draft = switch (element) {
+            case BOX -> new Bbox(label, real(element, XTL), real(element, YTL), real(element, XBR), real(element, YBR),
+                    id, group, z, none, null);
+            case POLYGON -> {
+                double[] p = points(element);
+                if (p.length % 2 != 0 || p.length < 6) {
+                    throw parser.at("<polygon> needs at least 3 points (x,y pairs), got '" + xml.getAttributeValue(null, POINTS) + "'");
+                }
+                yield new Polygon(label, Coords.of(p), id, group, z, none);
+            }
+            case POLYLINE -> new PolyLine(label, Coords.of(points(element)), id, group, z, none);
+            case POINTS -> {
+                double[] p = points(element);
+                if (p.length % 2 != 0) {
+                    throw parser.at("<points> needs x,y pairs, got '" + xml.getAttributeValue(null, POINTS) + "'");
+                }
+                yield new Points(label, Coords.of(p), id, group, z, none);
+            }
+            default -> new Mask(label, mask(), id, group, z, none);
+        };
+        shape = s;
+    }
+
+    private void startTag(int depth) {
+        if (shape != null) {
+            throw parser.at("<tag> inside <" + shape.element + ">");
+        }
+        if (image == null) {
+            throw parser.at("<tag> outside an <image>");
+        }
+        String name = required(TAG, LABEL);
+        Integer label = labelIndex(name);
+        if (label == null) {
+            throw parser.at("<tag> label '" + name + "' is not declared in <meta>");
+        }
+        Open t = new Open(TAG, depth, image.frame);
+        t.draft = new Label(label, 0, optionalInteger(TAG, GROUP_ID, 0), Attributes.empty());
+        shape = t;
+    }
+
+    private void text() {
+        if (attribute != null && !attribute.hasChild && parser.depth() == attribute.depth) {
+            if (attribute.text.length() + xml.getTextLength() > limits.maxTextLength()) {
+                throw parser.at("<attribute name=\"" + attribute.name + "\"> text longer than " + limits.maxTextLength()
+                        + " characters");
+            }
+            attribute.text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+        }
+    }
+
+    private void end(String name, int depth, Consumer<FrameRecord> sink) {
+        if (attribute != null && depth == attribute.depth) {
+            shape.attributes.put(attribute.name, AttributeValues.typed(attribute.text.toString(),
+                    attributeTypes.get(attribute.name)));
+            attribute = null;
+        } else if (shape != null && depth == shape.depth) {
+            sink.accept(new FrameRecord.AnnotationRecord(subset(), shape.frame, finish(shape)));
+            shape = null;
+        } else if (image != null && depth == image.depth) {
+            sink.accept(new FrameRecord.ImageRecord(image.subset, image.frame, image.name, image.size));
+            image = null;
+        } else if (track != null && depth == track.depth) {
+            track = null;
+        } else if (SKELETON.equals(name)) {
+            skeletonFrame = null;
+        }
+    }
+
+    private String subset() {
+        return image != null ? image.subset : track.subset;
+    }
+
+    /** The annotation with its attributes: the children's, then occluded, and for tracks outside, keyframe, track_id. */
+    private Annotation finish(Open s) {
+        if (s.draft instanceof Label) {
+            return s.draft.withAttributes(s.attributes.build());
+        }
+        Attributes.Builder a = s.attributes;
+        a.put(OCCLUDED, s.occluded);
+        if (track != null) {
+            a.put(OUTSIDE, s.outside);
+            a.put(KEYFRAME, s.keyframe);
+            a.put(TRACK_ID, track.id);
+        }
+        return s.draft.withAttributes(a.build());
+    }
+
+    private RleMask mask() {
+        ImageSize canvas = image != null ? image.size : originalSize;
+        if (canvas == null) {
+            throw parser.at(image != null
+                    ? "<mask> needs the width and height of its <image id=\"" + image.frame + "\">"
+                    : "<mask> in a <track> needs the <original_size> of the video in <meta>");
+        }
+        if (canvas.pixels() > limits.maxMaskPixels()) {
+            throw parser.at("<mask> canvas of " + canvas.width() + "x" + canvas.height() + " pixels exceeds the limit of "
+                    + limits.maxMaskPixels() + " pixels");
+        }
+        long left = integer(MASK, LEFT, required(MASK, LEFT));
+        long top = integer(MASK, TOP, required(MASK, TOP));
+        long width = integer(MASK, WIDTH, required(MASK, WIDTH));
+        long height = integer(MASK, HEIGHT, required(MASK, HEIGHT));
+        if (left < 0 || top < 0 || width < 0 || height < 0 || left + width > canvas.width()
+                || top + height > canvas.height()) {
+            throw parser.at("<mask> box left=" + left + " top=" + top + " width=" + width + " height=" + height
+                    + " does not fit in its " + canvas.width() + "x" + canvas.height() + " image");
+        }
+        String rle = required(MASK, RLE);
+        String[] pieces = rle.split(",", -1);
+        int[] counts = new int[pieces.length];
+        long total = 0;
+        for (int i = 0; i < pieces.length; i++) {
+            long c;
+            try {
+                c = PythonNumbers.parseInt(pieces[i]);
+            } catch (NumberFormatException e) {
+                throw parser.at("<mask> rle count '" + pieces[i].strip() + "' is not an integer");
+            }
+            if (c < 0 || c > Integer.MAX_VALUE) {
+                throw parser.at("<mask> rle count " + c + " is out of range");
+            }
+            counts[i] = (int) c;
+            total += c;
+        }
+        if (total != width * height) {
+            throw parser.at("<mask> rle counts add up to " + total + " pixels, but its box has " + width + "x" + height
+                    + " = " + (width * height));
+        }
+        return new RleMask(canvas.width(), canvas.height(), (int) left, (int) top, (int) width, (int) height, counts);
+    }
+
+    /** CVAT's {@code "x1,y1;x2,y2"}; every number is read, whatever the grouping, as the reference does. */
+    private double[] points(String element) {
+        String text = required(element, POINTS);
+        String[] pairs = text.split(";", -1);
+        int n = 0;
+        for (String pair : pairs) {
+            n += pair.split(",", -1).length;
+        }
+        double[] values = new double[n];
+        int i = 0;
+        for (String pair : pairs) {
+            for (String token : pair.split(",", -1)) {
+                try {
+                    values[i++] = PythonNumbers.parseFloat(token);
+                } catch (NumberFormatException e) {
+                    throw parser.at("<" + element + "> points '" + text + "': '" + token + "' is not a number");
+                }
+            }
+        }
+        return values;
+    }
+
+    private Integer labelIndex(String name) {
+        if (name == null) {
+            return null;
+        }
+        OptionalInt i = labels.find(name);
+        return i.isPresent() ? i.getAsInt() : null;
+    }
+
+    private String required(String element, String attributeName) {
+        String v = xml.getAttributeValue(null, attributeName);
+        if (v == null) {
+            throw parser.at("<" + element + "> has no '" + attributeName + "' attribute");
+        }
+        return v;
+    }
+
+    private long integer(String element, String attributeName, String value) {
+        try {
+            return PythonNumbers.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw parser.at("<" + element + "> " + attributeName + "='" + value + "' is not an integer");
+        }
+    }
+
+    private long optionalInteger(String element, String attributeName, long fallback) {
+        String v = xml.getAttributeValue(null, attributeName);
+        return v == null ? fallback : integer(element, attributeName, v);
+    }
+
+    private double real(String element, String attributeName) {
+        String v = required(element, attributeName);
+        try {
+            return PythonNumbers.parseFloat(v);
+        } catch (NumberFormatException e) {
+            throw parser.at("<" + element + "> " + attributeName + "='" + v + "' is not a number");
+        }
+    }
+}

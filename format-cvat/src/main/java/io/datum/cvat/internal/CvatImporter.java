@@ -1,0 +1,92 @@
+package io.datum.cvat.internal;
+
+import io.datum.model.AttributeSpec;
+import io.datum.model.Categories;
+import io.datum.model.LabelCategories;
+import io.datum.model.LabelCategory;
+import io.datum.options.OptionParser;
+import io.datum.options.ParsedOptions;
+import io.datum.spi.DatasetException;
+import io.datum.spi.DatasetFormat;
+import io.datum.spi.DatasetImporter;
+import io.datum.spi.DatasetSource;
+import io.datum.spi.JobContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Opens a CVAT dataset: a folder with one or more CVAT XML files (task, job or project exports)
+ * and their {@code images/}, or one XML file. Every file is read in full here, so that bad input
+ * fails before anything is written; items are read again, streaming, by each pass.
+ */
+@Component(service = DatasetImporter.class)
+@DatasetFormat(name = CvatNames.FORMAT, extensions = CvatNames.XML_EXTENSION,
+        description = "CVAT for images 1.1 / for video (XML)")
+public class CvatImporter implements DatasetImporter {
+    /** Records a pass holds before it spills to disk while regrouping a video's tracks by frame. */
+    static final int MAX_RECORDS_IN_MEMORY = 100_000;
+
+    private final XmlLimits limits;
+    private final int maxInMemory;
+
+    public CvatImporter() {
+        this(XmlLimits.DEFAULT, MAX_RECORDS_IN_MEMORY);
+    }
+
+    CvatImporter(XmlLimits limits, int maxInMemory) {
+        this.limits = limits;
+        this.maxInMemory = maxInMemory;
+    }
+
+    @Override
+    public OptionParser options() {
+        return OptionParser.named(CvatNames.FORMAT);
+    }
+
+    @Override
+    public DatasetSource open(Path path, ParsedOptions options, JobContext context) throws IOException {
+        Path root;
+        List<Path> xmlFiles;
+        if (Files.isRegularFile(path)) {
+            if (!path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(CvatNames.XML_EXTENSION)) {
+                throw new DatasetException("Failed to find dataset 'cvat' at '" + path + "': not an .xml file");
+            }
+            root = path.toAbsolutePath().getParent();
+            xmlFiles = List.of(path.toAbsolutePath());
+        } else if (Files.isDirectory(path)) {
+            root = path;
+            xmlFiles = XmlSources.find(path);
+            if (xmlFiles.isEmpty()) {
+                throw new DatasetException("Failed to find dataset 'cvat' at '" + path + "': no *.xml file in it or "
+                        + (XmlSources.MAX_DEPTH - 1) + " levels below");
+            }
+        } else {
+            throw new DatasetException("Failed to find dataset 'cvat' at '" + path + "': no such file or folder");
+        }
+        List<CvatFile> files = new ArrayList<>();
+        for (Path xml : xmlFiles) {
+            context.debug("cvat: reading " + xml);
+            files.add(CvatFile.scan(xml, XmlSources.shownName(root, xml), limits, context));
+        }
+        return new CvatSource(files, merged(files), limits, context, maxInMemory);
+    }
+
+    /** The labels of all files, by name, in order of first appearance; a label's first declaration wins. */
+    private static Categories merged(List<CvatFile> files) {
+        Map<String, LabelCategory> labels = new LinkedHashMap<>();
+        for (CvatFile f : files) {
+            for (LabelCategory l : f.meta().labels()) {
+                labels.putIfAbsent(l.name(), l);
+            }
+        }
+        return new Categories(new LabelCategories(List.copyOf(labels.values()),
+                List.of(AttributeSpec.named(CvatNames.OCCLUDED))));
+    }
+}

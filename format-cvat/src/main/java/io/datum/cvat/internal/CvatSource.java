@@ -1,0 +1,201 @@
+package io.datum.cvat.internal;
+
+import io.datum.model.Attributes;
+import io.datum.model.Categories;
+import io.datum.model.DatasetItem;
+import io.datum.model.Image;
+import io.datum.model.ImageSize;
+import io.datum.spi.DatasetException;
+import io.datum.spi.DatasetSource;
+import io.datum.spi.ItemCursor;
+import io.datum.spi.JobContext;
+import io.datum.text.PythonNumbers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A CVAT dataset: its files were read once by {@link CvatFile#scan}; every pass reads them again,
+ * subset by subset (file order, then the order of a project's {@code <subset>} elements), and
+ * holds at most one frame, or the bounded buffer of a {@link RegroupingFramePass}.
+ *
+ * <p>An image file that is not there is not an error (decisions D5): the item keeps its name,
+ * its size from the XML, and no media; one warning counts such items (given by the first pass
+ * only, since exporters read a source twice).
+ */
+final class CvatSource implements DatasetSource {
+    private record Unit(CvatFile file, String subset) {
+    }
+
+    private final List<Unit> units = new ArrayList<>();
+    private final Categories categories;
+    private final XmlLimits limits;
+    private final JobContext context;
+    private final int maxInMemory;
+    private final AtomicBoolean firstPass = new AtomicBoolean(true);
+    private final Set<Cursor> openCursors = ConcurrentHashMap.newKeySet();
+
+    CvatSource(List<CvatFile> files, Categories categories, XmlLimits limits, JobContext context, int maxInMemory) {
+        for (CvatFile f : files) {
+            for (String subset : f.subsets().keySet()) {
+                units.add(new Unit(f, subset));
+            }
+        }
+        this.categories = categories;
+        this.limits = limits;
+        this.context = context;
+        this.maxInMemory = maxInMemory;
+    }
+
+    @Override
+    public Categories categories() {
+        return categories;
+    }
+
+    @Override
+    public ItemCursor items() {
+        Cursor cursor = new Cursor(firstPass.getAndSet(false));
+        openCursors.add(cursor);
+        return cursor;
+    }
+
+    /** Closes passes their callers left open, so that no spill file outlives the source. */
+    @Override
+    public void close() {
+        for (Cursor c : List.copyOf(openCursors)) {
+            c.close();
+        }
+    }
+
+    private final class Cursor implements ItemCursor {
+        private final boolean warn;
+        private final Iterator<Unit> remaining = units.iterator();
+        private final Map<String, LongHashSet> idsBySubset = new HashMap<>();
+        private Unit unit;
+        private FramePass pass;
+        private DatasetItem next;
+
+        Cursor(boolean warn) {
+            this.warn = warn;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                while (next == null) {
+                    if (pass == null) {
+                        if (!remaining.hasNext()) {
+                            return false;
+                        }
+                        unit = remaining.next();
+                        pass = open(unit);
+                    }
+                    FramePass.Group group = pass.next();
+                    if (group == null) {
+                        pass.close();
+                        pass = null;
+                    } else {
+                        next = item(unit, group);
+                    }
+                }
+                return true;
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public DatasetItem next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            DatasetItem item = next;
+            next = null;
+            return item;
+        }
+
+        private FramePass open(Unit u) {
+            SafeXml.Parser parser;
+            try {
+                parser = SafeXml.open(u.file.path(), u.file.shownName(), limits);
+            } catch (IOException e) {
+                throw new DatasetException(u.file.shownName(), -1, -1, "cannot read: " + e.getMessage(), e);
+            }
+            try {
+                CvatMeta meta = MetaReader.read(parser, limits);
+                BodyReader body = new BodyReader(parser, meta, categories.labels(), limits, element -> { });
+                return u.file.subsets().get(u.subset)
+                        ? new StreamingFramePass(parser, body, u.subset)
+                        : new RegroupingFramePass(parser, body, u.subset, context.tempDir(), maxInMemory);
+            } catch (RuntimeException e) {
+                parser.close();
+                throw e;
+            }
+        }
+
+        private DatasetItem item(Unit u, FramePass.Group g) {
+            CvatFile file = u.file;
+            long frame = PythonNumbers.parseInt(g.frame());
+            String name = g.image() != null ? g.image().name() : String.format(Locale.ROOT, CvatNames.TRACK_FRAME_NAME, frame);
+            ImageSize size = g.image() != null ? g.image().size() : file.meta().originalSize();
+            String extension = CvatFile.extension(name);
+            String id = name.substring(0, name.length() - extension.length());
+            if (!idsBySubset.computeIfAbsent(u.subset, s -> new LongHashSet()).add(LongHashSet.hash(id))) {
+                throw DatasetExceptions.inFile(file.shownName(), "frame " + g.frame() + " gives item '" + id
+                        + "', which an earlier frame of subset '" + u.subset + "' already gave (two images with one name)");
+            }
+            Path path = locate(file, u.subset, name);
+            Image image;
+            if (path != null) {
+                image = Image.ofFile(path, size);
+            } else {
+                image = Image.withoutFile(extension, size);
+                if (warn) {
+                    context.warn(file.shownName() + ": image file not found, item kept without media");
+                    context.debug(file.shownName() + ": no file " + CvatNames.IMAGES_DIR + "/" + name + " for item '" + id
+                            + "' of subset '" + u.subset + "'");
+                }
+            }
+            return new DatasetItem(id, u.subset, image, g.annotations(), Attributes.of(CvatNames.FRAME, frame));
+        }
+
+        /** {@code images/<name>}, else {@code images/<subset>/<name>} (CVAT's project layout), else null. */
+        private Path locate(CvatFile file, String subset, String name) {
+            if (file.imagesDir() == null) {
+                return null;
+            }
+            Path direct = file.imagesDir().resolve(name);
+            if (Files.isRegularFile(direct)) {
+                return direct;
+            }
+            if (SafeNames.isSingleSegment(subset)) {
+                Path inSubset = file.imagesDir().resolve(subset).resolve(name);
+                if (Files.isRegularFile(inSubset)) {
+                    return inSubset;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            openCursors.remove(this);
+            if (pass != null) {
+                FramePass p = pass;
+                pass = null;
+                p.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.datum.cvat.internal;
+
+import java.util.ArrayDeque;
+
+/** Frames of a file whose records of each frame come in one stretch: one frame in memory at a time. */
+final class StreamingFramePass implements FramePass {
+    private final SafeXml.Parser parser;
+    private final BodyReader body;
+    private final String subset;
+    private final ArrayDeque<FrameRecord> queue = new ArrayDeque<>();
+    private GroupBuilder current;
+    private boolean ended;
+
+    StreamingFramePass(SafeXml.Parser parser, BodyReader body, String subset) {
+        this.parser = parser;
+        this.body = body;
+        this.subset = subset;
+    }
+
+    @Override
+    public Group next() {
+        while (true) {
+            FrameRecord r = poll();
+            if (r == null) {
+                Group last = current == null ? null : current.build();
+                current = null;
+                return last;
+            }
+            if (!CvatFile.accepts(r, subset)) {
+                continue;
+            }
+            if (current != null && !current.frame().equals(r.frame())) {
+                Group done = current.build();
+                current = new GroupBuilder(r.frame());
+                current.add(r);
+                return done;
+            }
+            if (current == null) {
+                current = new GroupBuilder(r.frame());
+            }
+            current.add(r);
+        }
+    }
+
+    private FrameRecord poll() {
+        while (queue.isEmpty() && !ended) {
+            ended = !body.step(queue::add);
+        }
+        return queue.poll();
+    }
+
+    @Override
+    public void close() {
+        parser.close();
+    }
+}

@@ -1,0 +1,423 @@
+package io.datum.cvat.internal;
+
+import static io.datum.cvat.internal.CvatNames.ATTRIBUTE;
+import static io.datum.cvat.internal.CvatNames.ATTRIBUTES;
+import static io.datum.cvat.internal.CvatNames.DEFAULT_VALUE;
+import static io.datum.cvat.internal.CvatNames.FRAME;
+import static io.datum.cvat.internal.CvatNames.FRAME_FILTER;
+import static io.datum.cvat.internal.CvatNames.GROUP_ID;
+import static io.datum.cvat.internal.CvatNames.HEIGHT;
+import static io.datum.cvat.internal.CvatNames.ID;
+import static io.datum.cvat.internal.CvatNames.IMAGE;
+import static io.datum.cvat.internal.CvatNames.INPUT_TYPE;
+import static io.datum.cvat.internal.CvatNames.KEYFRAME;
+import static io.datum.cvat.internal.CvatNames.LABEL;
+import static io.datum.cvat.internal.CvatNames.LABELS;
+import static io.datum.cvat.internal.CvatNames.LEFT;
+import static io.datum.cvat.internal.CvatNames.META;
+import static io.datum.cvat.internal.CvatNames.MODE;
+import static io.datum.cvat.internal.CvatNames.MUTABLE;
+import static io.datum.cvat.internal.CvatNames.NAME;
+import static io.datum.cvat.internal.CvatNames.OCCLUDED;
+import static io.datum.cvat.internal.CvatNames.ORIGINAL_SIZE;
+import static io.datum.cvat.internal.CvatNames.OUTSIDE;
+import static io.datum.cvat.internal.CvatNames.OVERLAP;
+import static io.datum.cvat.internal.CvatNames.POINTS;
+import static io.datum.cvat.internal.CvatNames.RLE;
+import static io.datum.cvat.internal.CvatNames.SIZE;
+import static io.datum.cvat.internal.CvatNames.START_FRAME;
+import static io.datum.cvat.internal.CvatNames.STOP_FRAME;
+import static io.datum.cvat.internal.CvatNames.TAG;
+import static io.datum.cvat.internal.CvatNames.TASK;
+import static io.datum.cvat.internal.CvatNames.TOP;
+import static io.datum.cvat.internal.CvatNames.TRACK;
+import static io.datum.cvat.internal.CvatNames.VERSION;
+import static io.datum.cvat.internal.CvatNames.WIDTH;
+import static io.datum.cvat.internal.CvatNames.XBR;
+import static io.datum.cvat.internal.CvatNames.XTL;
+import static io.datum.cvat.internal.CvatNames.YBR;
+import static io.datum.cvat.internal.CvatNames.YTL;
+import static io.datum.cvat.internal.CvatNames.Z_ORDER;
+
+import io.datum.model.Annotation;
+import io.datum.model.AttributeSpec;
+import io.datum.model.Bbox;
+import io.datum.model.Coords;
+import io.datum.model.DatasetItem;
+import io.datum.model.ImageSize;
+import io.datum.model.Label;
+import io.datum.model.LabelCategories;
+import io.datum.model.LabelCategory;
+import io.datum.model.Mask;
+import io.datum.model.MaskData;
+import io.datum.model.Points;
+import io.datum.model.PolyLine;
+import io.datum.model.Polygon;
+import io.datum.spi.DatasetException;
+import io.datum.spi.JobContext;
+import io.datum.text.PythonNumbers;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes one {@code <subset>.xml}: the header and {@code <meta>} at once (the item count comes
+ * from the exporter's counting pass), then items or tracks as they come, then the root's end tag
+ * in {@link #finish()}. Labels' attribute declarations are written in declaration order with
+ * what the source declared (decisions D9, D20).
+ */
+final class SubsetXmlWriter implements AutoCloseable {
+    private final XmlOut xml;
+    private final String fileName;
+    private final String subset;
+    private final LabelCategories labels;
+    private final List<Set<String>> declared = new ArrayList<>();
+    private final ExportSettings settings;
+    private final JobContext context;
+
+    private SubsetXmlWriter(XmlOut xml, String fileName, String subset, LabelCategories labels, ExportSettings settings,
+                            JobContext context) {
+        this.xml = xml;
+        this.fileName = fileName;
+        this.subset = subset;
+        this.labels = labels;
+        this.settings = settings;
+        this.context = context;
+        for (int i = 0; i < labels.size(); i++) {
+            declared.add(new HashSet<>(labels.attributeNames(i)));
+        }
+    }
+
+    /** Creates {@code folder/<subset>.xml} and writes everything up to {@code </meta>}. */
+    static SubsetXmlWriter open(Path folder, String subset, long size, LabelCategories labels, ImageSize originalSize,
+                                ExportSettings settings, JobContext context) throws IOException {
+        String fileName = subset + CvatNames.XML_EXTENSION;
+        XmlOut xml = new XmlOut(new BufferedWriter(new OutputStreamWriter(
+                Files.newOutputStream(folder.resolve(fileName)), StandardCharsets.UTF_8), 1 << 16));
+        SubsetXmlWriter w = new SubsetXmlWriter(xml, fileName, subset, labels, settings, context);
+        try {
+            w.writeHeader(size, originalSize);
+        } catch (IOException | RuntimeException e) {
+            w.close();
+            throw e;
+        }
+        return w;
+    }
+
+    private void writeHeader(long size, ImageSize originalSize) throws IOException {
+        xml.startDocument(CvatNames.ANNOTATIONS);
+        xml.leaf(VERSION, CvatNames.XML_VERSION);
+        xml.startTag(META);
+        xml.endStartTag();
+        xml.startTag(TASK);
+        xml.endStartTag();
+        xml.leaf(ID, "");
+        try {
+            xml.leaf(NAME, subset);
+        } catch (XmlOut.UnwritableText e) {
+            throw new DatasetException("subset name " + e.getMessage());
+        }
+        xml.leaf(SIZE, Long.toString(size));
+        xml.leaf(MODE, "annotation");
+        xml.leaf(OVERLAP, "");
+        xml.leaf(START_FRAME, "0");
+        // the reference writes the item count here, where CVAT writes the last frame number
+        xml.leaf(STOP_FRAME, Long.toString(size));
+        xml.leaf(FRAME_FILTER, "");
+        xml.leaf(Z_ORDER, "True");
+        xml.startTag(LABELS);
+        xml.endStartTag();
+        for (LabelCategory label : labels.labels()) {
+            try {
+                writeLabel(label);
+            } catch (XmlOut.UnwritableText e) {
+                throw new DatasetException("label " + e.getMessage());
+            }
+        }
+        xml.close(LABELS);
+        if (originalSize != null) {
+            xml.startTag(ORIGINAL_SIZE);
+            xml.endStartTag();
+            xml.leaf(WIDTH, Integer.toString(originalSize.width()));
+            xml.leaf(HEIGHT, Integer.toString(originalSize.height()));
+            xml.close(ORIGINAL_SIZE);
+        }
+        xml.close(TASK);
+        xml.close(META);
+    }
+
+    private void writeLabel(LabelCategory label) throws IOException {
+        xml.startTag(LABEL);
+        xml.endStartTag();
+        xml.leaf(NAME, label.name());
+        xml.startTag(ATTRIBUTES);
+        xml.endStartTag();
+        Map<String, AttributeSpec> specs = new LinkedHashMap<>();
+        for (AttributeSpec a : label.attributes()) {
+            specs.putIfAbsent(a.name(), a);
+        }
+        for (AttributeSpec a : labels.commonAttributes()) {
+            specs.putIfAbsent(a.name(), a);
+        }
+        for (AttributeSpec a : specs.values()) {
+            if (CvatNames.BUILTIN_ATTRIBUTES.contains(a.name())) {
+                continue;
+            }
+            xml.startTag(ATTRIBUTE);
+            xml.endStartTag();
+            xml.leaf(NAME, a.name());
+            // what a format without declarations gets: the reference's fixed declaration
+            xml.leaf(MUTABLE, !a.isTyped() || a.mutable() ? "True" : "False");
+            xml.leaf(INPUT_TYPE, a.isTyped() ? a.inputType() : "text");
+            xml.leaf(DEFAULT_VALUE, a.isTyped() && a.defaultValue() != null ? a.defaultValue() : "");
+            xml.leaf(CvatNames.VALUES, a.isTyped() ? String.join("\n", a.values()) : "");
+            xml.close(ATTRIBUTE);
+        }
+        xml.close(ATTRIBUTES);
+        xml.close(LABEL);
+    }
+
+    /** One {@code <image>} with its tags and shapes, in the item's annotation order. */
+    void writeImage(DatasetItem item, String imageId, String name, ImageSize size) throws IOException {
+        try {
+            xml.startTag(IMAGE);
+            xml.attribute(ID, imageId);
+            xml.attribute(NAME, name);
+            if (size != null) {
+                xml.attribute(WIDTH, Integer.toString(size.width()));
+                xml.attribute(HEIGHT, Integer.toString(size.height()));
+            }
+            xml.endStartTag();
+            for (Annotation a : item.annotations()) {
+                if (a instanceof Label l) {
+                    writeTag(l, item.id());
+                } else if (elementOf(a) != null) {
+                    writeShape(a, item.id(), null);
+                }
+            }
+            xml.close(IMAGE);
+        } catch (XmlOut.UnwritableText e) {
+            throw itemError(item.id(), e.getMessage());
+        }
+    }
+
+    /** One {@code <track>}: its shapes with their frames, without labels or attributes, as the reference writes them. */
+    void writeTrack(long trackId, int label, List<Long> frames, List<Annotation> annotations) throws IOException {
+        try {
+            xml.startTag(TRACK);
+            xml.attribute(ID, Long.toString(trackId));
+            xml.attribute(LABEL, labelName(label, null, "track " + trackId));
+            xml.endStartTag();
+            for (int i = 0; i < annotations.size(); i++) {
+                Annotation a = annotations.get(i);
+                if (elementOf(a) != null) {
+                    writeShape(a, null, frames.get(i));
+                }
+            }
+            xml.close(TRACK);
+        } catch (XmlOut.UnwritableText e) {
+            throw new DatasetException(fileName + ": track " + trackId + ": " + e.getMessage());
+        }
+    }
+
+    private void writeTag(Label tag, String itemId) throws IOException {
+        xml.startTag(TAG);
+        xml.attribute(LABEL, labelName(tag.labelIndex(), itemId, "a label"));
+        if (tag.group() != 0) {
+            xml.attribute(GROUP_ID, Long.toString(tag.group()));
+        }
+        xml.endStartTag();
+        writeAttributes(tag, itemId);
+        xml.close(TAG);
+    }
+
+    /** A shape of an image ({@code frame} null: with label and attributes) or of a track (with its frame). */
+    private void writeShape(Annotation a, String itemId, Long frame) throws IOException {
+        String element = elementOf(a);
+        String type = a.type().typeName();
+        if (frame == null && a.label() == null) {
+            context.warn("skipping a " + type + " with no label");
+            context.debug("Item " + itemId + ": skipping a " + type + " with no label");
+            return;
+        }
+        String label = frame == null ? labelName(a.label(), itemId, "a " + type) : null;
+        List<String> attributes = new ArrayList<>(16);
+        if (label != null) {
+            attributes.add(LABEL);
+            attributes.add(label);
+        } else {
+            attributes.add(FRAME);
+            attributes.add(Long.toString(frame));
+        }
+        for (String flag : new String[] {OCCLUDED, OUTSIDE, KEYFRAME}) {
+            attributes.add(flag);
+            attributes.add(flag(a, flag, itemId));
+        }
+        geometry(a, attributes);
+        attributes.add(Z_ORDER);
+        attributes.add(Integer.toString(a.zOrder()));
+        if (a.group() != 0) {
+            attributes.add(GROUP_ID);
+            attributes.add(Long.toString(a.group()));
+        }
+        xml.startTag(element);
+        for (int i = 0; i < attributes.size(); i += 2) {
+            xml.attribute(attributes.get(i), attributes.get(i + 1));
+        }
+        xml.endStartTag();
+        if (frame == null) {
+            writeAttributes(a, itemId);
+        }
+        xml.close(element);
+    }
+
+    private static void geometry(Annotation a, List<String> out) {
+        if (a instanceof Bbox b) {
+            out.add(XTL);
+            out.add(PythonNumbers.fixed2(b.x1()));
+            out.add(YTL);
+            out.add(PythonNumbers.fixed2(b.y1()));
+            out.add(XBR);
+            out.add(PythonNumbers.fixed2(b.x2()));
+            out.add(YBR);
+            out.add(PythonNumbers.fixed2(b.y2()));
+        } else if (a instanceof Mask m) {
+            MaskData data = m.data();
+            out.add(RLE);
+            out.add(rle(data));
+            out.add(LEFT);
+            out.add("0");
+            out.add(TOP);
+            out.add("0");
+            out.add(WIDTH);
+            out.add(Integer.toString(data.width()));
+            out.add(HEIGHT);
+            out.add(Integer.toString(data.height()));
+        } else {
+            out.add(POINTS);
+            out.add(points(coordsOf(a)));
+        }
+    }
+
+    /** Run lengths over the whole frame, as the reference writes masks (CVAT itself writes a tight box). */
+    private static String rle(MaskData data) {
+        int[] counts = null;
+        if (data instanceof RleMask r && r.left() == 0 && r.top() == 0 && r.boxWidth() == r.width()
+                && r.boxHeight() == r.height()) {
+            counts = r.counts();
+            for (int i = 1; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    counts = null; // not in the canonical form the pixels would give
+                    break;
+                }
+            }
+        }
+        if (counts == null) {
+            counts = RleMask.encode(data.pixels());
+        }
+        StringBuilder sb = new StringBuilder(counts.length * 5);
+        for (int i = 0; i < counts.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(counts[i]);
+        }
+        return sb.toString();
+    }
+
+    private static Coords coordsOf(Annotation a) {
+        if (a instanceof Polygon p) {
+            return p.points();
+        } else if (a instanceof PolyLine p) {
+            return p.points();
+        }
+        return ((Points) a).points();
+    }
+
+    /** {@code x,y;x,y} with two decimals; a trailing odd coordinate is dropped, as in the reference. */
+    private static String points(Coords c) {
+        StringBuilder sb = new StringBuilder(c.size() * 8);
+        for (int i = 0; i + 1 < c.size(); i += 2) {
+            if (i > 0) {
+                sb.append(';');
+            }
+            sb.append(PythonNumbers.fixed2(c.get(i))).append(',').append(PythonNumbers.fixed2(c.get(i + 1)));
+        }
+        return sb.toString();
+    }
+
+    /** {@code occluded}, {@code outside}, {@code keyframe} as Python {@code str(int(value))}, 0 when absent. */
+    private String flag(Annotation a, String name, String itemId) {
+        if (!a.attributes().has(name)) {
+            return "0";
+        }
+        Object value = a.attributes().get(name);
+        try {
+            return AttributeValues.intText(value);
+        } catch (NumberFormatException e) {
+            throw itemError(itemId, "attribute '" + name + "' of a " + a.type().typeName() + " is "
+                    + PythonNumbers.str(value) + ", not a number");
+        }
+    }
+
+    private void writeAttributes(Annotation a, String itemId) throws IOException {
+        int label = a.label();
+        for (Map.Entry<String, Object> e : a.attributes().entries()) {
+            String name = e.getKey();
+            if (CvatNames.BUILTIN_ATTRIBUTES.contains(name)) {
+                continue;
+            }
+            if (settings.allowUndeclared() || declared.get(label).contains(name)) {
+                xml.leaf(ATTRIBUTE, NAME, name, AttributeValues.text(e.getValue()));
+            } else {
+                String message = "skipping undeclared attribute '" + name + "' for label '" + labels.get(label).name()
+                        + "' (allow with --allow-undeclared-attrs option)";
+                context.warn(message);
+                context.debug("Item " + itemId + ": " + message);
+            }
+        }
+    }
+
+    private String labelName(int index, String itemId, String what) {
+        if (index < 0 || index >= labels.size()) {
+            String problem = what + " has label index " + index + ", but the dataset has " + labels.size() + " labels";
+            throw itemId == null ? new DatasetException(fileName + ": " + problem) : itemError(itemId, problem);
+        }
+        return labels.get(index).name();
+    }
+
+    /** The CVAT element of a shape, or null for annotations CVAT XML does not get (ellipse, caption). */
+    static String elementOf(Annotation a) {
+        return switch (a.type()) {
+            case BBOX -> CvatNames.BOX;
+            case POLYGON -> CvatNames.POLYGON;
+            case POLYLINE -> CvatNames.POLYLINE;
+            case POINTS -> CvatNames.POINTS;
+            case MASK -> CvatNames.MASK;
+            default -> null;
+        };
+    }
+
+    private DatasetException itemError(String itemId, String problem) {
+        return new DatasetException("Item '" + itemId + "' of subset '" + subset + "': " + problem);
+    }
+
+    /** The root's end tag; the file is complete after this. */
+    void finish() throws IOException {
+        xml.endDocument(CvatNames.ANNOTATIONS);
+    }
+
+    @Override
+    public void close() throws IOException {
+        xml.close();
+    }
+}

@@ -1,0 +1,71 @@
+package io.datum.cvat.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The byte-level rules of cvat-format.md §5.3 and the examples of §7.4–7.5. */
+class XmlOutTest {
+    private static String attribute(String value) throws IOException {
+        StringWriter s = new StringWriter();
+        XmlOut out = new XmlOut(s);
+        out.startTag("t");
+        out.attribute("a", value);
+        return s.toString().substring("\n<t a=".length());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            plain                 | "plain"
+            a,"b" & <c>           | 'a,"b" &amp; &lt;c&gt;'
+            it's                  | "it's"
+            l'"x                  | "l'&quot;x"
+            ``                    | ""
+            """)
+    void quotesAttributesAsPythonQuoteattr(String value, String expected) throws IOException {
+        assertEquals(expected, attribute(value));
+    }
+
+    @Test
+    void escapesWhitespaceInAttributesButNotInText() throws IOException {
+        assertEquals("\"l'&quot;&#10;&#9;x&#13;\"", attribute("l'\"\n\tx\r"));
+        StringWriter s = new StringWriter();
+        XmlOut out = new XmlOut(s);
+        out.leaf("attribute", "name", "a\"b", "he said \"hi\" & <bye>\n\t\r");
+        assertEquals("\n<attribute name='a\"b'>he said \"hi\" &amp; &lt;bye&gt;\n\t\r</attribute>", s.toString());
+    }
+
+    @Test
+    void writesTheDocumentShapeOfTheReference() throws IOException {
+        StringWriter s = new StringWriter();
+        XmlOut out = new XmlOut(s);
+        out.startDocument("annotations");
+        out.leaf("version", "1.1");
+        out.startTag("image");
+        out.attribute("id", "0");
+        out.endStartTag();
+        out.startTag("box");
+        out.endStartTag();
+        out.close("box");
+        out.close("image");
+        out.leaf("id", "");
+        out.endDocument("annotations");
+        assertEquals("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<annotations>\n  <version>1.1</version>\n"
+                + "  <image id=\"0\">\n    <box>\n    </box>\n  </image>\n  <id></id>\n</annotations>", s.toString());
+    }
+
+    @Test
+    void refusesCharactersOutsideXml() {
+        XmlOut.check("tab\t lf\n cr\r \ud83d\ude42 \ue000 \ufffd");
+        for (String bad : new String[] {"\u0000", "\u0001", "\u001f", "\ud800", "x\udc00", "\ufffe", "\uffff"}) {
+            assertThrows(XmlOut.UnwritableText.class, () -> XmlOut.check(bad), () -> "accepted " + (int) bad.charAt(bad.length() - 1));
+        }
+        assertEquals("'a\\u0001' contains U+0001, which an XML file cannot hold",
+                assertThrows(XmlOut.UnwritableText.class, () -> XmlOut.check("a\u0001")).getMessage());
+    }
+}
