@@ -19,7 +19,8 @@ import org.osgi.service.component.annotations.Reference;
  * Gogo calls {@link #_main} for every function, with the function name first.
  */
 @Component(service = GogoCommands.class)
-@GogoCommand(scope = "datum", function = {"convert", "create", "import", "export", "detect", "formats", "project"})
+@GogoCommand(scope = "datum", function = {"convert", "create", "import", "export", "remove", "detect", "formats",
+    "dinfo", "info", "stats", "project"})
 public class GogoCommands {
     private final DatumCommandLine commandLine;
 
@@ -28,7 +29,7 @@ public class GogoCommands {
         this.commandLine = new DatumCommandLine(registry);
     }
 
-    @Descriptor("Runs a datum verb: convert, create, import, export, detect, formats, project (try 'datum:convert -h')")
+    @Descriptor("Runs a datum verb: convert, create, import, export, remove, detect, formats, dinfo, stats, project (try 'datum:convert -h')")
     public void _main(CommandSession session,
                       @Descriptor("the verb and its arguments, as on the datum command line") String[] argv) {
         List<String> args = new ArrayList<>(Arrays.asList(argv));

@@ -1,0 +1,68 @@
+package io.datum.launcher;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.framework.Bundle;
+
+/**
+ * {@code bin/datum}: embeds Felix and either runs one verb ({@code datum convert ...}) and exits
+ * with its code, or opens the interactive shell ({@code datum shell}).
+ *
+ * <p>Every path ends in {@link System#exit}: Felix's threads are not daemons, so returning from
+ * {@code main} would leave the JVM running. A launcher failure is one {@code datum: ...} line on
+ * stderr and exit code 1, never a stack trace.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // Captured before the framework starts: gogo.runtime replaces System.out/err with per-thread
+        // redirectors, and the verb must write to the real streams (osgi-stack.md pitfall 10).
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        int code;
+        try {
+            code = run(args, out, err);
+        } catch (LauncherException e) {
+            err.println("datum: " + e.getMessage());
+            code = 1;
+        } catch (InterruptedException e) {
+            err.println("datum: interrupted");
+            code = 1;
+        } catch (RuntimeException | LinkageError e) {
+            err.println("datum: launcher failed: " + e);
+            code = 1;
+        }
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    private static int run(String[] args, PrintStream out, PrintStream err) throws LauncherException, InterruptedException {
+        Timing timing = new Timing(err);
+        DatumHome home = DatumHome.fromSystemProperty();
+        boolean shell = args.length == 1 && args[0].equals("shell");
+        try (FelixRuntime felix = FelixRuntime.start(LaunchProperties.forRun(home, shell), err)) {
+            timing.phase("framework start");
+            if (shell) {
+                InteractiveShell.run(felix, home);
+                return 0;
+            }
+            // Verb mode: no shell, no hot deploy; plugins are installed once, like shipped bundles.
+            List<Bundle> bundles = new ArrayList<>(felix.installShipped(DatumHome.jarsIn(home.bundles())));
+            List<Bundle> plugins = felix.installPlugins(DatumHome.jarsIn(home.plugins()));
+            timing.phase("install " + (bundles.size() + plugins.size()) + " bundles");
+            felix.startAll(bundles, false);
+            felix.startAll(plugins, true);
+            timing.phase("start bundles");
+            int code = VerbRunner.run(felix, args, out, err);
+            timing.phase("verb");
+            out.flush();
+            return code;
+        } finally {
+            timing.phase("framework stop");
+        }
+    }
+}
