@@ -1,0 +1,125 @@
+package io.datum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Every command line shown in {@code README.md} and {@code docs/*.md} runs, and prints what the
+ * page shows. A {@code console} block is a transcript: {@code $ command} lines, each followed by
+ * its output (stdout and stderr) and, for a failure, {@code [exit N]}. The commands of a block run
+ * in order in one fresh folder holding a copy of {@code samples/}, with the assembled
+ * {@code bin/} on the PATH. Log timestamps are compared as {@code <ts>} and that folder as
+ * {@code <cwd>}. (The README's two Maven commands are what CI itself runs; they are in {@code sh}
+ * blocks, not transcripts.)
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class DocumentedCommandsIT {
+    private static final Pattern BLOCK = Pattern.compile("```console\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}");
+
+    record Step(String command, List<String> expected, int exitCode) {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyDocumentedCommandPrintsWhatTheDocumentationShows() throws IOException {
+        Path repo = Path.of(System.getProperty("datum.repo")).toAbsolutePath().normalize();
+        List<Path> pages = new ArrayList<>();
+        pages.add(repo.resolve("README.md"));
+        try (Stream<Path> docs = Files.list(repo.resolve("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path page : pages) {
+            Matcher m = BLOCK.matcher(Files.readString(page, StandardCharsets.UTF_8));
+            int n = 0;
+            while (m.find()) {
+                List<Step> steps = parse(m.group(1));
+                String name = repo.relativize(page) + " transcript " + (++n);
+                tests.add(DynamicTest.dynamicTest(name, () -> replay(repo, steps)));
+            }
+        }
+        return tests.stream();
+    }
+
+    static List<Step> parse(String block) {
+        List<Step> steps = new ArrayList<>();
+        String command = null;
+        List<String> expected = new ArrayList<>();
+        int exit = 0;
+        for (String line : block.split("\n", -1)) {
+            if (line.startsWith("$ ")) {
+                if (command != null) {
+                    steps.add(new Step(command, trimEnd(expected), exit));
+                }
+                command = line.substring(2);
+                expected = new ArrayList<>();
+                exit = 0;
+            } else if (line.matches("\\[exit \\d+\\]")) {
+                exit = Integer.parseInt(line.replaceAll("\\D", ""));
+            } else if (command != null) {
+                expected.add(line);
+            }
+        }
+        if (command != null) {
+            steps.add(new Step(command, trimEnd(expected), exit));
+        }
+        return steps;
+    }
+
+    private static List<String> trimEnd(List<String> lines) {
+        List<String> out = new ArrayList<>(lines);
+        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    private static void replay(Path repo, List<Step> steps) throws Exception {
+        Path cwd = Files.createTempDirectory(TestHome.work(), "docs-");
+        copyTree(repo.resolve("samples"), cwd.resolve("samples"));
+        String path = TestHome.home().resolve("bin") + ":" + System.getenv("PATH");
+        for (Step step : steps) {
+            ProcessBuilder pb = new ProcessBuilder("sh", "-c", step.command()).directory(cwd.toFile())
+                    .redirectErrorStream(true);
+            pb.environment().put("PATH", path);
+            pb.environment().remove("DATUM_JAVA_OPTS");
+            Process p = pb.start();
+            p.getOutputStream().close();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("`" + step.command() + "` did not finish in 120 s");
+            }
+            String normalised = TIMESTAMP.matcher(output).replaceAll("<ts>").replace(cwd.toString(), "<cwd>");
+            List<String> actual = trimEnd(List.of(normalised.split("\n", -1)));
+            assertEquals(String.join("\n", step.expected()), String.join("\n", actual), "output of `" + step.command() + "`");
+            assertEquals(step.exitCode(), p.exitValue(), "exit code of `" + step.command() + "`");
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
