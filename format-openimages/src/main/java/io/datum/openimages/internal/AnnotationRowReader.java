@@ -1,0 +1,246 @@
+package io.datum.openimages.internal;
+
+import io.datum.model.LabelCategories;
+import io.datum.openimages.internal.AnnotationRow.BoxRow;
+import io.datum.openimages.internal.AnnotationRow.LabelRow;
+import io.datum.openimages.internal.AnnotationRow.MaskRow;
+import io.datum.spi.DatasetException;
+import io.datum.text.PythonNumbers;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+
+/**
+ * Reads and validates the rows of one label, box or mask file (§4.8–4.10). Every bad value is a
+ * {@link DatasetException} naming the file, the line and the value. Checks run in the reference's
+ * order where it matters to which error is reported, and some are stricter: image ids, mask
+ * paths and box ids that could leave the dataset folder are always refused (decisions S1).
+ */
+final class AnnotationRowReader implements Closeable {
+    private final AnnotationFile file;
+    private final CsvTable table;
+    private final LabelCategories labels;
+    private final String labelSource;
+    private int imageIdColumn = -2;
+    private int labelColumn;
+    private int confidenceColumn;
+    private int[] coordinateColumns;
+    private int[] flagColumns;
+    private int maskPathColumn;
+    private int boxIdColumn;
+    private int[] maskBoxColumns;
+    private int iouColumn;
+    private String imageId;
+    private AnnotationRow row;
+
+    private AnnotationRowReader(AnnotationFile file, CsvTable table, LabelCategories labels, String labelSource) {
+        this.file = file;
+        this.table = table;
+        this.labels = labels;
+        this.labelSource = labelSource;
+    }
+
+    static AnnotationRowReader open(AnnotationFile file, Path annotationDir, LabelCategories labels,
+                                    String labelSource) throws IOException {
+        return new AnnotationRowReader(file, CsvTable.open(annotationDir.resolve(file.name()), file.name(), true),
+                labels, labelSource);
+    }
+
+    AnnotationFile file() {
+        return file;
+    }
+
+    /** Reads the next row; false at the end of the file. */
+    boolean next() {
+        if (!table.next()) {
+            return false;
+        }
+        if (imageIdColumn == -2) {
+            resolveColumns();
+        }
+        switch (file.kind()) {
+            case LABEL -> readLabel();
+            case BOX -> readBox();
+            case MASK -> readMask();
+        }
+        return true;
+    }
+
+    /** The current row's ImageID (already checked to be a safe relative path). */
+    String imageId() {
+        return imageId;
+    }
+
+    AnnotationRow row() {
+        return row;
+    }
+
+    long line() {
+        return table.line();
+    }
+
+    DatasetException error(String problem) {
+        return table.error(problem);
+    }
+
+    /** Columns are looked up on the first data row: a file with a header only is never an error. */
+    private void resolveColumns() {
+        imageIdColumn = table.requireColumn(OpenImagesPaths.IMAGE_ID);
+        labelColumn = table.requireColumn(OpenImagesPaths.LABEL_NAME);
+        switch (file.kind()) {
+            case LABEL -> confidenceColumn = table.requireColumn(OpenImagesPaths.CONFIDENCE);
+            case BOX -> {
+                confidenceColumn = table.requireColumn(OpenImagesPaths.CONFIDENCE);
+                coordinateColumns = new int[] {
+                    table.requireColumn(OpenImagesPaths.X_MIN), table.requireColumn(OpenImagesPaths.X_MAX),
+                    table.requireColumn(OpenImagesPaths.Y_MIN), table.requireColumn(OpenImagesPaths.Y_MAX)};
+                flagColumns = new int[OpenImagesPaths.BOX_FLAG_COLUMNS.size()];
+                for (int i = 0; i < flagColumns.length; i++) {
+                    flagColumns[i] = table.requireColumn(OpenImagesPaths.BOX_FLAG_COLUMNS.get(i));
+                }
+            }
+            case MASK -> {
+                maskPathColumn = table.requireColumn(OpenImagesPaths.MASK_PATH);
+                boxIdColumn = table.requireColumn(OpenImagesPaths.BOX_ID);
+                maskBoxColumns = new int[OpenImagesPaths.MASK_BOX_COLUMNS.size()];
+                for (int i = 0; i < maskBoxColumns.length; i++) {
+                    maskBoxColumns[i] = table.requireColumn(OpenImagesPaths.MASK_BOX_COLUMNS.get(i));
+                }
+                iouColumn = table.requireColumn(OpenImagesPaths.PREDICTED_IOU);
+            }
+        }
+    }
+
+    private void readImageId() {
+        imageId = table.require(imageIdColumn, OpenImagesPaths.IMAGE_ID);
+        if (!SafePaths.isSafeItemId(imageId)) {
+            throw table.error("unsafe ImageID '" + imageId + "' (empty, absolute, or with '..', '\\' or NUL)");
+        }
+    }
+
+    private int label() {
+        String name = table.require(labelColumn, OpenImagesPaths.LABEL_NAME);
+        OptionalInt index = labels.find(name);
+        if (index.isEmpty()) {
+            throw table.error("unknown label '" + name + "' (not in " + labelSource + ")");
+        }
+        return index.getAsInt();
+    }
+
+    private void readLabel() {
+        readImageId();
+        double confidence = number(confidenceColumn, OpenImagesPaths.CONFIDENCE);
+        row = new LabelRow(file.index(), table.line(), label(), confidence);
+    }
+
+    private void readBox() {
+        readImageId();
+        int label = label();
+        double xMin = number(coordinateColumns[0], OpenImagesPaths.X_MIN);
+        double xMax = number(coordinateColumns[1], OpenImagesPaths.X_MAX);
+        double yMin = number(coordinateColumns[2], OpenImagesPaths.Y_MIN);
+        double yMax = number(coordinateColumns[3], OpenImagesPaths.Y_MAX);
+        double confidence = number(confidenceColumn, OpenImagesPaths.CONFIDENCE);
+        byte[] flags = new byte[flagColumns.length];
+        for (int i = 0; i < flags.length; i++) {
+            String column = OpenImagesPaths.BOX_FLAG_COLUMNS.get(i);
+            String text = table.require(flagColumns[i], column);
+            long v;
+            try {
+                v = parseInt(text);
+            } catch (NumberFormatException e) {
+                throw table.error("bad " + column + " '" + text + "' (not an integer)");
+            }
+            // -1 is Open Images' "unknown"; any other value is read as a boolean
+            flags[i] = (byte) (v < 0 ? -1 : v == 0 ? 0 : 1);
+        }
+        row = new BoxRow(file.index(), table.line(), label, confidence, xMin, xMax, yMin, yMax, flags);
+    }
+
+    private void readMask() {
+        String maskPath = table.require(maskPathColumn, OpenImagesPaths.MASK_PATH);
+        readImageId();
+        if (!SafePaths.isSafeComponent(maskPath)) {
+            throw table.error("item '" + imageId + "' has a mask with an unsafe path '" + maskPath + "'");
+        }
+        int label = label();
+        String boxId = table.require(boxIdColumn, OpenImagesPaths.BOX_ID);
+        if (!SafePaths.isSafeComponent(boxId)) {
+            throw table.error("item '" + imageId + "' has a mask with an unsafe box ID '" + boxId + "'");
+        }
+        double[] box = null;
+        boolean complete = true;
+        for (int column : maskBoxColumns) {
+            String cell = table.get(column);
+            complete &= cell != null && !cell.isEmpty();
+        }
+        if (complete) {
+            box = new double[maskBoxColumns.length];
+            for (int i = 0; i < box.length; i++) {
+                box[i] = number(maskBoxColumns[i], OpenImagesPaths.MASK_BOX_COLUMNS.get(i));
+            }
+        }
+        String iouText = table.get(iouColumn);
+        Double iou = iouText == null || iouText.isEmpty() ? null : number(iouColumn, OpenImagesPaths.PREDICTED_IOU);
+        row = new MaskRow(file.index(), table.line(), label, maskPath, boxId, box, iou);
+    }
+
+    private double number(int column, String name) {
+        String text = table.require(column, name);
+        try {
+            return parseFloat(text);
+        } catch (NumberFormatException e) {
+            throw table.error("bad " + name + " '" + text + "' (not a number)");
+        }
+    }
+
+    /**
+     * Python's {@code float()}. Cells made only of digits, signs, dots and exponent letters are
+     * read where both grammars agree ({@code Double.parseDouble}); anything else (spaces,
+     * underscores, {@code inf}, other digits) takes the complete Python rules. Boxes are tens of
+     * millions of numbers, so this is worth it.
+     */
+    static double parseFloat(String text) {
+        if (plain(text, true)) {
+            return Double.parseDouble(text);
+        }
+        return PythonNumbers.parseFloat(text);
+    }
+
+    /** Python's {@code int()}, with the same fast path for plain short integers. */
+    static long parseInt(String text) {
+        int n = text.length();
+        if (n > 0 && n < 19) {
+            int start = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
+            boolean digits = start < n;
+            for (int i = start; i < n && digits; i++) {
+                char c = text.charAt(i);
+                digits = c >= '0' && c <= '9';
+            }
+            if (digits) {
+                return Long.parseLong(text);
+            }
+        }
+        return PythonNumbers.parseInt(text);
+    }
+
+    private static boolean plain(String text, boolean allowExponent) {
+        int n = text.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || (allowExponent && (c == 'e' || c == 'E')))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        table.close();
+    }
+}

@@ -1,0 +1,119 @@
+package io.datum.openimages.internal;
+
+import io.datum.spi.DatasetException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A compact set of item ids, each given an ordinal in insertion order. Open Images has millions
+ * of items; a {@code HashMap<String, Integer>} costs about 100 bytes per id, this table about 30
+ * (the UTF-8 bytes in one array, offsets and hashes in int arrays, open addressing). Not
+ * thread-safe while growing; safe to read concurrently afterwards.
+ */
+final class IdTable {
+    private static final int MAX_ARENA = Integer.MAX_VALUE - 16;
+
+    private byte[] arena = new byte[1 << 12];
+    private int arenaSize;
+    private int[] offsets = new int[256];
+    private int[] hashes = new int[256];
+    /** Ordinal + 1 per slot; 0 = empty. Capacity is a power of two, at most half full. */
+    private int[] slots = new int[512];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    /** The ordinal of {@code id}, or -1. */
+    int get(String id) {
+        byte[] key = id.getBytes(StandardCharsets.UTF_8);
+        int hash = hash(key);
+        int mask = slots.length - 1;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            int entry = slots[i] - 1;
+            if (entry < 0) {
+                return -1;
+            }
+            if (hashes[entry] == hash && keyEquals(entry, key)) {
+                return entry;
+            }
+        }
+    }
+
+    /** Adds {@code id} if absent; returns its ordinal either way. */
+    int add(String id) {
+        byte[] key = id.getBytes(StandardCharsets.UTF_8);
+        int hash = hash(key);
+        int mask = slots.length - 1;
+        int i = hash & mask;
+        for (; ; i = (i + 1) & mask) {
+            int entry = slots[i] - 1;
+            if (entry < 0) {
+                break;
+            }
+            if (hashes[entry] == hash && keyEquals(entry, key)) {
+                return entry;
+            }
+        }
+        int ordinal = size;
+        store(key, hash);
+        slots[i] = ordinal + 1;
+        if (size * 2 > slots.length) {
+            rehash();
+        }
+        return ordinal;
+    }
+
+    String id(int ordinal) {
+        int off = offsets[ordinal];
+        int end = ordinal + 1 < size ? offsets[ordinal + 1] : arenaSize;
+        return new String(arena, off, end - off, StandardCharsets.UTF_8);
+    }
+
+    private void store(byte[] key, int hash) {
+        if ((long) arenaSize + key.length > MAX_ARENA) {
+            throw new DatasetException("too many item ids (more than 2 GB of ids)");
+        }
+        if (arenaSize + key.length > arena.length) {
+            arena = Arrays.copyOf(arena, (int) Math.min(MAX_ARENA, Math.max((long) arena.length * 2, (long) arenaSize + key.length)));
+        }
+        System.arraycopy(key, 0, arena, arenaSize, key.length);
+        if (size == offsets.length) {
+            offsets = Arrays.copyOf(offsets, size * 2);
+            hashes = Arrays.copyOf(hashes, size * 2);
+        }
+        offsets[size] = arenaSize;
+        hashes[size] = hash;
+        arenaSize += key.length;
+        size++;
+    }
+
+    private boolean keyEquals(int entry, byte[] key) {
+        int off = offsets[entry];
+        int end = entry + 1 < size ? offsets[entry + 1] : arenaSize;
+        return Arrays.equals(arena, off, end, key, 0, key.length);
+    }
+
+    private void rehash() {
+        int[] bigger = new int[slots.length * 2];
+        int mask = bigger.length - 1;
+        for (int entry = 0; entry < size; entry++) {
+            int i = hashes[entry] & mask;
+            while (bigger[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            bigger[i] = entry + 1;
+        }
+        slots = bigger;
+    }
+
+    private static int hash(byte[] key) {
+        int h = Arrays.hashCode(key);
+        // spread the bits: ids often differ only in their last characters
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        return h;
+    }
+}

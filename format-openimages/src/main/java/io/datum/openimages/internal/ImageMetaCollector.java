@@ -1,0 +1,103 @@
+package io.datum.openimages.internal;
+
+import io.datum.model.ImageSize;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+
+/**
+ * The sizes {@code images.meta} will list (§5.11): keyed by item id, the last size recorded for
+ * an id wins, ids in first-recorded order. Collected through an external sort, because an export
+ * may record millions.
+ */
+final class ImageMetaCollector implements Closeable {
+    private record Entry(String id, long sequence, int width, int height) {
+    }
+
+    private static final ExternalSorter.Codec<Entry> CODEC = new ExternalSorter.Codec<>() {
+        @Override
+        public void write(DataOutputStream out, Entry e) throws IOException {
+            byte[] id = e.id.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(id.length);
+            out.write(id);
+            out.writeLong(e.sequence);
+            out.writeInt(e.width);
+            out.writeInt(e.height);
+        }
+
+        @Override
+        public Entry read(DataInputStream in) throws IOException {
+            byte[] id = new byte[in.readInt()];
+            in.readFully(id);
+            return new Entry(new String(id, StandardCharsets.UTF_8), in.readLong(), in.readInt(), in.readInt());
+        }
+    };
+
+    private final ExternalSorter<Entry> byId;
+    private final ExternalSorter<Entry> byFirstRecord;
+    private long sequence;
+
+    ImageMetaCollector(int maxInMemory, Path tempParent) {
+        byId = new ExternalSorter<>(Comparator.comparing(Entry::id).thenComparingLong(Entry::sequence), CODEC,
+                maxInMemory, tempParent);
+        byFirstRecord = new ExternalSorter<>(Comparator.comparingLong(Entry::sequence), CODEC, maxInMemory, tempParent);
+    }
+
+    void record(String id, ImageSize size) throws IOException {
+        byId.add(new Entry(id, sequence++, size.width(), size.height()));
+    }
+
+    boolean isEmpty() {
+        return byId.size() == 0;
+    }
+
+    /** Writes the file (LF line ends); nothing when no size was recorded. */
+    void writeTo(Path file) throws IOException {
+        if (isEmpty()) {
+            return;
+        }
+        byId.finish();
+        try (ExternalSorter.Cursor<Entry> entries = byId.cursor()) {
+            Entry first = null;
+            Entry last = null;
+            while (entries.hasNext()) {
+                Entry e = entries.next();
+                if (first != null && !first.id.equals(e.id)) {
+                    byFirstRecord.add(new Entry(first.id, first.sequence, last.width, last.height));
+                    first = null;
+                }
+                if (first == null) {
+                    first = e;
+                }
+                last = e;
+            }
+            byFirstRecord.add(new Entry(first.id, first.sequence, last.width, last.height));
+        }
+        byFirstRecord.finish();
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+             ExternalSorter.Cursor<Entry> entries = byFirstRecord.cursor()) {
+            out.write(OpenImagesPaths.IMAGE_META_HEADER + "\n\n");
+            while (entries.hasNext()) {
+                Entry e = entries.next();
+                out.write(ImageMetaFile.line(e.id, new ImageSize(e.width, e.height)));
+            }
+        }
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            byId.close();
+        } finally {
+            byFirstRecord.close();
+        }
+    }
+}

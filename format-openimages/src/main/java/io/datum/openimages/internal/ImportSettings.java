@@ -1,0 +1,52 @@
+package io.datum.openimages.internal;
+
+import io.datum.options.ParsedOptions;
+import io.datum.spi.DatasetException;
+
+/**
+ * Limits of an import: the largest mask decoded (decisions S3; about 178 million pixels by
+ * default, the limit Pillow uses against decompression bombs) and how many annotation rows of
+ * unsorted files are sorted in memory before a run is spilled to disk.
+ */
+record ImportSettings(long maxMaskPixels, int spillRows) {
+    static final String MAX_MASK_PIXELS_PROPERTY = "datum.openimages.maxMaskPixels";
+    static final String SPILL_ROWS_PROPERTY = "datum.openimages.spillRows";
+    static final String MAX_MASK_PIXELS_OPTION = "max-mask-pixels";
+    static final long DEFAULT_MAX_MASK_PIXELS = 178_956_970L;
+    /** Rows per sorted run: about 100 MB of heap. */
+    static final int DEFAULT_SPILL_ROWS = 500_000;
+    /** A Java array cannot be larger. */
+    static final long HARD_MAX_MASK_PIXELS = Integer.MAX_VALUE - 8;
+
+    ImportSettings {
+        if (maxMaskPixels < 1 || maxMaskPixels > HARD_MAX_MASK_PIXELS) {
+            throw new DatasetException("the mask pixel limit must be between 1 and " + HARD_MAX_MASK_PIXELS
+                    + ", got " + maxMaskPixels);
+        }
+        if (spillRows < 1) {
+            throw new DatasetException("the spill threshold must be at least 1 row, got " + spillRows);
+        }
+    }
+
+    /** From the importer's options, else the system properties, else the defaults. */
+    static ImportSettings from(ParsedOptions options) {
+        String limit = options.value(MAX_MASK_PIXELS_OPTION);
+        return new ImportSettings(
+                limit != null ? number(limit, "--" + MAX_MASK_PIXELS_OPTION) : maxMaskPixelsFromSystem(),
+                (int) Math.min(Integer.MAX_VALUE, number(System.getProperty(SPILL_ROWS_PROPERTY,
+                        String.valueOf(DEFAULT_SPILL_ROWS)), SPILL_ROWS_PROPERTY)));
+    }
+
+    static long maxMaskPixelsFromSystem() {
+        return number(System.getProperty(MAX_MASK_PIXELS_PROPERTY, String.valueOf(DEFAULT_MAX_MASK_PIXELS)),
+                MAX_MASK_PIXELS_PROPERTY);
+    }
+
+    private static long number(String text, String name) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new DatasetException(name + ": '" + text + "' is not a whole number");
+        }
+    }
+}

@@ -1,0 +1,575 @@
+package io.datum.openimages.internal;
+
+import io.datum.model.Annotation;
+import io.datum.model.Attributes;
+import io.datum.model.Bbox;
+import io.datum.model.Categories;
+import io.datum.model.DatasetItem;
+import io.datum.model.Image;
+import io.datum.model.ImageSize;
+import io.datum.model.Label;
+import io.datum.model.Mask;
+import io.datum.model.NormalizedBox;
+import io.datum.openimages.internal.AnnotationRow.BoxRow;
+import io.datum.openimages.internal.AnnotationRow.LabelRow;
+import io.datum.openimages.internal.AnnotationRow.MaskRow;
+import io.datum.spi.DatasetException;
+import io.datum.spi.DatasetSource;
+import io.datum.spi.ItemCursor;
+import io.datum.spi.JobContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.OptionalLong;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An opened Open Images dataset, read as a stream.
+ *
+ * <p>One item's labels, boxes and masks live in three files, joined by ImageID, and the dataset
+ * is too large to assemble in memory (the V6 train split has 14.6M boxes). Opening builds the
+ * {@link ItemCatalog} (every item's position in the reference order, §4.11) and reads each
+ * label, box and mask file once to validate it, to place items first seen there, and to learn
+ * whether its rows come in position order. Google's files do (they are sorted by ImageID, as are
+ * its description files); those are read again by every pass, side by side, in a k-way merge on
+ * the position, holding one row per file. The rows of any other file are sorted by position in
+ * an {@link ExternalSorter} (spilled to the job's temporary folder when large) and join the
+ * merge as one more sorted stream. Either way a pass holds only the current item's rows, and
+ * the result does not depend on the input's order.
+ *
+ * <p>Passes may run one after another or side by side; warnings are given once per item, by the
+ * first pass that reaches it.
+ */
+final class OpenImagesSource implements DatasetSource {
+    static final String WARN_NO_IMAGE = "Can't find the image of an item; it should be in the 'images' directory";
+    static final String WARN_BOX_WITHOUT_SIZE =
+            "Can't decode a box: its item has no image file and no size in images.meta";
+    static final String WARN_MASK_WITHOUT_SIZE =
+            "Can't decode a mask: its item has no image file and no size in images.meta";
+    /** Mask and box coordinates are matched with the precision Open Images stores them (§4.10). */
+    private static final double BOX_MATCH_TOLERANCE = 1e-6;
+    private static final int MAX_IMAGE_DEPTH = 10;
+
+    private final DatasetLayout layout;
+    private final Categories categories;
+    private final String labelSource;
+    private final ItemCatalog catalog;
+    private final List<AnnotationFile> files;
+    private final List<AnnotationFile> directFiles;
+    private final ExternalSorter<PositionedRow> spilled;
+    private final ImportSettings settings;
+    private final JobContext context;
+    private final AtomicInteger warnedUpTo = new AtomicInteger();
+
+    private OpenImagesSource(DatasetLayout layout, CategoriesReader.Result categories, ItemCatalog catalog,
+                             List<AnnotationFile> files, List<AnnotationFile> directFiles, ExternalSorter<PositionedRow> spilled,
+                             ImportSettings settings, JobContext context) {
+        this.layout = layout;
+        this.categories = categories.categories();
+        this.labelSource = categories.source();
+        this.catalog = catalog;
+        this.files = files;
+        this.directFiles = directFiles;
+        this.spilled = spilled;
+        this.settings = settings;
+        this.context = context;
+    }
+
+    static OpenImagesSource open(Path root, ImportSettings settings, JobContext context) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new DatasetException("Can't find dataset directory '" + root + "'");
+        }
+        if (!OpenImagesDetector.hasAnnotationFiles(root)) {
+            throw new DatasetException("Failed to find dataset '" + OpenImagesPaths.FORMAT_NAME + "' at '" + root
+                    + "': no Open Images description or annotation file in it or in its 'annotations' folder");
+        }
+        DatasetLayout layout = DatasetLayout.of(root);
+        CategoriesReader.Result categories = CategoriesReader.read(layout);
+        ItemCatalog catalog = new ItemCatalog();
+        readDescriptions(layout, catalog);
+        List<AnnotationFile> files = annotationFiles(layout);
+        ExternalSorter<PositionedRow> spilled = null;
+        try {
+            List<AnnotationFile> direct = new ArrayList<>();
+            List<AnnotationFile> unsorted = new ArrayList<>();
+            for (AnnotationFile f : files) {
+                if (prescan(layout, f, catalog, categories)) {
+                    direct.add(f);
+                } else {
+                    unsorted.add(f);
+                }
+            }
+            if (!unsorted.isEmpty()) {
+                spilled = new ExternalSorter<>(PositionedRow.ORDER, PositionedRow.CODEC, settings.spillRows(),
+                        context.tempDir());
+                for (AnnotationFile f : unsorted) {
+                    context.debug(f.name() + ": rows are not in item order; sorting them");
+                    sort(layout, f, catalog, categories, spilled);
+                }
+                spilled.finish();
+            }
+            if (layout.has(OpenImagesPaths.IMAGE_META_FILE)) {
+                ImageMetaFile.read(layout.file(OpenImagesPaths.IMAGE_META_FILE), OpenImagesPaths.IMAGE_META_FILE,
+                        (id, size) -> {
+                            int position = catalog.positionOf(id);
+                            if (position >= 0) {
+                                catalog.setDeclaredSize(position, size);
+                            }
+                        });
+            }
+            indexImages(layout.imagesDir(), catalog);
+            context.debug("open_images: " + catalog.size() + " items, " + direct.size() + " annotation files read in order, "
+                    + unsorted.size() + " sorted" + (spilled != null && spilled.spilled() ? " on disk" : " in memory"));
+            return new OpenImagesSource(layout, categories, catalog, files, List.copyOf(direct), spilled, settings, context);
+        } catch (IOException | RuntimeException e) {
+            if (spilled != null) {
+                try {
+                    spilled.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Items of the description file(s), in file order (§4.6). */
+    private static void readDescriptions(DatasetLayout layout, ItemCatalog catalog) throws IOException {
+        List<String> names = layout.has(OpenImagesPaths.FULL_IMAGE_DESCRIPTION_FILE)
+                ? List.of(OpenImagesPaths.FULL_IMAGE_DESCRIPTION_FILE)
+                : layout.matching(OpenImagesPaths.SUBSET_IMAGE_DESCRIPTION_PATTERNS);
+        for (String name : names) {
+            try (CsvTable table = CsvTable.open(layout.file(name), name, true)) {
+                int idColumn = -1;
+                int subsetColumn = -1;
+                while (table.next()) {
+                    if (idColumn < 0) {
+                        idColumn = table.requireColumn(OpenImagesPaths.IMAGE_ID);
+                        subsetColumn = table.requireColumn(OpenImagesPaths.SUBSET);
+                    }
+                    String id = table.require(idColumn, OpenImagesPaths.IMAGE_ID);
+                    if (!SafePaths.isSafeItemId(id)) {
+                        throw table.error("unsafe ImageID '" + id + "' (empty, absolute, or with '..', '\\' or NUL)");
+                    }
+                    String subset = table.require(subsetColumn, OpenImagesPaths.SUBSET);
+                    if (!SafePaths.isSafeComponent(subset)) {
+                        throw table.error("item '" + id + "' has an unsupported subset name '" + subset + "'");
+                    }
+                    int existing = catalog.positionOf(id);
+                    if (existing >= 0) {
+                        throw table.error("item '" + id + "' is repeated (already listed in subset '"
+                                + catalog.subset(existing) + "')");
+                    }
+                    catalog.add(id, subset);
+                }
+            }
+        }
+    }
+
+    /** Label, box and mask files in reading order: kind by kind, names sorted (decisions D7). */
+    private static List<AnnotationFile> annotationFiles(DatasetLayout layout) {
+        List<AnnotationFile> files = new ArrayList<>();
+        for (String name : layout.matching(OpenImagesPaths.LABEL_FILE_PATTERNS)) {
+            files.add(AnnotationFile.of(AnnotationFile.Kind.LABEL, name, files.size()));
+        }
+        for (String name : layout.matching(OpenImagesPaths.BBOX_FILE_PATTERNS)) {
+            files.add(AnnotationFile.of(AnnotationFile.Kind.BOX, name, files.size()));
+        }
+        for (String name : layout.matching(OpenImagesPaths.MASK_FILE_PATTERNS)) {
+            files.add(AnnotationFile.of(AnnotationFile.Kind.MASK, name, files.size()));
+        }
+        return files;
+    }
+
+    /**
+     * Reads a file once: validates every row, adds the items first seen in it, and says whether
+     * its rows come in position order.
+     */
+    private static boolean prescan(DatasetLayout layout, AnnotationFile file, ItemCatalog catalog,
+                                   CategoriesReader.Result categories) throws IOException {
+        boolean sorted = true;
+        int last = -1;
+        try (AnnotationRowReader reader = open(layout, file, categories)) {
+            while (reader.next()) {
+                int position = positionOrAdd(reader, catalog);
+                sorted &= position >= last;
+                last = Math.max(last, position);
+            }
+        }
+        return sorted;
+    }
+
+    private static void sort(DatasetLayout layout, AnnotationFile file, ItemCatalog catalog,
+                             CategoriesReader.Result categories, ExternalSorter<PositionedRow> sorter) throws IOException {
+        try (AnnotationRowReader reader = open(layout, file, categories)) {
+            while (reader.next()) {
+                sorter.add(new PositionedRow(position(reader, catalog), reader.row()));
+            }
+        }
+    }
+
+    private static AnnotationRowReader open(DatasetLayout layout, AnnotationFile file, CategoriesReader.Result categories)
+            throws IOException {
+        return AnnotationRowReader.open(file, layout.annotationDir(), categories.categories().labels(), categories.source());
+    }
+
+    private static int positionOrAdd(AnnotationRowReader reader, ItemCatalog catalog) {
+        int position = catalog.positionOf(reader.imageId());
+        if (position >= 0) {
+            return position;
+        }
+        String subset = reader.file().subsetForNewItems();
+        subset = subset.isEmpty() ? DatasetItem.DEFAULT_SUBSET : subset;
+        if (!SafePaths.isSafeComponent(subset)) {
+            throw reader.error("item '" + reader.imageId() + "' would get the unsupported subset name '" + subset
+                    + "' from the file name");
+        }
+        return catalog.add(reader.imageId(), subset);
+    }
+
+    private static int position(AnnotationRowReader reader, ItemCatalog catalog) {
+        int position = catalog.positionOf(reader.imageId());
+        if (position < 0) {
+            throw reader.error("item '" + reader.imageId() + "' is new: the file changed after the dataset was opened");
+        }
+        return position;
+    }
+
+    /**
+     * Finds image files: {@code images/<any folder>/<item id><image extension>} (§4.5). Only
+     * files of known items are recorded; when two files give one id, the later in sorted path
+     * order wins, whatever order the file system lists them in.
+     */
+    private static void indexImages(Path imagesDir, ItemCatalog catalog) throws IOException {
+        if (!Files.isDirectory(imagesDir)) {
+            return;
+        }
+        Files.walkFileTree(imagesDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), MAX_IMAGE_DEPTH + 1,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (!attrs.isRegularFile()) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        Path relative = imagesDir.relativize(file);
+                        int parts = relative.getNameCount();
+                        String name = relative.getFileName().toString();
+                        String extension = Image.extensionOf(name);
+                        if (parts < 2 || !OpenImagesPaths.IMAGE_EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT))) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        StringBuilder id = new StringBuilder();
+                        for (int i = 1; i < parts - 1; i++) {
+                            id.append(relative.getName(i)).append('/');
+                        }
+                        id.append(name, 0, name.length() - extension.length());
+                        int position = catalog.positionOf(id.toString());
+                        if (position >= 0) {
+                            String dir = relative.getName(0).toString();
+                            String[] existing = catalog.image(position);
+                            if (existing == null || laterInWalk(dir, extension, existing[0], existing[1])) {
+                                catalog.setImage(position, dir, extension);
+                            }
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+    }
+
+    /** Two files of one id differ in their first folder or their extension; compare like a sorted walk. */
+    private static boolean laterInWalk(String dir, String extension, String otherDir, String otherExtension) {
+        int c = dir.compareTo(otherDir);
+        return c != 0 ? c > 0 : extension.compareTo(otherExtension) > 0;
+    }
+
+    @Override
+    public Categories categories() {
+        return categories;
+    }
+
+    @Override
+    public OptionalLong itemCount() {
+        return OptionalLong.of(catalog.size());
+    }
+
+    @Override
+    public ItemCursor items() {
+        try {
+            return new Pass();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (spilled != null) {
+            try {
+                spilled.close();
+            } catch (IOException e) {
+                context.warn("Can't delete temporary files: " + e.getMessage());
+            }
+        }
+    }
+
+    /** A source of rows in {@link PositionedRow#ORDER}. */
+    private interface RowStream extends AutoCloseable {
+        /** Moves to the next row; false at the end. */
+        boolean advance() throws IOException;
+
+        PositionedRow head();
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /** A file whose rows come in position order, read as it is. */
+    private final class DirectStream implements RowStream {
+        private final AnnotationRowReader reader;
+        private PositionedRow head;
+        private int last = -1;
+
+        DirectStream(AnnotationFile file) throws IOException {
+            reader = open(layout, file, new CategoriesReader.Result(categories, labelSource));
+        }
+
+        @Override
+        public boolean advance() {
+            if (!reader.next()) {
+                return false;
+            }
+            int position = position(reader, catalog);
+            if (position < last) {
+                throw reader.error("rows are out of order: the file changed after the dataset was opened");
+            }
+            last = position;
+            head = new PositionedRow(position, reader.row());
+            return true;
+        }
+
+        @Override
+        public PositionedRow head() {
+            return head;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
+    /** The sorted rows of all other files. */
+    private static final class SortedStream implements RowStream {
+        private final ExternalSorter.Cursor<PositionedRow> cursor;
+        private PositionedRow head;
+
+        SortedStream(ExternalSorter.Cursor<PositionedRow> cursor) {
+            this.cursor = cursor;
+        }
+
+        @Override
+        public boolean advance() {
+            if (!cursor.hasNext()) {
+                return false;
+            }
+            head = cursor.next();
+            return true;
+        }
+
+        @Override
+        public PositionedRow head() {
+            return head;
+        }
+
+        @Override
+        public void close() {
+            cursor.close();
+        }
+    }
+
+    /** One pass: items in position order, each assembled from the rows the merge yields for it. */
+    private final class Pass implements ItemCursor {
+        private final List<RowStream> streams = new ArrayList<>();
+        private final PriorityQueue<RowStream> heap =
+                new PriorityQueue<>((a, b) -> PositionedRow.ORDER.compare(a.head(), b.head()));
+        private int next;
+        private boolean closed;
+
+        Pass() throws IOException {
+            try {
+                for (AnnotationFile f : directFiles) {
+                    streams.add(new DirectStream(f));
+                }
+                if (spilled != null) {
+                    streams.add(new SortedStream(spilled.cursor()));
+                }
+                for (RowStream s : streams) {
+                    if (s.advance()) {
+                        heap.add(s);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !closed && next < catalog.size();
+        }
+
+        @Override
+        public DatasetItem next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            int position = next++;
+            List<AnnotationRow> rows = new ArrayList<>();
+            try {
+                while (!heap.isEmpty() && heap.peek().head().position() == position) {
+                    RowStream s = heap.poll();
+                    rows.add(s.head().row());
+                    if (s.advance()) {
+                        heap.add(s);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            boolean warn = warnedUpTo.get() <= position;
+            DatasetItem item = assemble(position, rows, warn);
+            if (warn) {
+                warnedUpTo.accumulateAndGet(position + 1, Math::max);
+            }
+            return item;
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (RowStream s : streams) {
+                try {
+                    s.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // read-only inputs; closing cannot lose data
+                }
+            }
+            heap.clear();
+        }
+    }
+
+    /** Builds an item from its rows (labels, then boxes, then masks), as §4.8–4.10 describe. */
+    private DatasetItem assemble(int position, List<AnnotationRow> rows, boolean warn) {
+        String id = catalog.id(position);
+        String subset = catalog.subset(position);
+        Path imagePath = catalog.imagePath(layout.imagesDir(), position);
+        ImageSize declared = catalog.declaredSize(position);
+        Image image = null;
+        if (imagePath != null) {
+            image = Image.ofFile(imagePath, declared);
+        } else if (warn) {
+            context.warn(WARN_NO_IMAGE);
+            context.debug("Can't find image for item: " + id + ". It should be in the 'images' directory");
+        }
+        List<Annotation> annotations = new ArrayList<>(rows.size());
+        ImageSize size = null;
+        boolean sizeResolved = false;
+        for (AnnotationRow row : rows) {
+            if (row instanceof LabelRow l) {
+                annotations.add(new Label(l.label(), Attributes.of(OpenImagesPaths.SCORE, l.confidence())));
+                continue;
+            }
+            if (!sizeResolved) {
+                size = image != null ? image.size().orElse(null) : declared;
+                sizeResolved = true;
+            }
+            if (row instanceof BoxRow b) {
+                if (size == null) {
+                    if (warn) {
+                        context.warn(WARN_BOX_WITHOUT_SIZE);
+                        context.debug("Can't decode box for item '" + id + "' due to missing image file ("
+                                + fileName(b) + ":" + b.line() + ")");
+                    }
+                    continue;
+                }
+                annotations.add(box(b, size, annotations));
+            } else if (row instanceof MaskRow m) {
+                if (size == null) {
+                    if (warn) {
+                        context.warn(WARN_MASK_WITHOUT_SIZE);
+                        context.debug("Can't decode mask for item '" + id + "' due to missing image file ("
+                                + fileName(m) + ":" + m.line() + ")");
+                    }
+                    continue;
+                }
+                annotations.add(mask(m, subset, size, annotations));
+            }
+        }
+        return new DatasetItem(id, subset, image, annotations);
+    }
+
+    private String fileName(AnnotationRow row) {
+        return files.get(row.fileIndex()).name();
+    }
+
+    private static Bbox box(BoxRow b, ImageSize size, List<Annotation> before) {
+        Attributes.Builder attributes = Attributes.builder().put(OpenImagesPaths.SCORE, b.confidence());
+        for (int i = 0; i < b.flags().length; i++) {
+            if (b.flags()[i] >= 0) {
+                attributes.put(OpenImagesPaths.BOX_FLAG_ATTRIBUTES.get(i), b.flags()[i] == 1);
+            }
+        }
+        // boxes of an item are numbered 1, 2, 3 ... so that masks can join their box's group
+        long group = !before.isEmpty() && before.get(before.size() - 1) instanceof Bbox last ? last.group() + 1 : 1;
+        int w = size.width();
+        int h = size.height();
+        return new Bbox(b.label(), b.xMin() * w, b.yMin() * h, b.xMax() * w, b.yMax() * h, 0, group, 0,
+                attributes.build(), new NormalizedBox(b.xMin(), b.xMax(), b.yMin(), b.yMax(), size));
+    }
+
+    private Mask mask(MaskRow m, String subset, ImageSize size, List<Annotation> before) {
+        long group = 0;
+        if (m.box() != null) {
+            for (Annotation a : before) {
+                if (a instanceof Bbox b && b.label() == m.label() && b.source() != null && sameBox(b.source(), m.box())) {
+                    group = b.group();
+                }
+            }
+        }
+        Attributes.Builder attributes = Attributes.builder().put(OpenImagesPaths.BOX_ID_ATTRIBUTE, m.boxId());
+        if (m.predictedIou() != null) {
+            attributes.put(OpenImagesPaths.PREDICTED_IOU_ATTRIBUTE, m.predictedIou());
+        }
+        String relative = OpenImagesPaths.MASKS_DIR + "/" + subset + "/" + m.maskPath();
+        PngMask data = new PngMask(layout.masksDir().resolve(subset).resolve(m.maskPath()), relative, size,
+                settings.maxMaskPixels());
+        return new Mask(m.label(), data, 0, group, 0, attributes.build());
+    }
+
+    private static boolean sameBox(NormalizedBox box, double[] coords) {
+        return Math.abs(box.xMin() - coords[0]) <= BOX_MATCH_TOLERANCE
+                && Math.abs(box.xMax() - coords[1]) <= BOX_MATCH_TOLERANCE
+                && Math.abs(box.yMin() - coords[2]) <= BOX_MATCH_TOLERANCE
+                && Math.abs(box.yMax() - coords[3]) <= BOX_MATCH_TOLERANCE;
+    }
+}

@@ -1,0 +1,605 @@
+package io.datum.openimages.internal;
+
+import io.datum.model.Annotation;
+import io.datum.model.Bbox;
+import io.datum.model.DatasetItem;
+import io.datum.model.Image;
+import io.datum.model.ImageSize;
+import io.datum.model.Label;
+import io.datum.model.LabelCategories;
+import io.datum.model.LabelCategory;
+import io.datum.model.Mask;
+import io.datum.model.MaskData;
+import io.datum.model.NormalizedBox;
+import io.datum.spi.DatasetException;
+import io.datum.spi.DatasetSource;
+import io.datum.spi.ItemCursor;
+import io.datum.spi.JobContext;
+import io.datum.text.PythonNumbers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a dataset in the Open Images layout (§5) in one pass over the source: one writer per
+ * (subset, file kind) stays open while items of any subset stream by, so nothing but the current
+ * item is held. Annotation files are written as {@code <name>.tmp} and renamed when complete.
+ */
+final class OpenImagesWriter {
+    static final String WARN_BOX_WITHOUT_SIZE = "Can't encode a box: its item has no image size";
+    static final String WARN_MASK_BOX_WITHOUT_SIZE = "Can't encode the box coordinates of a mask: its item has no image size";
+    static final String WARN_WITHOUT_LABEL = "Skipped a %s without a label: Open Images needs one";
+    static final String WARN_DROPPED_TYPE = "Open Images can't hold %s annotations: dropped";
+    private static final int PROGRESS_EVERY = 1000;
+
+    /** Told about every item written, for the in-place update's bookkeeping. */
+    interface ItemListener {
+        void written(String subset, String id) throws IOException;
+    }
+
+    private final DatasetSource source;
+    private final Path outputDir;
+    private final Path annotationsDir;
+    private final ExportSettings settings;
+    private final JobContext context;
+    private final Path finalRoot;
+    private final ItemListener listener;
+    private final LabelCategories labels;
+    private final Map<String, SubsetFiles> subsets = new LinkedHashMap<>();
+    private final Set<String> written = new LinkedHashSet<>();
+    private final List<Path> pending = new ArrayList<>();
+
+    /**
+     * @param finalRoot where the output will finally live (differs from {@code outputDir} during an
+     *                  in-place update); an image already there is not copied onto itself
+     */
+    OpenImagesWriter(DatasetSource source, Path outputDir, ExportSettings settings, JobContext context, Path finalRoot,
+                     ItemListener listener) {
+        this.source = source;
+        this.outputDir = outputDir;
+        this.annotationsDir = outputDir.resolve(OpenImagesPaths.ANNOTATIONS_DIR);
+        this.settings = settings;
+        this.context = context;
+        this.finalRoot = finalRoot;
+        this.listener = listener;
+        this.labels = source.categories().labels();
+    }
+
+    /** Writes everything; returns the names of the files written in {@code annotations/}. */
+    Set<String> write() throws IOException {
+        try (ImageMetaCollector imageMeta = new ImageMetaCollector(ExternalSorter.SMALL_RUN, context.tempDir())) {
+            if (settings.saveDatasetMeta()) {
+                writeDatasetMeta();
+            }
+            Files.createDirectories(annotationsDir);
+            writeClassDescriptions();
+            writeHierarchy();
+            long total = source.itemCount().orElse(-1);
+            long done = 0;
+            try (ItemCursor items = source.items()) {
+                while (items.hasNext()) {
+                    writeItem(items.next(), imageMeta);
+                    if (++done % PROGRESS_EVERY == 0) {
+                        context.progress(done, total);
+                    }
+                }
+            }
+            context.progress(done, total);
+            for (SubsetFiles files : subsets.values()) {
+                files.commit();
+            }
+            if (!imageMeta.isEmpty()) {
+                imageMeta.writeTo(annotationsDir.resolve(OpenImagesPaths.IMAGE_META_FILE));
+                written.add(OpenImagesPaths.IMAGE_META_FILE);
+            }
+            return written;
+        } catch (IOException | RuntimeException e) {
+            abort(e);
+            throw e;
+        }
+    }
+
+    private void abort(Exception failure) {
+        for (SubsetFiles files : subsets.values()) {
+            files.abort(failure);
+        }
+        for (Path p : pending) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private void writeDatasetMeta() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (LabelCategory c : labels.labels()) {
+            names.add(c.name());
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("labels", names);
+        Files.writeString(outputDir.resolve(OpenImagesPaths.DATASET_META_FILE), JsonFiles.dumps(meta, 2),
+                StandardCharsets.UTF_8);
+    }
+
+    /** No header (the v5 layout); the display name is the label name (§5.4). */
+    private void writeClassDescriptions() throws IOException {
+        Path temp = temporary(OpenImagesPaths.CLASS_DESCRIPTION_FILE);
+        try (CsvWriter out = new CsvWriter(temp)) {
+            for (LabelCategory c : labels.labels()) {
+                out.row(c.name(), c.name());
+            }
+        }
+        commit(temp, OpenImagesPaths.CLASS_DESCRIPTION_FILE);
+    }
+
+    /**
+     * The label tree under an invented root ({@code /m/N}, the first such name that is not a label):
+     * the root lists only parentless labels that have children; a label whose parent is not a
+     * label is lost, as in the reference (§5.5).
+     */
+    private void writeHierarchy() throws IOException {
+        Set<String> names = new HashSet<>();
+        Map<String, Map<String, Object>> nodes = new LinkedHashMap<>();
+        List<Map<String, Object>> orphans = new ArrayList<>();
+        for (LabelCategory c : labels.labels()) {
+            names.add(c.name());
+            Map<String, Object> node = node(nodes, c.name());
+            if (!c.parent().isEmpty()) {
+                @SuppressWarnings("unchecked")
+                List<Object> children = (List<Object>) node(nodes, c.parent())
+                        .computeIfAbsent(OpenImagesPaths.SUBCATEGORY, k -> new ArrayList<>());
+                children.add(node);
+            } else {
+                orphans.add(node);
+            }
+        }
+        int i = 0;
+        while (names.contains("/m/" + i)) {
+            i++;
+        }
+        List<Object> top = new ArrayList<>();
+        for (Map<String, Object> orphan : orphans) {
+            if (orphan.containsKey(OpenImagesPaths.SUBCATEGORY)) {
+                top.add(orphan);
+            }
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put(OpenImagesPaths.LABEL_NAME, "/m/" + i);
+        root.put(OpenImagesPaths.SUBCATEGORY, top);
+        Path temp = temporary(OpenImagesPaths.HIERARCHY_FILE);
+        Files.writeString(temp, JsonFiles.dumps(root, 4) + "\n", StandardCharsets.UTF_8);
+        commit(temp, OpenImagesPaths.HIERARCHY_FILE);
+    }
+
+    private static Map<String, Object> node(Map<String, Map<String, Object>> nodes, String name) {
+        return nodes.computeIfAbsent(name, n -> {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put(OpenImagesPaths.LABEL_NAME, n);
+            return node;
+        });
+    }
+
+    private Path temporary(String name) {
+        Path temp = annotationsDir.resolve(name + ".tmp");
+        pending.add(temp);
+        return temp;
+    }
+
+    private void commit(Path temp, String name) throws IOException {
+        Files.move(temp, annotationsDir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        pending.remove(temp);
+        written.add(name);
+    }
+
+    private void writeItem(DatasetItem item, ImageMetaCollector imageMeta) throws IOException {
+        String id = item.id();
+        String subset = item.subset();
+        if (!SafePaths.isSafeComponent(subset)) {
+            throw new DatasetException("item '" + id + "' has an unsupported subset name '" + subset + "'");
+        }
+        SubsetFiles files = subsets.get(subset);
+        if (files == null) {
+            files = new SubsetFiles(subset);
+            subsets.put(subset, files);
+        }
+        List<String> description = new ArrayList<>(OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS.size());
+        description.add(id);
+        description.add(subset);
+        while (description.size() < OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS.size()) {
+            description.add("");
+        }
+        files.descriptions.row(description);
+        if (settings.saveMedia()) {
+            saveImage(item);
+        }
+        writeAnnotations(item, files, imageMeta);
+        if (listener != null) {
+            listener.written(subset, id);
+        }
+    }
+
+    private void saveImage(DatasetItem item) throws IOException {
+        Image image = item.image();
+        if (image == null || !image.hasData()) {
+            context.debug("Item '" + item.id() + "' has no image");
+            return;
+        }
+        if (!SafePaths.isSafeItemId(item.id())) {
+            throw new DatasetException("item id '" + item.id()
+                    + "' can't name an image file (empty, absolute, or with '..', '\\' or NUL)");
+        }
+        String extension = settings.imageExtension() != null ? settings.imageExtension()
+                : image.extension().isEmpty() ? OpenImagesPaths.DEFAULT_IMAGE_EXTENSION : image.extension();
+        String relative = OpenImagesPaths.IMAGES_DIR + "/" + item.subset() + "/" + item.id() + extension;
+        Path target = SafePaths.resolveInside(outputDir, relative);
+        Path finalTarget = SafePaths.resolveInside(finalRoot, relative);
+        Path from = image.path().orElseThrow();
+        if (Files.exists(finalTarget) && Files.isSameFile(from, finalTarget)
+                && Image.extensionOf(from.getFileName().toString()).equals(extension)) {
+            return;
+        }
+        MediaFiles.saveImage(image, target);
+    }
+
+    /** Instances as the reference groups them (§5.7): group 0 one by one, then groups in ascending order. */
+    static List<List<Annotation>> instances(List<Annotation> annotations) {
+        List<Annotation> sorted = new ArrayList<>(annotations);
+        sorted.sort(Comparator.comparingLong(Annotation::group));
+        List<List<Annotation>> instances = new ArrayList<>();
+        List<Annotation> current = null;
+        for (Annotation a : sorted) {
+            if (a.group() == 0) {
+                instances.add(List.of(a));
+                current = null;
+            } else if (current != null && current.get(0).group() == a.group()) {
+                current.add(a);
+            } else {
+                current = new ArrayList<>();
+                current.add(a);
+                instances.add(current);
+            }
+        }
+        return instances;
+    }
+
+    private void writeAnnotations(DatasetItem item, SubsetFiles files, ImageMetaCollector imageMeta) throws IOException {
+        String id = item.id();
+        BoxIds boxIds = new BoxIds(item.annotations());
+        ItemSize size = new ItemSize(item.image());
+        for (List<Annotation> instance : instances(item.annotations())) {
+            Bbox instanceBox = null;
+            for (Annotation a : instance) {
+                if (a instanceof Bbox b) {
+                    instanceBox = b;
+                    break;
+                }
+            }
+            for (Annotation a : instance) {
+                if (a instanceof Label l) {
+                    files.labels.row(id, "", labelName(l.labelIndex(), id), confidence(a));
+                } else if (a instanceof Bbox b) {
+                    writeBox(id, b, size, files, imageMeta);
+                } else if (a instanceof Mask m) {
+                    writeMask(item, m, instanceBox, size, boxIds, files, imageMeta);
+                } else {
+                    context.warn(String.format(WARN_DROPPED_TYPE, a.type().typeName()));
+                }
+            }
+        }
+    }
+
+    private void writeBox(String id, Bbox box, ItemSize size, SubsetFiles files, ImageMetaCollector imageMeta)
+            throws IOException {
+        if (box.label() == null) {
+            context.warn(String.format(WARN_WITHOUT_LABEL, "box"));
+            return;
+        }
+        Normalized n = normalize(box, size);
+        if (n == null) {
+            context.warn(WARN_BOX_WITHOUT_SIZE);
+            context.debug("Can't encode box for item '" + id + "' due to missing image file");
+            return;
+        }
+        imageMeta.record(id, n.size);
+        List<String> row = new ArrayList<>(OpenImagesPaths.BBOX_FIELDS.size());
+        row.add(id);
+        row.add("");
+        row.add(labelName(box.label(), id));
+        row.add(confidence(box));
+        row.add(FloatSpelling.repr(n.xMin));
+        row.add(FloatSpelling.repr(n.xMax));
+        row.add(FloatSpelling.repr(n.yMin));
+        row.add(FloatSpelling.repr(n.yMax));
+        for (String attribute : OpenImagesPaths.BOX_FLAG_ATTRIBUTES) {
+            row.add(flag(box, attribute, id));
+        }
+        files.boxes.row(row);
+    }
+
+    private void writeMask(DatasetItem item, Mask mask, Bbox instanceBox, ItemSize size, BoxIds boxIds,
+                           SubsetFiles files, ImageMetaCollector imageMeta) throws IOException {
+        String id = item.id();
+        if (mask.label() == null) {
+            context.warn(String.format(WARN_WITHOUT_LABEL, "mask"));
+            return;
+        }
+        String boxId;
+        Object given = mask.attributes().get(OpenImagesPaths.BOX_ID_ATTRIBUTE);
+        if (truthy(given)) {
+            boxId = PythonNumbers.str(given);
+            if (!SafePaths.isSafeComponent(boxId)) {
+                throw new DatasetException("item '" + id + "' has a mask with an unsupported box ID '" + boxId + "'");
+            }
+        } else {
+            boxId = boxIds.next();
+        }
+        String labelName = labelName(mask.label(), id);
+        String fileName = Slugs.fileName(id) + "_" + Slugs.fileName(labelName) + "_" + boxId + ".png";
+        List<String> row = new ArrayList<>(OpenImagesPaths.MASK_FIELDS.size());
+        row.add(fileName);
+        row.add(id);
+        row.add(labelName);
+        row.add(boxId);
+        Normalized n = null;
+        if (instanceBox != null) {
+            n = normalize(instanceBox, size);
+            if (n == null) {
+                context.warn(WARN_MASK_BOX_WITHOUT_SIZE);
+                context.debug("Can't encode box coordinates for a mask for item '" + id + "' due to missing image file");
+            } else {
+                imageMeta.record(id, n.size);
+            }
+        }
+        for (double v : n == null ? new double[0] : new double[] {n.xMin, n.xMax, n.yMin, n.yMax}) {
+            row.add(FloatSpelling.repr(v));
+        }
+        while (row.size() < 8) {
+            row.add("");
+        }
+        Object iou = mask.attributes().get(OpenImagesPaths.PREDICTED_IOU_ATTRIBUTE);
+        row.add(iou == null ? "" : FloatSpelling.str(iou));
+        row.add("");
+        files.masks.row(row);
+        writeMaskPng(item.subset(), fileName, mask.data(), id);
+    }
+
+    private void writeMaskPng(String subset, String fileName, MaskData data, String id) throws IOException {
+        long pixels = (long) data.width() * data.height();
+        if (pixels > settings.maxMaskPixels()) {
+            throw new DatasetException("item '" + id + "': mask of " + data.width() + "x" + data.height() + " is "
+                    + pixels + " pixels, more than the limit of " + settings.maxMaskPixels() + " (raise it with "
+                    + ImportSettings.MAX_MASK_PIXELS_PROPERTY + ")");
+        }
+        if (pixels == 0) {
+            throw new DatasetException("item '" + id + "': a mask of " + data.width() + "x" + data.height()
+                    + " has no pixels to write");
+        }
+        Path target = SafePaths.resolveInside(outputDir, OpenImagesPaths.MASKS_DIR + "/" + subset + "/" + fileName);
+        MediaFiles.saveMaskPng(target, data.width(), data.height(), data.pixels());
+    }
+
+    private String labelName(int index, String id) {
+        if (index < 0 || index >= labels.size()) {
+            throw new DatasetException("item '" + id + "' has an annotation with label index " + index
+                    + ", but the dataset has " + labels.size() + " labels");
+        }
+        return labels.get(index).name();
+    }
+
+    /** {@code str(score)}, or the integer 1 when there is no score (§5.3). */
+    private static String confidence(Annotation a) {
+        return a.attributes().has(OpenImagesPaths.SCORE) ? FloatSpelling.str(a.attributes().get(OpenImagesPaths.SCORE)) : "1";
+    }
+
+    /** Python's {@code int(value)} of a box attribute; -1 when absent. */
+    private static String flag(Bbox box, String attribute, String id) {
+        if (!box.attributes().has(attribute)) {
+            return "-1";
+        }
+        Object v = box.attributes().get(attribute);
+        if (v instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        if (v instanceof Long l) {
+            return Long.toString(l);
+        }
+        if (v instanceof Double d && Double.isFinite(d)) {
+            return new java.math.BigDecimal(d).toBigInteger().toString();
+        }
+        if (v instanceof String s) {
+            try {
+                return Long.toString(PythonNumbers.parseInt(s));
+            } catch (NumberFormatException e) {
+                // not an integer: fall through to the error
+            }
+        }
+        throw new DatasetException("item '" + id + "': box attribute '" + attribute + "' = " + PythonNumbers.str(v)
+                + " is not an integer or boolean");
+    }
+
+    private static boolean truthy(Object v) {
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof String s) {
+            return !s.isEmpty();
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof Long l) {
+            return l != 0;
+        }
+        if (v instanceof Double d) {
+            return d != 0;
+        }
+        return true;
+    }
+
+    /**
+     * Box ids for an item's masks that have none: 8 hex digits counting from 0, skipping the ids
+     * the item's other masks already carry (§5.10).
+     */
+    private static final class BoxIds {
+        private final Set<String> taken = new HashSet<>();
+        private long next;
+
+        BoxIds(List<Annotation> annotations) {
+            for (Annotation a : annotations) {
+                if (a instanceof Mask && a.attributes().get(OpenImagesPaths.BOX_ID_ATTRIBUTE) instanceof String s) {
+                    taken.add(s);
+                }
+            }
+        }
+
+        String next() {
+            String id;
+            do {
+                id = String.format("%08x", next++);
+            } while (taken.contains(id));
+            return id;
+        }
+    }
+
+    /** Normalised corners and the size they refer to. */
+    private record Normalized(double xMin, double xMax, double yMin, double yMax, ImageSize size) {
+    }
+
+    /**
+     * Box corners divided by the image size. A box read from Open Images writes back the numbers
+     * it was read from (decisions D1), also when only {@code images.meta} knew the size (D2).
+     */
+    private static Normalized normalize(Bbox box, ItemSize itemSize) {
+        ImageSize known = itemSize.get();
+        NormalizedBox source = box.source();
+        if (source != null && source.scaledBy() != null && (known == null || known.equals(source.scaledBy()))) {
+            double w = source.scaledBy().width();
+            double h = source.scaledBy().height();
+            if (box.x1() == source.xMin() * w && box.x2() == source.xMax() * w
+                    && box.y1() == source.yMin() * h && box.y2() == source.yMax() * h) {
+                return new Normalized(source.xMin(), source.xMax(), source.yMin(), source.yMax(), source.scaledBy());
+            }
+            if (known == null) {
+                known = source.scaledBy();
+            }
+        }
+        if (known == null || known.width() == 0 || known.height() == 0) {
+            return null;
+        }
+        return new Normalized(box.x1() / known.width(), box.x2() / known.width(), box.y1() / known.height(),
+                box.y2() / known.height(), known);
+    }
+
+    /** The item's image size, looked up (file header) only when a box or mask needs it. */
+    private static final class ItemSize {
+        private final Image image;
+        private boolean resolved;
+        private ImageSize size;
+
+        ItemSize(Image image) {
+            this.image = image;
+        }
+
+        ImageSize get() {
+            if (!resolved) {
+                size = image == null ? null : image.size().orElse(null);
+                resolved = true;
+            }
+            return size;
+        }
+    }
+
+    /** The four CSV files of one subset; the annotation files appear only when they get a row. */
+    private final class SubsetFiles {
+        final LazyCsv descriptions;
+        final LazyCsv labels;
+        final LazyCsv boxes;
+        final LazyCsv masks;
+
+        SubsetFiles(String subset) throws IOException {
+            descriptions = new LazyCsv(subset + OpenImagesPaths.IMAGE_DESCRIPTION_SUFFIX, OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS);
+            labels = new LazyCsv(subset + OpenImagesPaths.LABEL_FILE_SUFFIX, OpenImagesPaths.LABEL_FIELDS);
+            boxes = new LazyCsv(subset + OpenImagesPaths.BBOX_FILE_SUFFIX, OpenImagesPaths.BBOX_FIELDS);
+            masks = new LazyCsv(subset + OpenImagesPaths.MASK_FILE_SUFFIX, OpenImagesPaths.MASK_FIELDS);
+            descriptions.open();
+        }
+
+        void commit() throws IOException {
+            for (LazyCsv f : List.of(descriptions, labels, boxes, masks)) {
+                f.commit();
+            }
+        }
+
+        void abort(Exception failure) {
+            for (LazyCsv f : List.of(descriptions, labels, boxes, masks)) {
+                try {
+                    f.abort();
+                } catch (IOException e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+    }
+
+    /** A CSV file written to {@code <name>.tmp}, created with its header on the first row. */
+    private final class LazyCsv {
+        private final String name;
+        private final List<String> header;
+        private Path temp;
+        private CsvWriter writer;
+
+        LazyCsv(String name, List<String> header) {
+            this.name = name;
+            this.header = header;
+        }
+
+        void open() throws IOException {
+            if (writer == null) {
+                temp = annotationsDir.resolve(name + ".tmp");
+                writer = new CsvWriter(temp);
+                writer.row(header);
+            }
+        }
+
+        void row(List<String> cells) throws IOException {
+            open();
+            writer.row(cells);
+        }
+
+        void row(String... cells) throws IOException {
+            row(List.of(cells));
+        }
+
+        void commit() throws IOException {
+            if (writer != null) {
+                writer.close();
+                writer = null;
+                Files.move(temp, annotationsDir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                written.add(name);
+            }
+        }
+
+        void abort() throws IOException {
+            if (writer != null) {
+                try {
+                    writer.close();
+                } finally {
+                    writer = null;
+                    Files.deleteIfExists(temp);
+                }
+            }
+        }
+    }
+}

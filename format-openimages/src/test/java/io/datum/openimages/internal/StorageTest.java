@@ -1,0 +1,123 @@
+package io.datum.openimages.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.datum.model.ImageSize;
+import io.datum.spi.DatasetException;
+import java.awt.image.BufferedImage;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The id table, the external sorter and mask scaling. */
+class StorageTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void idTableKeepsInsertionOrdinals() {
+        IdTable table = new IdTable();
+        List<String> ids = new ArrayList<>();
+        Random random = new Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            ids.add(i % 7 == 0 ? "ü/" + i : String.format("%016x", random.nextLong()));
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(i, table.add(ids.get(i)));
+        }
+        assertEquals(5, table.add(ids.get(5)), "adding again gives the same ordinal");
+        assertEquals(ids.size(), table.size());
+        for (int i = 0; i < ids.size(); i += 97) {
+            assertEquals(i, table.get(ids.get(i)));
+            assertEquals(ids.get(i), table.id(i));
+        }
+        assertEquals(-1, table.get("missing"));
+    }
+
+    private record Value(int key, int sequence) {
+    }
+
+    private static final ExternalSorter.Codec<Value> CODEC = new ExternalSorter.Codec<>() {
+        @Override
+        public void write(DataOutputStream out, Value v) throws IOException {
+            out.writeInt(v.key);
+            out.writeInt(v.sequence);
+        }
+
+        @Override
+        public Value read(DataInputStream in) throws IOException {
+            return new Value(in.readInt(), in.readInt());
+        }
+    };
+
+    @Test
+    void sortsStablyThroughManyRunsAndCleansUp() throws IOException {
+        Random random = new Random(5);
+        List<Value> values = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            values.add(new Value(random.nextInt(20), i));
+        }
+        List<Value> expected = new ArrayList<>(values);
+        expected.sort(Comparator.comparingInt(Value::key));
+        Path spill = Files.createDirectories(temp.resolve("spill"));
+        try (ExternalSorter<Value> sorter = new ExternalSorter<>(Comparator.comparingInt(Value::key), CODEC, 3, spill)) {
+            for (Value v : values) {
+                sorter.add(v);
+            }
+            sorter.finish();
+            assertTrue(sorter.spilled());
+            for (int pass = 0; pass < 2; pass++) {
+                List<Value> got = new ArrayList<>();
+                try (ExternalSorter.Cursor<Value> c = sorter.cursor()) {
+                    c.forEachRemaining(got::add);
+                }
+                assertEquals(expected, got, "ties keep their insertion order over " + 1000 / 3 + " runs");
+            }
+        }
+        try (var left = Files.list(spill)) {
+            assertEquals(0, left.count());
+        }
+    }
+
+    @Test
+    void scalesMasksLikeOpenCvNearest() {
+        BufferedImage src = new BufferedImage(3, 2, BufferedImage.TYPE_BYTE_GRAY);
+        src.getRaster().setPixels(0, 0, 3, 2, new int[] {255, 0, 0, 0, 255, 0});
+        assertArrayEquals(new byte[] {
+            1, 1, 0, 0, 0, 0,
+            1, 1, 0, 0, 0, 0,
+            0, 0, 1, 1, 0, 0,
+            0, 0, 1, 1, 0, 0}, PngMask.scale(src, 6, 4));
+        BufferedImage row = new BufferedImage(5, 1, BufferedImage.TYPE_BYTE_GRAY);
+        row.getRaster().setPixels(0, 0, 5, 1, new int[] {0, 1, 0, 7, 0});
+        // 5 -> 3: source columns 0, 1, 3
+        assertArrayEquals(new byte[] {0, 1, 1}, PngMask.scale(row, 3, 1));
+    }
+
+    @Test
+    void readsMaskPngsLazilyWithinTheLimit() {
+        Path png = Fixtures.bitPng(temp.resolve("m.png"), 4, 1, 0, 1, 1, 0);
+        PngMask mask = new PngMask(png, "masks/s/m.png", new ImageSize(8, 2), 1000);
+        assertEquals(8, mask.width());
+        assertArrayEquals(new byte[] {0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0}, mask.pixels());
+        PngMask tooLarge = new PngMask(png, "masks/s/m.png", new ImageSize(2, 2), 3);
+        DatasetException e = assertThrows(DatasetException.class, tooLarge::pixels);
+        assertTrue(e.getMessage().startsWith("masks/s/m.png: mask too large"), e.getMessage());
+        PngMask sourceTooLarge = new PngMask(png, "masks/s/m.png", new ImageSize(1, 1), 3);
+        assertTrue(assertThrows(DatasetException.class, sourceTooLarge::pixels).getMessage()
+                .contains("its size 4x1 is 4 pixels"));
+        assertFalse(Files.exists(temp.resolve("nothing-decoded")));
+    }
+}

@@ -1,0 +1,125 @@
+package io.datum.openimages.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.datum.text.PythonNumbers;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Python's shlex, the reference's slugs, file name patterns and path checks. */
+class TextRulesTest {
+    @Test
+    void splitsImagesMetaLinesLikeShlex() {
+        // expected values as printed by python3 shlex.split(line, comments=True)
+        assertEquals(List.of("a"), Shlex.split("a#b 1 2"));
+        assertEquals(List.of("img3", "5", "7"), Shlex.split("\"img3\" 5 7"));
+        assertEquals(List.of("img1", "4", "6", "extra"), Shlex.split("'img1' 4 6 extra"));
+        assertEquals(List.of("x y", "1", "2"), Shlex.split("x\\ y 1 2"));
+        assertEquals(List.of("a\"b", "1", "2"), Shlex.split("\"a\\\"b\" 1 2"));
+        assertEquals(List.of("a\\b", "1", "2"), Shlex.split("'a\\b' 1 2"));
+        assertEquals(List.of("ab cd", "1", "2"), Shlex.split("a\"b c\"d 1 2"));
+        assertEquals(List.of(), Shlex.split("#x"));
+        assertEquals(List.of(), Shlex.split("  "));
+        assertThrows(IllegalArgumentException.class, () -> Shlex.split("'open 1 2"));
+    }
+
+    @Test
+    void quotesLikeShlex() {
+        assertEquals("'x y/Z 1'", Shlex.quote("x y/Z 1"));
+        assertEquals("'i,\"d\"'", Shlex.quote("i,\"d\""));
+        assertEquals("dir/img2", Shlex.quote("dir/img2"));
+        assertEquals("a@b%c+d=e:f,g.h/i-j_k", Shlex.quote("a@b%c+d=e:f,g.h/i-j_k"));
+        assertEquals("''", Shlex.quote(""));
+        assertEquals("'é'", Shlex.quote("é"));
+        assertEquals("'it'\"'\"'s'", Shlex.quote("it's"));
+        for (String s : List.of("x y/Z 1", "i,\"d\"", "it's", "é", "a\\b")) {
+            assertEquals(List.of(s, "1", "2"), Shlex.split(Shlex.quote(s) + " 1 2"), s);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/m/0|m0", "x y/Z 1|x-yz-1", "Cat Dog|cat-dog", "ünïcode|unicode", "' -a- '|-a-", "a__b|a__b",
+        "BH-07A-40X|bh-07a-40x", "a  -  b|a-b", "日本|''",
+    })
+    void slugsLikeTheReference(String name, String slug) {
+        assertEquals(slug, Slugs.fileName(name));
+    }
+
+    @Test
+    void matchesFileNamePatterns() {
+        assertTrue(NamePatterns.matches("*-annotations-bbox.csv", "oidv6-train-annotations-bbox.csv"));
+        assertTrue(NamePatterns.matches("*-annotations-bbox.csv", "-annotations-bbox.csv"));
+        assertFalse(NamePatterns.matches("*-annotations-bbox.csv", "train-annotations-bbox.csv.tmp"));
+        assertFalse(NamePatterns.matches("*-images-with-rotation.csv", "train-images-boxable-with-rotation.csv"));
+        assertFalse(NamePatterns.matches("*-images-with-rotation.csv", "x-images-with-labels-with-rotation.csv"));
+        assertTrue(NamePatterns.matches("oidv*-class-descriptions.csv", "oidv6-class-descriptions.csv"));
+        assertFalse(NamePatterns.matches("oidv*-class-descriptions.csv", "oidv6-class-descriptions-boxable.csv"));
+        assertFalse(NamePatterns.matches("*-annotations-bbox.csv", "Train-Annotations-Bbox.csv"), "case-sensitive");
+        assertTrue(NamePatterns.matches("image_ids_and_rotation.csv", "image_ids_and_rotation.csv"));
+    }
+
+    @Test
+    void fastNumberParsingAgreesWithPython() {
+        for (String text : List.of("0.2", "1", "-1", "+1", "1e5", "1.e5", ".5", "5.", "-.5", "1E-05", "0.000001",
+                ".", "e5", ".e5", "1e", "+-1", "1-", "1e5.5", "--1", " 1", "1_0", "inf", "-Infinity", "nan", "١",
+                "12345678901234567890", "99999999999999999", "0x10", "1d", "1f", "")) {
+            assertSame(() -> PythonNumbers.parseFloat(text), () -> AnnotationRowReader.parseFloat(text), text);
+            assertSame(() -> PythonNumbers.parseInt(text), () -> AnnotationRowReader.parseInt(text), text);
+        }
+    }
+
+    private static void assertSame(java.util.concurrent.Callable<Object> python, java.util.concurrent.Callable<Object> fast,
+                                   String text) {
+        Object want;
+        try {
+            want = python.call();
+        } catch (Exception e) {
+            want = "error";
+        }
+        Object got;
+        try {
+            got = fast.call();
+        } catch (Exception e) {
+            got = "error";
+        }
+        assertEquals(want, got, "'" + text + "'");
+    }
+
+    @Test
+    void spellsFloatsExactlyAsPythonReprFast() {
+        java.util.Random random = new java.util.Random(11);
+        List<Double> values = new java.util.ArrayList<>(List.of(0.0, -0.0, 1.0, 0.001, 0.000999, 9999999.0, 1e7, 2e-3,
+                0.1 + 0.2, 1.0 / 3, 0.391459, 123.456, 5e-324, 1e16, 1e22, Double.MAX_VALUE, 100.0, 0.5, -7.25));
+        for (int i = 0; i < 20_000; i++) {
+            values.add(random.nextDouble());
+            values.add(Math.round(random.nextDouble() * 1e6) / 1e6);
+            values.add(Double.longBitsToDouble(random.nextLong()));
+            values.add(random.nextInt(2000) / (double) (1 + random.nextInt(1000)));
+        }
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                assertEquals(PythonNumbers.repr(v), FloatSpelling.repr(v), "bits " + Double.doubleToRawLongBits(v));
+            }
+        }
+    }
+
+    @Test
+    void knowsSafeNames() {
+        for (String bad : List.of("", ".", "..", "a/b", "a\\b", "a\0")) {
+            assertFalse(SafePaths.isSafeComponent(bad), bad);
+        }
+        assertTrue(SafePaths.isSafeComponent("train"));
+        for (String bad : List.of("", "/abs", "../x", "a/../b", "a\\b", "a\0b", "C:x")) {
+            assertFalse(SafePaths.isSafeItemId(bad), bad);
+        }
+        for (String good : List.of("a", "dir/img2", "a..b", ".hidden", "x y/Z 1")) {
+            assertTrue(SafePaths.isSafeItemId(good), good);
+        }
+    }
+}
