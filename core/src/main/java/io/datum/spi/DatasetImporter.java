@@ -14,10 +14,12 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface DatasetImporter {
     /**
      * The format's own options (after {@code --}); the parser's name is the format name. The default
-     * has none, like Datumaro's {@code open_images} and {@code cvat} importers.
+     * has none, like Datumaro's {@code open_images} and {@code cvat} importers, and takes the name
+     * from {@link DatasetFormat}.
      */
     default OptionParser options() {
-        return OptionParser.named(getClass().getSimpleName());
+        DatasetFormat format = getClass().getAnnotation(DatasetFormat.class);
+        return OptionParser.named(format != null ? format.name() : getClass().getSimpleName());
     }
 
     /**

@@ -31,6 +31,41 @@ public final class PythonNumbers {
 
     /** Python {@code repr(value)} for a float. */
     public static String repr(double value) {
+        // Fast path: Java's Double.toString always reads back exactly, and when it has at most 15
+        // significant digits it is also the shortest such spelling (two decimals of at most 15
+        // digits never name the same double). Between 1e-3 and 1e7 both languages write plain
+        // notation the same way ("0.391459", "1.0", "123.5").
+        double abs = Math.abs(value);
+        if (abs >= 1e-3 && abs < 1e7) {
+            String java = Double.toString(value);
+            if (significantDigits(java) <= 15) {
+                return java;
+            }
+        }
+        return shortestRepr(value);
+    }
+
+    private static int significantDigits(String plain) {
+        int first = -1;
+        int last = -1;
+        int count = 0;
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (c != '0') {
+                    if (first < 0) {
+                        first = count;
+                    }
+                    last = count;
+                }
+                count++;
+            }
+        }
+        return first < 0 ? 1 : last - first + 1;
+    }
+
+    /** The exact search behind {@link #repr}; package-private for the test that checks the fast path. */
+    static String shortestRepr(double value) {
         if (Double.isNaN(value)) {
             return "nan";
         }
@@ -94,6 +129,29 @@ public final class PythonNumbers {
         }
         if (Double.isInfinite(value)) {
             return value > 0 ? "inf" : "-inf";
+        }
+        // Fast path: value * 100 is off the exact product by at most half an ulp, so unless it
+        // lies within two ulps of a .5 tie, rounding it gives the same integer as rounding the exact
+        // binary value half-even. Ties and large magnitudes take the exact BigDecimal path.
+        double scaled = value * 100;
+        if (Math.abs(scaled) < 1e15) {
+            double floor = Math.floor(scaled);
+            double fraction = scaled - floor;
+            if (Math.abs(fraction - 0.5) > 2 * Math.ulp(scaled)) {
+                long hundredths = (long) (fraction > 0.5 ? floor + 1 : floor);
+                boolean negative = value < 0 || (value == 0 && 1 / value < 0);
+                long magnitude = Math.abs(hundredths);
+                StringBuilder sb = new StringBuilder(24);
+                if (negative) {
+                    sb.append('-');
+                }
+                sb.append(magnitude / 100).append('.');
+                long cents = magnitude % 100;
+                if (cents < 10) {
+                    sb.append('0');
+                }
+                return sb.append(cents).toString();
+            }
         }
         String s = new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
         boolean negative = value < 0 || (value == 0 && 1 / value < 0);

@@ -2,6 +2,7 @@ package io.datum.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static io.datum.text.PythonNumbers.shortestRepr;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -78,5 +79,28 @@ class PythonNumbersTest {
         assertEquals("3", PythonNumbers.str(3L));
         assertEquals("1.0", PythonNumbers.str(1.0));
         assertEquals("0003", PythonNumbers.str("0003"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theFastPathsAgreeWithTheExactOnes() {
+        java.util.Random random = new java.util.Random(11);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, 1.0, 0.001, 0.000999,
+                9999999.0, 1e7, 2e-3, 0.1 + 0.2, 1.0 / 3, 0.391459, 123.456, 5e-324, 1e16, 1e22, Double.MAX_VALUE,
+                100.0, 0.5, -7.25, 2.675, 1.005, 0.125, -0.375, 1e13 + 0.005));
+        for (int i = 0; i < 20_000; i++) {
+            values.add(random.nextDouble());
+            values.add(Math.round(random.nextDouble() * 1e6) / 1e6);
+            values.add(Double.longBitsToDouble(random.nextLong()));
+            values.add(random.nextInt(2000) / (double) (1 + random.nextInt(1000)));
+            values.add(random.nextInt(200_000) / 8.0 - 10_000);
+        }
+        for (double v : values) {
+            if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+                assertEquals(shortestRepr(v), PythonNumbers.repr(v), "bits " + Double.doubleToRawLongBits(v));
+                assertEquals(new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString()
+                        .replaceFirst("^(?=0\\.00$)", v < 0 || 1 / v < 0 ? "-" : ""), PythonNumbers.fixed2(v),
+                        "bits " + Double.doubleToRawLongBits(v));
+            }
+        }
     }
 }

@@ -318,10 +318,10 @@ final class OpenImagesWriter {
         row.add("");
         row.add(labelName(box.label(), id));
         row.add(confidence(box));
-        row.add(FloatSpelling.repr(n.xMin));
-        row.add(FloatSpelling.repr(n.xMax));
-        row.add(FloatSpelling.repr(n.yMin));
-        row.add(FloatSpelling.repr(n.yMax));
+        row.add(PythonNumbers.repr(n.xMin));
+        row.add(PythonNumbers.repr(n.xMax));
+        row.add(PythonNumbers.repr(n.yMin));
+        row.add(PythonNumbers.repr(n.yMax));
         for (String attribute : OpenImagesPaths.BOX_FLAG_ATTRIBUTES) {
             row.add(flag(box, attribute, id));
         }
@@ -363,13 +363,13 @@ final class OpenImagesWriter {
             }
         }
         for (double v : n == null ? new double[0] : new double[] {n.xMin, n.xMax, n.yMin, n.yMax}) {
-            row.add(FloatSpelling.repr(v));
+            row.add(PythonNumbers.repr(v));
         }
         while (row.size() < 8) {
             row.add("");
         }
         Object iou = mask.attributes().get(OpenImagesPaths.PREDICTED_IOU_ATTRIBUTE);
-        row.add(iou == null ? "" : FloatSpelling.str(iou));
+        row.add(iou == null ? "" : PythonNumbers.str(iou));
         row.add("");
         files.masks.row(row);
         writeMaskPng(item.subset(), fileName, mask.data(), id);
@@ -400,7 +400,7 @@ final class OpenImagesWriter {
 
     /** {@code str(score)}, or the integer 1 when there is no score (§5.3). */
     private static String confidence(Annotation a) {
-        return a.attributes().has(OpenImagesPaths.SCORE) ? FloatSpelling.str(a.attributes().get(OpenImagesPaths.SCORE)) : "1";
+        return a.attributes().has(OpenImagesPaths.SCORE) ? PythonNumbers.str(a.attributes().get(OpenImagesPaths.SCORE)) : "1";
     }
 
     /** Python's {@code int(value)} of a box attribute; -1 when absent. */
