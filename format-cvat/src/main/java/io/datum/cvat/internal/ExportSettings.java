@@ -3,7 +3,7 @@ package io.datum.cvat.internal;
 import io.datum.options.OptionParser;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetException;
-import java.util.List;
+import io.datum.spi.MediaOptions;
 
 /**
  * The exporter's options after {@code --}.
@@ -17,21 +17,12 @@ import java.util.List;
  */
 record ExportSettings(boolean saveMedia, String imageExtension, boolean reindex, boolean allowUndeclared,
                       boolean useTrack, boolean saveDatasetMeta) {
-    static final String SAVE_IMAGES = "save-images";
-    static final String SAVE_MEDIA = "save-media";
-    static final String IMAGE_EXT = "image-ext";
-    static final String SAVE_DATASET_META = "save-dataset-meta";
     static final String REINDEX = "reindex";
     static final String ALLOW_UNDECLARED_ATTRS = "allow-undeclared-attrs";
     static final String USE_TRACK = "use-track";
 
     static OptionParser parser() {
-        return OptionParser.named(CvatNames.FORMAT)
-                .flag("--" + SAVE_IMAGES, "(Deprecated. Use --save-media instead) Save images (default: False)")
-                .flag("--" + SAVE_MEDIA, "Save media (default: False)")
-                .value(List.of("--" + IMAGE_EXT), "IMAGE_EXT",
-                        "Image extension (default: keep or use format default .jpg)")
-                .flag("--" + SAVE_DATASET_META, "Save dataset meta file (default: False)")
+        return MediaOptions.parser(CvatNames.FORMAT)
                 .flag("--" + REINDEX, "Assign new indices to frames (default: False)")
                 .flag("--" + ALLOW_UNDECLARED_ATTRS,
                         "Write annotation attributes even if they are not present in the input dataset metainfo (default: False)")
@@ -40,15 +31,13 @@ record ExportSettings(boolean saveMedia, String imageExtension, boolean reindex,
     }
 
     static ExportSettings of(ParsedOptions options) {
-        if (options.flag(SAVE_IMAGES) && options.flag(SAVE_MEDIA)) {
-            throw new DatasetException("Can't use both 'save-media' and 'save-images'");
-        }
-        boolean saveMedia = options.flag(SAVE_MEDIA) || options.flag(SAVE_IMAGES);
-        String extension = options.value(IMAGE_EXT);
+        MediaOptions media = MediaOptions.from(options);
+        boolean saveMedia = media.saveMedia();
+        String extension = media.imageExtension();
         if (saveMedia && extension != null && (!extension.startsWith(".") || extension.length() < 2)) {
             throw new DatasetException("--image-ext '" + extension + "' must be an extension with its dot, such as '.png'");
         }
         return new ExportSettings(saveMedia, extension, options.flag(REINDEX), options.flag(ALLOW_UNDECLARED_ATTRS),
-                options.flag(USE_TRACK), options.flag(SAVE_DATASET_META));
+                options.flag(USE_TRACK), media.saveDatasetMeta());
     }
 }

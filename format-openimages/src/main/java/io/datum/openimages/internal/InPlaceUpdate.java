@@ -1,5 +1,6 @@
 package io.datum.openimages.internal;
 
+import io.datum.api.StagedOutput;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
 import java.io.DataInputStream;
@@ -197,22 +198,9 @@ final class InPlaceUpdate {
     }
 
     private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
+        if (Files.exists(root)) {
+            StagedOutput.deleteTree(root);
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {
