@@ -29,6 +29,21 @@ def png(width, height, pixel_rows):
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
+def shuffled_keeping_each_image_in_order(lines, rng, id_column):
+    """The rows in random positions, except that each image's rows keep their relative order: the
+    file is no longer sorted by ImageID, yet the item's annotation order (file order) is the same,
+    so the conversion must give the same output as for the sorted file."""
+    order = list(range(len(lines)))
+    rng.shuffle(order)
+    ids = [line.split(",")[id_column] for line in lines]
+    queues = {}
+    for i, line in enumerate(lines):
+        queues.setdefault(ids[i], []).append(line)
+    for q in queues.values():
+        q.reverse()
+    return [queues[ids[i]].pop() for i in order]
+
+
 def spread(rng, mean):
     return max(0, int(rng.expovariate(1 / mean) + 0.5)) if mean > 0 else 0
 
@@ -95,7 +110,7 @@ def main():
             if not lines:
                 continue
             if a.shuffle:
-                rng.shuffle(lines)
+                lines = shuffled_keeping_each_image_in_order(lines, rng, 1 if kind == "masks" else 0)
             name = ("%s-%s.csv" % (prefix, suffix)) if kind != "masks" else ("%s-%s.csv" % (s, suffix))
             with open(os.path.join(ann, name), "w", newline="") as f:
                 f.write(header + "\r\n")
