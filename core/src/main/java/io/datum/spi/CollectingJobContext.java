@@ -14,7 +14,17 @@ public final class CollectingJobContext implements JobContext {
     }
 
     @Override
+    public synchronized void warn(String message, long times) {
+        warnings.merge(message, times, Long::sum);
+    }
+
+    @Override
     public void debug(String message) {
+    }
+
+    @Override
+    public boolean debugEnabled() {
+        return false;
     }
 
     /** Warning texts with their counts, in order of first occurrence. */

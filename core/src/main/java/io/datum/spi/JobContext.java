@@ -15,8 +15,23 @@ public interface JobContext {
      */
     void warn(String message);
 
+    /**
+     * The same warning {@code times} times at once, for a format that counts repeated problems
+     * itself rather than building a message for each.
+     */
+    default void warn(String message, long times) {
+        for (long i = 0; i < times; i++) {
+            warn(message);
+        }
+    }
+
     /** Detail, shown with {@code --loglevel debug}. */
     void debug(String message);
+
+    /** Whether {@link #debug} shows anything; lets a format skip building per-item detail. */
+    default boolean debugEnabled() {
+        return true;
+    }
 
     /** Items done so far, and the total when known (else -1). */
     default void progress(long done, long total) {

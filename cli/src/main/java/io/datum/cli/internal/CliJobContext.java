@@ -25,8 +25,18 @@ final class CliJobContext implements JobContext {
     }
 
     @Override
+    public synchronized void warn(String message, long times) {
+        warnings.merge(message, times, Long::sum);
+    }
+
+    @Override
     public void debug(String message) {
         log.debug(message);
+    }
+
+    @Override
+    public boolean debugEnabled() {
+        return log.enabled(Log.Level.DEBUG);
     }
 
     @Override

@@ -83,6 +83,8 @@ final class SubsetXmlWriter implements AutoCloseable {
     private final List<Set<String>> declared = new ArrayList<>();
     private final ExportSettings settings;
     private final JobContext context;
+    /** Undeclared attributes skipped, by label index and attribute name, in order of first occurrence. */
+    private final Map<Integer, Map<String, long[]>> skippedUndeclared = new LinkedHashMap<>();
 
     private SubsetXmlWriter(XmlOut xml, String fileName, String subset, LabelCategories labels, ExportSettings settings,
                             JobContext context) {
@@ -379,12 +381,29 @@ final class SubsetXmlWriter implements AutoCloseable {
             if (settings.allowUndeclared() || declared.get(label).contains(name)) {
                 xml.leaf(ATTRIBUTE, NAME, name, AttributeValues.text(e.getValue()));
             } else {
-                String message = "skipping undeclared attribute '" + name + "' for label '" + labels.get(label).name()
-                        + "' (allow with --allow-undeclared-attrs option)";
-                context.warn(message);
-                context.debug("Item " + itemId + ": " + message);
+                // Counted here and reported once per (label, attribute) on close: building the
+                // message for each of millions of occurrences would cost more than the export.
+                skippedUndeclared.computeIfAbsent(label, l -> new LinkedHashMap<>()).computeIfAbsent(name, n -> new long[1])[0]++;
+                if (context.debugEnabled()) {
+                    context.debug("Item " + itemId + ": " + undeclaredMessage(label, name));
+                }
             }
         }
+    }
+
+    private String undeclaredMessage(int label, String attribute) {
+        return "skipping undeclared attribute '" + attribute + "' for label '" + labels.get(label).name()
+                + "' (allow with --allow-undeclared-attrs option)";
+    }
+
+    /** Reports the undeclared attributes skipped so far, one warning per (label, attribute), and forgets them. */
+    private void reportSkippedUndeclared() {
+        for (Map.Entry<Integer, Map<String, long[]>> byLabel : skippedUndeclared.entrySet()) {
+            for (Map.Entry<String, long[]> byName : byLabel.getValue().entrySet()) {
+                context.warn(undeclaredMessage(byLabel.getKey(), byName.getKey()), byName.getValue()[0]);
+            }
+        }
+        skippedUndeclared.clear();
     }
 
     private String labelName(int index, String itemId, String what) {
@@ -414,6 +433,7 @@ final class SubsetXmlWriter implements AutoCloseable {
     /** The root's end tag; the file is complete after this. */
     void finish() throws IOException {
         xml.endDocument(CvatNames.ANNOTATIONS);
+        reportSkippedUndeclared();
     }
 
     @Override

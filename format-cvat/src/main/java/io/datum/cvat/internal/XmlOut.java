@@ -38,44 +38,59 @@ final class XmlOut implements Closeable {
         }
     }
 
-    private final Writer out;
+    private static final int FLUSH_AT = 1 << 16;
+
+    private final Writer sink;
+    /** Output is built here and handed to the writer in large pieces: BufferedWriter's per-call
+     *  locking cost more than the XML itself when written a character at a time. */
+    private final StringBuilder out = new StringBuilder(FLUSH_AT + 1024);
     private int level;
 
     XmlOut(Writer out) {
-        this.out = out;
+        this.sink = out;
+    }
+
+    private void flushIfFull() throws IOException {
+        if (out.length() >= FLUSH_AT) {
+            sink.append(out);
+            out.setLength(0);
+        }
     }
 
     /** The declaration and the root's start tag. */
     void startDocument(String root) throws IOException {
-        out.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<");
-        out.write(root);
-        out.write('>');
+        out.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<");
+        out.append(root);
+        out.append('>');
         level = 1;
     }
 
     /** The root's end tag, without a newline after it. */
     void endDocument(String root) throws IOException {
         close(root);
-        out.flush();
+        sink.append(out);
+        out.setLength(0);
+        sink.flush();
     }
 
     /** A new line, the indentation, and {@code <tag}; follow with {@link #attribute} calls and {@link #endStartTag}. */
     void startTag(String tag) throws IOException {
+        flushIfFull();
         indent();
-        out.write('<');
-        out.write(tag);
+        out.append('<');
+        out.append(tag);
     }
 
     void attribute(String name, String value) throws IOException {
-        out.write(' ');
-        out.write(name);
-        out.write('=');
+        out.append(' ');
+        out.append(name);
+        out.append('=');
         writeAttributeValue(value);
     }
 
     /** Ends a start tag; the element's children come one level deeper. */
     void endStartTag() throws IOException {
-        out.write('>');
+        out.append('>');
         level++;
     }
 
@@ -83,22 +98,22 @@ final class XmlOut implements Closeable {
     void close(String tag) throws IOException {
         level--;
         indent();
-        out.write("</");
-        out.write(tag);
-        out.write('>');
+        out.append("</");
+        out.append(tag);
+        out.append('>');
     }
 
     /** {@code <tag>text</tag>} on one line. */
     void leaf(String tag, String text) throws IOException {
         check(text);
         indent();
-        out.write('<');
-        out.write(tag);
-        out.write('>');
+        out.append('<');
+        out.append(tag);
+        out.append('>');
         writeText(text);
-        out.write("</");
-        out.write(tag);
-        out.write('>');
+        out.append("</");
+        out.append(tag);
+        out.append('>');
     }
 
     /** {@code <tag name="value">text</tag>} on one line. */
@@ -106,21 +121,22 @@ final class XmlOut implements Closeable {
         check(attributeValue);
         check(text);
         indent();
-        out.write('<');
-        out.write(tag);
+        out.append('<');
+        out.append(tag);
         attribute(attributeName, attributeValue);
-        out.write('>');
+        out.append('>');
         writeText(text);
-        out.write("</");
-        out.write(tag);
-        out.write('>');
+        out.append("</");
+        out.append(tag);
+        out.append('>');
     }
 
     private void indent() throws IOException {
-        out.write('\n');
+        out.append('\n');
         for (int i = 0; i < level; i++) {
-            out.write("  ");
+            out.append("  ");
         }
+        flushIfFull();
     }
 
     /** Refuses characters outside XML 1.0's Char production. */
@@ -151,12 +167,12 @@ final class XmlOut implements Closeable {
                 default -> null;
             };
             if (replacement != null) {
-                out.write(s, from, i - from);
-                out.write(replacement);
+                out.append(s, from, from + (i - from));
+                out.append(replacement);
                 from = i + 1;
             }
         }
-        out.write(s, from, s.length() - from);
+        out.append(s, from, s.length());
     }
 
     private void writeAttributeValue(String s) throws IOException {
@@ -165,7 +181,7 @@ final class XmlOut implements Closeable {
         boolean singleQuote = s.indexOf('\'') >= 0;
         // Python's saxutils.quoteattr: prefer quotes that need no escaping
         char quote = doubleQuote && !singleQuote ? '\'' : '"';
-        out.write(quote);
+        out.append(quote);
         int from = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -180,17 +196,19 @@ final class XmlOut implements Closeable {
                 default -> null;
             };
             if (replacement != null) {
-                out.write(s, from, i - from);
-                out.write(replacement);
+                out.append(s, from, from + (i - from));
+                out.append(replacement);
                 from = i + 1;
             }
         }
-        out.write(s, from, s.length() - from);
-        out.write(quote);
+        out.append(s, from, s.length());
+        out.append(quote);
     }
 
     @Override
     public void close() throws IOException {
-        out.close();
+        sink.append(out);
+        out.setLength(0);
+        sink.close();
     }
 }

@@ -16,6 +16,7 @@ class XmlOutTest {
         XmlOut out = new XmlOut(s);
         out.startTag("t");
         out.attribute("a", value);
+        out.close();
         return s.toString().substring("\n<t a=".length());
     }
 
@@ -37,6 +38,7 @@ class XmlOutTest {
         StringWriter s = new StringWriter();
         XmlOut out = new XmlOut(s);
         out.leaf("attribute", "name", "a\"b", "he said \"hi\" & <bye>\n\t\r");
+        out.close();
         assertEquals("\n<attribute name='a\"b'>he said \"hi\" &amp; &lt;bye&gt;\n\t\r</attribute>", s.toString());
     }
 
