@@ -31,7 +31,10 @@ public final class Gogo {
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         Exception failure = null;
         try (CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, out)) {
-            session.execute(commandLine);
+            Object result = session.execute(commandLine);
+            if (result != null) {
+                out.println(result);
+            }
         } catch (Exception e) {
             failure = e;
         }

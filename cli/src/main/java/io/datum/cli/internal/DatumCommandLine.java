@@ -43,9 +43,9 @@ import java.util.stream.Collectors;
  * between runs besides the registry.
  */
 public final class DatumCommandLine {
-    private static final String PROJECT_USAGE = "usage: datum project [-h] {create,import,export,remove,info} ...";
+    private static final String PROJECT_USAGE = "usage: datum project [-h] {create,import,add,export,remove,info} ...";
     static final List<String> VERBS = List.of("convert", "create", "import", "export", "detect", "detect-format",
-            "dinfo", "info", "stats", "formats", "project", "remove");
+            "dinfo", "info", "stats", "formats", "project", "add", "remove");
 
     private final FormatRegistry registry;
     private final Path cwd;
@@ -159,6 +159,8 @@ public final class DatumCommandLine {
                 return stats(args, log);
             case "remove":
                 return remove("remove", args, log);
+            case "add":
+                return add("add", args, log);
             case "project":
                 return project(args, out, log);
             default:
@@ -182,15 +184,17 @@ public final class DatumCommandLine {
                 return export("project export", rest, log);
             case "remove":
                 return remove("project remove", rest, log);
+            case "add":
+                return add("project add", rest, log);
             case "info":
                 return projectInfo(rest, out);
             case "-h":
             case "--help":
-                out.print(PROJECT_USAGE + "\n\nProject commands: create, import, export, remove, info.\n");
+                out.print(PROJECT_USAGE + "\n\nProject commands: create, import, add, export, remove, info.\n");
                 return 0;
             default:
                 throw new UsageException("datum project", PROJECT_USAGE, "argument COMMAND: invalid choice: '" + sub
-                        + "' (choose from 'create', 'import', 'export', 'remove', 'info')");
+                        + "' (choose from 'create', 'import', 'add', 'export', 'remove', 'info')");
         }
     }
 
@@ -205,6 +209,9 @@ public final class DatumCommandLine {
                 .required(List.of("-f", "--output-format"), "OUTPUT_FORMAT", "Output format")
                 .value(List.of("-o", "--output-dir"), "DST_DIR", "Output directory (default: <input>-<format>)")
                 .flag("--overwrite", "Overwrite existing files in the save directory")
+                .value(List.of("-e", "--filter"), "FILTER", "XML XPath filter expression for dataset items")
+                .value(List.of("--filter-mode"), "FILTER_MODE", "Filter mode (options: items, annotations, "
+                        + "items+annotations; default: items)", "items")
                 .extra("EXTRA_EXPORT_ARGS")
                 .epilog(formatsEpilog());
         ParsedOptions o = parser.parse(args);
@@ -243,10 +250,21 @@ public final class DatumCommandLine {
         if (!Files.exists(inputPath)) {
             throw new CliException("Failed to find dataset '" + inputFormat + "' at '" + inputPath + "'");
         }
+        ItemFilter filter = filterOf(o);
         Path written = exportTo(log, output, shownOutput, o.flag("overwrite"), outputFormat, exporter, exportOptions,
-                ctx -> importer.open(inputPath, importer.options().parse(List.of()), ctx), true);
+                ctx -> filtered(filter, importer.open(inputPath, importer.options().parse(List.of()), ctx)), true);
         log.info("Dataset exported to '" + written + "' as '" + outputFormat + "'");
         return 0;
+    }
+
+    /** The {@code -e/--filter} of a verb, or null; the mode is checked even without an expression. */
+    private static ItemFilter filterOf(ParsedOptions o) {
+        ItemFilter.modeOf(o.value("filter-mode"));
+        return o.value("filter") == null ? null : new ItemFilter(o.value("filter"), o.value("filter-mode"));
+    }
+
+    private static DatasetSource filtered(ItemFilter filter, DatasetSource source) {
+        return filter == null ? source : filter.apply(source);
     }
 
     /** Opens the source(s) to export; called with the job's context. */
@@ -342,26 +360,63 @@ public final class DatumCommandLine {
             copyTree(data, copied);
         }
         if (!o.flag("no-check")) {
-            log.info("Checking the source...");
-            CliJobContext context = new CliJobContext(log, null);
-            Path readFrom = o.flag("copy") ? copied : data;
-            try (DatasetSource source = importer.open(readFrom, importOptions, context);
-                 ItemCursor items = source.items()) {
-                while (items.hasNext()) {
-                    items.next();
-                }
+            try {
+                checkReadable(importer, o.flag("copy") ? copied : data, importOptions, log);
             } catch (RuntimeException | IOException e) {
                 if (o.flag("copy")) {
                     StagedOutput.deleteTree(copied);
                 }
                 throw e;
-            } finally {
-                context.flushWarnings();
             }
         }
         project.addSource(new Project.Source(sourceName, format, data.toString()));
         log.info("Source '" + sourceName + "' with format '" + format + "' has been added to the project");
         return 0;
+    }
+
+    /** Registers a dataset folder that already sits in the project's root; nothing is copied. */
+    private int add(String name, List<String> args, Log log) throws IOException {
+        ParsedOptions o = OptionParser.named("datum " + name)
+                .description("Adds a data source that is already a folder in the project's root.")
+                .required(List.of("-f", "--format"), "FORMAT", "Source dataset format")
+                .flag("--no-check", "Don't try to read the source after adding")
+                .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project (default: current dir)", ".")
+                .positional("path", Arity.ONE, "Path to the source dataset, a folder in the project root")
+                .extra("EXTRA_FORMAT_ARGS")
+                .parse(args);
+        String format = o.value("format");
+        DatasetImporter importer = importerOf(format);
+        ParsedOptions importOptions = importer.options().parse(o.extra());
+        Project project = Project.open(path(o.value("project")), o.value("project"));
+        Path data = path(o.positional("path"));
+        if (!Files.isDirectory(data) || !project.root().equals(data.getParent())) {
+            throw new CliException("The source path is expected to be a directory in the project root");
+        }
+        String sourceName = data.getFileName().toString();
+        checkSourceName(sourceName);
+        if (project.hasSource(sourceName)) {
+            throw new CliException("Source '" + sourceName + "' already exists");
+        }
+        if (!o.flag("no-check")) {
+            checkReadable(importer, data, importOptions, log);
+        }
+        project.addSource(new Project.Source(sourceName, format, data.toString()));
+        log.info("Source '" + sourceName + "' with format '" + format + "' has been added to the project");
+        return 0;
+    }
+
+    /** Reads a source to its end, so that an import fails now rather than at export. */
+    private static void checkReadable(DatasetImporter importer, Path data, ParsedOptions options, Log log)
+            throws IOException {
+        log.info("Checking the source...");
+        CliJobContext context = new CliJobContext(log, null);
+        try (DatasetSource source = importer.open(data, options, context); ItemCursor items = source.items()) {
+            while (items.hasNext()) {
+                items.next();
+            }
+        } finally {
+            context.flushWarnings();
+        }
     }
 
     private int remove(String name, List<String> args, Log log) throws IOException {
@@ -446,6 +501,9 @@ public final class DatumCommandLine {
     private int export(String name, List<String> args, Log log) throws IOException {
         OptionParser parser = OptionParser.named("datum " + name)
                 .description("Exports a project (all its sources, or one) in some format.")
+                .value(List.of("-e", "--filter"), "FILTER", "XML XPath filter expression for dataset items")
+                .value(List.of("--filter-mode"), "FILTER_MODE", "Filter mode (options: items, annotations, "
+                        + "items+annotations; default: items)", "items")
                 .value(List.of("-o", "--output-dir"), "DST_DIR", "Directory to save output (default: export-<format>)")
                 .flag("--overwrite", "Overwrite existing files in the save directory")
                 .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project (default: current dir)", ".")
@@ -471,6 +529,7 @@ public final class DatumCommandLine {
                     + " -f FORMAT PATH'");
         }
         List<Project.Source> chosen = sources;
+        ItemFilter filter = filterOf(o);
         String shownOutput = o.value("output-dir");
         Path output = shownOutput != null ? path(shownOutput)
                 : cwd.resolve(Names.nextFree(cwd, "export-" + Names.slug(format), "."));
@@ -480,7 +539,7 @@ public final class DatumCommandLine {
         log.info("Loading the project...");
         Path written = exportTo(log, output, shownOutput, o.flag("overwrite"), format, exporter, exportOptions,
                 ctx -> {
-                    DatasetSource merged = openSources(project, chosen, ctx, log);
+                    DatasetSource merged = filtered(filter, openSources(project, chosen, ctx, log));
                     log.info("Exporting...");
                     return merged;
                 }, false);
@@ -815,6 +874,7 @@ public final class DatumCommandLine {
                 + "  create               Create an empty project (also: project create)\n"
                 + "  import               Add a dataset to a project (also: project import)\n"
                 + "  export               Export a project in some format (also: project export)\n"
+                + "  add                  Add a dataset folder of the project root as a source (also: project add)\n"
                 + "  remove               Remove sources from a project (also: project remove)\n"
                 + "  detect               Detect the format of a dataset (also: detect-format)\n"
                 + "  dinfo                Print dataset info (also: info)\n"

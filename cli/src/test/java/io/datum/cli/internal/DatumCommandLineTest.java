@@ -255,4 +255,31 @@ class DatumCommandLineTest {
         assertTrue(err.contains("Unknown source 'a'"), err);
         assertEquals(0, run("project", "remove", "--force", "-p", project.toString(), "a"));
     }
+
+    @Test
+    void addsAFolderOfTheProjectRootWithoutCopying() throws IOException {
+        Path project = dir.resolve("proj");
+        assertEquals(0, run("create", "-o", project.toString()));
+        assertEquals(1, run("project", "add", "-p", project.toString(), "-f", "fake", input.toString()));
+        assertTrue(err.contains("The source path is expected to be a directory in the project root"), err);
+        Path inside = Files.createDirectories(project.resolve("inside"));
+        Files.copy(input.resolve("labels.txt"), inside.resolve("labels.txt"));
+        Files.copy(input.resolve("items.txt"), inside.resolve("items.txt"));
+        assertEquals(0, run("add", "-p", project.toString(), "-f", "fake", inside.toString()));
+        assertTrue(err.contains("Source 'inside' with format 'fake' has been added to the project"), err);
+        assertEquals(0, run("export", "-p", project.toString(), "-f", "other", "-o", dir.resolve("o").toString()));
+        assertEquals(2, Files.readAllLines(dir.resolve("o/items.txt")).size());
+    }
+
+    @Test
+    void filtersItemsOnConvertAndExport() throws IOException {
+        Path target = dir.resolve("out");
+        assertEquals(0, run("convert", "-i", input.toString(), "-f", "other", "-o", target.toString(), "-e",
+                "/item[subset=\"test\"]"));
+        assertEquals(List.of("b test dog"), Files.readAllLines(target.resolve("items.txt")));
+        assertEquals(1, run("convert", "-i", input.toString(), "-f", "other", "-o", dir.resolve("x").toString(), "-e",
+                "/item[", "--filter-mode", "items"));
+        assertTrue(err.contains("Failed to create XPath from expression '/item['"), err);
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
 }
