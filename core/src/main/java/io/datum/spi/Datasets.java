@@ -5,6 +5,7 @@ import io.datum.model.DatasetItem;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 
 /** Sources built from items in memory: for tests, for embedding, and for small generated datasets. */
 public final class Datasets {
@@ -47,6 +48,35 @@ public final class Datasets {
 
             @Override
             public void close() {
+            }
+        };
+    }
+
+    /**
+     * The source with every pass's cursor wrapped by {@code wrapPass} (to filter, count, ...).
+     * Categories and closing go to {@code source}; {@code sameItems} says whether the wrapper keeps
+     * every item, so that a known item count still holds.
+     */
+    public static DatasetSource wrapping(DatasetSource source, UnaryOperator<ItemCursor> wrapPass, boolean sameItems) {
+        return new DatasetSource() {
+            @Override
+            public Categories categories() {
+                return source.categories();
+            }
+
+            @Override
+            public ItemCursor items() {
+                return wrapPass.apply(source.items());
+            }
+
+            @Override
+            public OptionalLong itemCount() {
+                return sameItems ? source.itemCount() : OptionalLong.empty();
+            }
+
+            @Override
+            public void close() {
+                source.close();
             }
         };
     }

@@ -3,7 +3,6 @@ package io.datum.cli.internal;
 import io.datum.model.Annotation;
 import io.datum.model.Bbox;
 import io.datum.model.Caption;
-import io.datum.model.Categories;
 import io.datum.model.Coords;
 import io.datum.model.DatasetItem;
 import io.datum.model.Ellipse;
@@ -13,6 +12,7 @@ import io.datum.model.Points;
 import io.datum.model.PolyLine;
 import io.datum.model.Polygon;
 import io.datum.spi.DatasetSource;
+import io.datum.spi.Datasets;
 import io.datum.spi.ItemCursor;
 import io.datum.text.PythonNumbers;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.OptionalLong;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -78,53 +77,32 @@ final class ItemFilter {
     /** The source with the filter applied to every pass. */
     DatasetSource apply(DatasetSource source) {
         LabelCategories labels = source.categories().labels();
-        return new DatasetSource() {
+        return Datasets.wrapping(source, inner -> new ItemCursor() {
+            private DatasetItem next;
+
             @Override
-            public Categories categories() {
-                return source.categories();
+            public boolean hasNext() {
+                while (next == null && inner.hasNext()) {
+                    next = filter(inner.next(), labels);
+                }
+                return next != null;
             }
 
             @Override
-            public ItemCursor items() {
-                ItemCursor inner = source.items();
-                return new ItemCursor() {
-                    private DatasetItem next;
-
-                    @Override
-                    public boolean hasNext() {
-                        while (next == null && inner.hasNext()) {
-                            next = filter(inner.next(), labels);
-                        }
-                        return next != null;
-                    }
-
-                    @Override
-                    public DatasetItem next() {
-                        if (!hasNext()) {
-                            throw new NoSuchElementException();
-                        }
-                        DatasetItem item = next;
-                        next = null;
-                        return item;
-                    }
-
-                    @Override
-                    public void close() {
-                        inner.close();
-                    }
-                };
-            }
-
-            @Override
-            public OptionalLong itemCount() {
-                return OptionalLong.empty();
+            public DatasetItem next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                DatasetItem item = next;
+                next = null;
+                return item;
             }
 
             @Override
             public void close() {
-                source.close();
+                inner.close();
             }
-        };
+        }, false);
     }
 
     /** The item as the filter leaves it, or null when it is dropped. */

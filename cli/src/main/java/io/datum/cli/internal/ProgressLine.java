@@ -1,11 +1,10 @@
 package io.datum.cli.internal;
 
-import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.spi.DatasetSource;
+import io.datum.spi.Datasets;
 import io.datum.spi.ItemCursor;
 import java.io.PrintStream;
-import java.util.OptionalLong;
 
 /**
  * A one-line progress report on a terminal's stderr for jobs that run longer than a second: items
@@ -35,51 +34,30 @@ final class ProgressLine {
             return source;
         }
         source.itemCount().ifPresent(n -> total = n);
-        return new DatasetSource() {
+        return Datasets.wrapping(source, inner -> new ItemCursor() {
+            private long done;
+
             @Override
-            public Categories categories() {
-                return source.categories();
+            public boolean hasNext() {
+                boolean more = inner.hasNext();
+                if (!more && (total < 0 || done > total)) {
+                    total = done;
+                }
+                return more;
             }
 
             @Override
-            public ItemCursor items() {
-                ItemCursor inner = source.items();
-                return new ItemCursor() {
-                    private long done;
-
-                    @Override
-                    public boolean hasNext() {
-                        boolean more = inner.hasNext();
-                        if (!more && (total < 0 || done > total)) {
-                            total = done;
-                        }
-                        return more;
-                    }
-
-                    @Override
-                    public DatasetItem next() {
-                        DatasetItem item = inner.next();
-                        update(++done);
-                        return item;
-                    }
-
-                    @Override
-                    public void close() {
-                        inner.close();
-                    }
-                };
-            }
-
-            @Override
-            public OptionalLong itemCount() {
-                return source.itemCount();
+            public DatasetItem next() {
+                DatasetItem item = inner.next();
+                update(++done);
+                return item;
             }
 
             @Override
             public void close() {
-                source.close();
+                inner.close();
             }
-        };
+        }, true);
     }
 
     private void update(long done) {
