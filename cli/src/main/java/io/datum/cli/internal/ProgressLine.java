@@ -18,7 +18,8 @@ final class ProgressLine {
 
     private final PrintStream err;
     private final boolean enabled;
-    private final long started = System.nanoTime();
+    private long passStarted;
+    private int pass;
     private long lastShown;
     private long total = -1;
     private boolean shown;
@@ -34,43 +35,59 @@ final class ProgressLine {
             return source;
         }
         source.itemCount().ifPresent(n -> total = n);
-        return Datasets.wrapping(source, inner -> new ItemCursor() {
-            private long done;
-
-            @Override
-            public boolean hasNext() {
-                boolean more = inner.hasNext();
-                if (!more && (total < 0 || done > total)) {
-                    total = done;
-                }
-                return more;
-            }
-
-            @Override
-            public DatasetItem next() {
-                DatasetItem item = inner.next();
-                update(++done);
-                return item;
-            }
-
-            @Override
-            public void close() {
-                inner.close();
-            }
+        return Datasets.wrapping(source, inner -> {
+            // Each pass (an exporter may count first, then write) is reported on its own.
+            passStarted = System.nanoTime();
+            pass++;
+            return new CountingCursor(inner);
         }, true);
+    }
+
+    /** Reports every item it hands on; at the end of a pass the total becomes known. */
+    private final class CountingCursor implements ItemCursor {
+        private final ItemCursor inner;
+        private long done;
+
+        CountingCursor(ItemCursor inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public boolean hasNext() {
+            boolean more = inner.hasNext();
+            if (!more && (total < 0 || done > total)) {
+                total = done;
+            }
+            return more;
+        }
+
+        @Override
+        public DatasetItem next() {
+            DatasetItem item = inner.next();
+            update(++done);
+            return item;
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
     }
 
     private void update(long done) {
         long now = System.nanoTime();
-        if (now - started < FIRST_AFTER_NANOS || now - lastShown < EVERY_NANOS) {
+        if (now - passStarted < FIRST_AFTER_NANOS || now - lastShown < EVERY_NANOS) {
             return;
         }
         lastShown = now;
-        double seconds = (now - started) / 1e9;
+        double seconds = (now - passStarted) / 1e9;
         double rate = done / seconds;
         StringBuilder line = new StringBuilder("\r").append(done).append(" items");
         if (total > 0) {
             line.append(" of ").append(total);
+        }
+        if (pass > 1) {
+            line.append(" (pass ").append(pass).append(')');
         }
         line.append(String.format(", %.0f items/s", rate));
         if (total > 0 && rate > 0 && done <= total) {

@@ -282,4 +282,23 @@ class DatumCommandLineTest {
         assertTrue(err.contains("Failed to create XPath from expression '/item['"), err);
         assertFalse(Files.exists(dir.resolve("x")));
     }
+
+    @Test
+    void theProgressLineHandsEveryItemOnAndStaysQuietOnShortJobs() {
+        java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
+        ProgressLine progress = new ProgressLine(new PrintStream(e, true, StandardCharsets.UTF_8), true);
+        List<io.datum.model.DatasetItem> items = List.of(new io.datum.model.DatasetItem("a", "s", null, List.of()),
+                new io.datum.model.DatasetItem("b", "s", null, List.of()));
+        io.datum.spi.DatasetSource watched = progress.watch(io.datum.spi.Datasets.of(io.datum.model.Categories.empty(),
+                items));
+        for (int pass = 0; pass < 2; pass++) {
+            List<String> ids = new java.util.ArrayList<>();
+            try (io.datum.spi.ItemCursor c = watched.items()) {
+                c.forEachRemaining(i -> ids.add(i.id()));
+            }
+            assertEquals(List.of("a", "b"), ids);
+        }
+        progress.finish();
+        assertEquals("", e.toString(StandardCharsets.UTF_8), "nothing is shown for a job under a second");
+    }
 }
