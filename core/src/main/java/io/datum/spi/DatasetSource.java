@@ -1,6 +1,8 @@
 package io.datum.spi;
 
 import io.datum.model.Categories;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -19,6 +21,15 @@ public interface DatasetSource extends AutoCloseable {
     /** The number of items, when known without a pass. */
     default OptionalLong itemCount() {
         return OptionalLong.empty();
+    }
+
+    /**
+     * The number of items of each subset in order of first appearance, when known without a pass
+     * (an exporter that writes each subset's size first, like CVAT's, can then skip its counting
+     * pass). Empty when unknown.
+     */
+    default Optional<Map<String, Long>> subsetSizes() {
+        return Optional.empty();
     }
 
     @Override

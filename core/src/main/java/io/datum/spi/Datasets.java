@@ -4,6 +4,9 @@ import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import java.util.Iterator;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
@@ -47,6 +50,15 @@ public final class Datasets {
             }
 
             @Override
+            public Optional<Map<String, Long>> subsetSizes() {
+                Map<String, Long> sizes = new LinkedHashMap<>();
+                for (DatasetItem item : copy) {
+                    sizes.merge(item.subset(), 1L, Long::sum);
+                }
+                return Optional.of(sizes);
+            }
+
+            @Override
             public void close() {
             }
         };
@@ -72,6 +84,11 @@ public final class Datasets {
             @Override
             public OptionalLong itemCount() {
                 return sameItems ? source.itemCount() : OptionalLong.empty();
+            }
+
+            @Override
+            public Optional<Map<String, Long>> subsetSizes() {
+                return sameItems ? source.subsetSizes() : Optional.empty();
             }
 
             @Override
