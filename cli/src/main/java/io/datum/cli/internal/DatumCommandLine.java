@@ -319,6 +319,7 @@ public final class DatumCommandLine {
                         + "--copy copies it into the project.")
                 .value(List.of("-n", "--name"), "NAME", "Name of the new source (default: source-<N>)")
                 .required(List.of("-f", "--format"), "FORMAT", "Source dataset format")
+                .value(List.of("-r", "--path"), "RPATH", "A path inside the dataset to read (a subset file, ...)")
                 .flag("--no-check", "Don't try to read the source after importing")
                 .flag("--copy", "Copy the dataset into the project instead of recording its path")
                 .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project (default: current dir)", ".")
@@ -339,6 +340,7 @@ public final class DatumCommandLine {
         if (data.startsWith(project.root())) {
             throw new CliException("Source URL cannot point inside the project");
         }
+        String inside = insidePath(data, o.value("path"));
         String sourceName = o.value("name");
         if (sourceName == null) {
             sourceName = "source-1";
@@ -361,7 +363,8 @@ public final class DatumCommandLine {
         }
         if (!o.flag("no-check")) {
             try {
-                checkReadable(importer, o.flag("copy") ? copied : data, importOptions, log);
+                Path base = o.flag("copy") ? copied : data;
+                checkReadable(importer, inside.isEmpty() ? base : base.resolve(inside), importOptions, log);
             } catch (RuntimeException | IOException e) {
                 if (o.flag("copy")) {
                     StagedOutput.deleteTree(copied);

@@ -23,7 +23,11 @@ final class Project {
     static final String CONFIG = ".datumaro/tree/config.yml";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/.][A-Za-z0-9_/.+-]*");
 
-    record Source(String name, String format, String url) {
+    /** A source: its format, where it was imported from, and the path inside that to read ("" for all). */
+    record Source(String name, String format, String url, String path) {
+        Source(String name, String format, String url) {
+            this(name, format, url, "");
+        }
     }
 
     private final Path root;
@@ -61,7 +65,8 @@ final class Project {
             int indent = line.length() - line.stripLeading().length();
             String text = line.strip();
             if (current != null && (i == lines.size() || indent <= 2)) {
-                sources.put(current, new Source(current, fields.getOrDefault("format", ""), fields.getOrDefault("url", "")));
+                sources.put(current, new Source(current, fields.getOrDefault("format", ""), fields.getOrDefault("url", ""),
+                        fields.getOrDefault("path", "")));
                 current = null;
                 fields.clear();
             }
@@ -115,7 +120,8 @@ final class Project {
     /** Where a source's data is read from. */
     Path dataOf(Source source) {
         Path copied = root.resolve(source.name());
-        return Files.isDirectory(copied) ? copied : Path.of(source.url());
+        Path base = Files.isDirectory(copied) ? copied : Path.of(source.url());
+        return source.path().isEmpty() || Files.isRegularFile(base) ? base : base.resolve(source.path());
     }
 
     private void save() throws IOException {
@@ -132,7 +138,8 @@ final class Project {
             for (Source s : sources.values()) {
                 y.append("  ").append(quote(s.name())).append(":\n")
                         .append("    format: ").append(quote(s.format())).append('\n')
-                        .append("    hash: ''\n    options: {}\n    path: ''\n")
+                        .append("    hash: ''\n    options: {}\n")
+                        .append("    path: ").append(s.path().isEmpty() ? "''" : quote(s.path())).append('\n')
                         .append("    url: ").append(quote(s.url())).append('\n');
             }
         }

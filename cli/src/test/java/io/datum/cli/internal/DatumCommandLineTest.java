@@ -301,4 +301,18 @@ class DatumCommandLineTest {
         progress.finish();
         assertEquals("", e.toString(StandardCharsets.UTF_8), "nothing is shown for a job under a second");
     }
+
+    @Test
+    void importsAPathInsideTheDatasetWithR() throws IOException {
+        Path outer = Files.createDirectories(dir.resolve("outer"));
+        Files.move(input, outer.resolve("in"));
+        Path project = dir.resolve("proj");
+        assertEquals(0, run("create", "-o", project.toString()));
+        assertEquals(1, run("import", "-p", project.toString(), "-f", "fake", "-r", "../x", outer.toString()));
+        assertTrue(err.contains("is outside of the source"), err);
+        assertEquals(0, run("import", "-p", project.toString(), "-f", "fake", "-r", "in", outer.toString()));
+        assertTrue(Files.readString(project.resolve(Project.CONFIG)).contains("    path: in\n"));
+        assertEquals(0, run("export", "-p", project.toString(), "-f", "other", "-o", dir.resolve("o").toString()));
+        assertEquals(2, Files.readAllLines(dir.resolve("o/items.txt")).size());
+    }
 }
