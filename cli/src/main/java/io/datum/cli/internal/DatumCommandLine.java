@@ -372,9 +372,24 @@ public final class DatumCommandLine {
                 throw e;
             }
         }
-        project.addSource(new Project.Source(sourceName, format, data.toString()));
+        project.addSource(new Project.Source(sourceName, format, data.toString(), inside));
         log.info("Source '" + sourceName + "' with format '" + format + "' has been added to the project");
         return 0;
+    }
+
+    /** {@code -r/--path}: a relative path that stays inside the dataset folder, or "". */
+    private static String insidePath(Path data, String rpath) {
+        if (rpath == null || rpath.isEmpty()) {
+            return "";
+        }
+        Path resolved = data.resolve(rpath).normalize();
+        if (Path.of(rpath).isAbsolute() || !resolved.startsWith(data) || resolved.equals(data)) {
+            throw new CliException("Source path '" + rpath + "' is outside of the source '" + data + "'");
+        }
+        if (!Files.exists(resolved)) {
+            throw new CliException("Source path '" + rpath + "' does not exist in '" + data + "'");
+        }
+        return data.relativize(resolved).toString();
     }
 
     /** Registers a dataset folder that already sits in the project's root; nothing is copied. */
