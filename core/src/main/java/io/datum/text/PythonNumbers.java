@@ -25,6 +25,14 @@ public final class PythonNumbers {
             "[+-]?(?:(?:\\d(?:_?\\d)*)(?:\\.(?:\\d(?:_?\\d)*)?)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d(?:_?\\d)*)?");
     private static final Pattern SPECIAL = Pattern.compile("[+-]?(?:inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
     private static final Pattern INT = Pattern.compile("[+-]?\\d(?:_?\\d)*");
+    /** Digits a long holds whatever they are. */
+    private static final int MAX_LONG_DIGITS = 18;
+    /** Mantissas below 2^53 are exact doubles: at most 15 decimal digits. */
+    private static final int MAX_EXACT_DIGITS = 15;
+    /** Powers of ten that are exact doubles. */
+    private static final double[] EXACT_POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    };
 
     private PythonNumbers() {
     }
@@ -124,41 +132,39 @@ public final class PythonNumbers {
 
     /** Python {@code "{:.2f}".format(value)}. */
     public static String fixed2(double value) {
+        return appendFixed2(new StringBuilder(24), value).toString();
+    }
+
+    /** {@link #fixed2} appended to {@code sb}, without a String per number (for writers of millions). */
+    public static StringBuilder appendFixed2(StringBuilder sb, double value) {
         if (Double.isNaN(value)) {
-            return "nan";
+            return sb.append("nan");
         }
         if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
+            return sb.append(value > 0 ? "inf" : "-inf");
         }
+        boolean negative = value < 0 || (value == 0 && 1 / value < 0);
         // Fast path: value * 100 is off the exact product by at most half an ulp, so unless it
-        // lies within two ulps of a .5 tie, rounding it gives the same integer as rounding the exact
-        // binary value half-even. Ties and large magnitudes take the exact BigDecimal path.
+        // lies within two ulps of a .5 tie, rounding it gives the same integer as rounding the
+        // exact binary value half-even. Ties and large magnitudes take the exact BigDecimal path.
         double scaled = value * 100;
         if (Math.abs(scaled) < 1e15) {
             double floor = Math.floor(scaled);
             double fraction = scaled - floor;
             if (Math.abs(fraction - 0.5) > 2 * Math.ulp(scaled)) {
-                long hundredths = (long) (fraction > 0.5 ? floor + 1 : floor);
-                boolean negative = value < 0 || (value == 0 && 1 / value < 0);
-                long magnitude = Math.abs(hundredths);
-                StringBuilder sb = new StringBuilder(24);
+                long magnitude = Math.abs((long) (fraction > 0.5 ? floor + 1 : floor));
+                long cents = magnitude % 100;
                 if (negative) {
                     sb.append('-');
                 }
-                sb.append(magnitude / 100).append('.');
-                long cents = magnitude % 100;
-                if (cents < 10) {
-                    sb.append('0');
-                }
-                return sb.append(cents).toString();
+                return sb.append(magnitude / 100).append(cents < 10 ? ".0" : ".").append(cents);
             }
         }
-        String s = new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
-        boolean negative = value < 0 || (value == 0 && 1 / value < 0);
-        if (negative && !s.startsWith("-")) {
-            s = "-" + s;
+        String exact = new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        if (negative && !exact.startsWith("-")) {
+            sb.append('-');
         }
-        return s;
+        return sb.append(exact);
     }
 
     /** Python {@code str(value)} for an attribute value: booleans, None, ints, floats, strings. */
@@ -184,6 +190,46 @@ public final class PythonNumbers {
      * @throws NumberFormatException when Python would raise ValueError
      */
     public static double parseFloat(String text) {
+        return parseFloat(text, 0, text.length());
+    }
+
+    /**
+     * Python {@code float()} of {@code text[from, to)}. Plain decimals of at most 15 digits
+     * ({@code 12}, {@code -277.94}) are read directly: mantissa and power of ten are both exact
+     * doubles, so the one rounding of the division is the correctly rounded value. Every other
+     * form goes through the full Python grammar.
+     *
+     * @throws NumberFormatException when Python would raise ValueError
+     */
+    public static double parseFloat(CharSequence text, int from, int to) {
+        int start = from < to && text.charAt(from) == '-' ? from + 1 : from;
+        long mantissa = 0;
+        int digits = 0;
+        int fractionDigits = 0;
+        boolean point = false;
+        boolean plain = true;
+        for (int i = start; i < to && plain; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (point) {
+                    fractionDigits++;
+                }
+            } else if (c == '.' && !point && i > start) {
+                point = true;
+            } else {
+                plain = false;
+            }
+        }
+        if (plain && digits > 0 && digits <= MAX_EXACT_DIGITS) {
+            double value = mantissa / EXACT_POWERS_OF_TEN[fractionDigits];
+            return start > from ? -value : value;
+        }
+        return parseFloatSlowly(text.subSequence(from, to).toString());
+    }
+
+    private static double parseFloatSlowly(String text) {
         String s = asciiDigits(text.strip());
         if (FLOAT.matcher(s).matches()) {
             return Double.parseDouble(s.replace("_", ""));
@@ -210,6 +256,20 @@ public final class PythonNumbers {
      * @throws NumberFormatException when Python would raise ValueError, or the value does not fit
      */
     public static long parseInt(String text) {
+        int length = text.length();
+        int start = length > 0 && text.charAt(0) == '-' ? 1 : 0;
+        if (length > start && length - start <= MAX_LONG_DIGITS) {
+            long value = 0;
+            boolean plain = true;
+            for (int i = start; i < length && plain; i++) {
+                char c = text.charAt(i);
+                plain = c >= '0' && c <= '9';
+                value = value * 10 + (c - '0');
+            }
+            if (plain) {
+                return start == 1 ? -value : value;
+            }
+        }
         String s = asciiDigits(text.strip());
         if (!INT.matcher(s).matches()) {
             throw new NumberFormatException("invalid literal for int() with base 10: '" + text + "'");

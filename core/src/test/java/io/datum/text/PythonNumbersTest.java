@@ -103,4 +103,18 @@ class PythonNumbersTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void readsPlainDecimalsExactlyOnTheFastPath() {
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 50_000; i++) {
+            String fraction = String.format("%09d", random.nextInt(1_000_000_000)).substring(0, 1 + random.nextInt(9));
+            String text = (random.nextBoolean() ? "-" : "") + random.nextInt(100_000) + "." + fraction;
+            assertEquals(Double.parseDouble(text), PythonNumbers.parseFloat(text), text);
+            assertEquals(Double.parseDouble(text), PythonNumbers.parseFloat("[" + text + "]", 1, text.length() + 1), text);
+        }
+        assertEquals(-0.0, PythonNumbers.parseFloat("-0"));
+        assertEquals(Long.MAX_VALUE, PythonNumbers.parseInt(Long.toString(Long.MAX_VALUE)));
+        assertEquals(-42, PythonNumbers.parseInt("-42"));
+    }
 }

@@ -1,5 +1,7 @@
 package io.datum.cvat.internal;
 
+import io.datum.text.PythonNumbers;
+
 import static io.datum.cvat.internal.CvatNames.ATTRIBUTE;
 import static io.datum.cvat.internal.CvatNames.BOX;
 import static io.datum.cvat.internal.CvatNames.FRAME;
@@ -42,7 +44,6 @@ import io.datum.model.Mask;
 import io.datum.model.Points;
 import io.datum.model.PolyLine;
 import io.datum.model.Polygon;
-import io.datum.text.PythonNumbers;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -377,21 +378,26 @@ final class BodyReader {
     /** CVAT's {@code "x1,y1;x2,y2"}; every number is read, whatever the grouping, as the reference does. */
     private double[] points(String element) {
         String text = required(element, POINTS);
-        String[] pairs = text.split(";", -1);
-        int n = 0;
-        for (String pair : pairs) {
-            n += pair.split(",", -1).length;
+        int n = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ';' || c == ',') {
+                n++;
+            }
         }
         double[] values = new double[n];
-        int i = 0;
-        for (String pair : pairs) {
-            for (String token : pair.split(",", -1)) {
-                try {
-                    values[i++] = PythonNumbers.parseFloat(token);
-                } catch (NumberFormatException e) {
-                    throw parser.at("<" + element + "> points '" + text + "': '" + token + "' is not a number");
-                }
+        int from = 0;
+        for (int k = 0; k < n; k++) {
+            int to = from;
+            while (to < text.length() && text.charAt(to) != ';' && text.charAt(to) != ',') {
+                to++;
             }
+            try {
+                values[k] = PythonNumbers.parseFloat(text, from, to);
+            } catch (NumberFormatException e) {
+                throw parser.at("<" + element + "> points '" + text + "': '" + text.substring(from, to) + "' is not a number");
+            }
+            from = to + 1;
         }
         return values;
     }

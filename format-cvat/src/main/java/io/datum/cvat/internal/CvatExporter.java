@@ -21,8 +21,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Writes a dataset as Datumaro writes CVAT: one task-style {@code <subset>.xml} per subset and a
- * shared {@code images/} folder (cvat-format.md §5). Two passes over the source: the first counts
- * each subset's items for {@code <size>}, the second writes, with one open writer per subset so
+ * shared {@code images/} folder (cvat-format.md §5). Two passes over the source, unless it knows
+ * its subsets' sizes: the first counts each subset's items for {@code <size>}, the second writes, with one open writer per subset so
  * that items of different subsets may come interleaved. Nothing of the dataset is held.
  */
 @Component(service = DatasetExporter.class)
@@ -56,7 +56,7 @@ public class CvatExporter implements DatasetExporter {
             new TrackExport(source, outputDir, settings, context, maxInMemory).run();
             return;
         }
-        Map<String, Long> counts = count(source);
+        Map<String, Long> counts = source.subsetSizes().orElseGet(() -> count(source));
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         LabelCategories labels = source.categories().labels();
         MediaWriter media = settings.saveMedia() ? new MediaWriter(images, context) : null;

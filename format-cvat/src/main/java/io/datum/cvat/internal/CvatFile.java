@@ -22,13 +22,17 @@ import java.util.Map;
  * @param imagesDir the {@code images} folder next to it, or null
  * @param meta      its meta block
  * @param subsets   subset name → true when its frames are grouped
+ * @param frameCounts subset name → its number of frames (its items), for the subsets whose frames are grouped
  */
-record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<String, Boolean> subsets) {
+record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<String, Boolean> subsets,
+                Map<String, Long> frameCounts) {
 
     /** Knows whether the frames of one subset have come in one stretch each so far. */
     private static final class FrameOrder {
         private String current;
         private LongHashSet seen = new LongHashSet();
+        /** Stretches so far: the number of frames while they are grouped. */
+        private long frames;
 
         void see(String frame) {
             if (seen == null || frame.equals(current)) {
@@ -38,6 +42,7 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
                 seen = null;
             }
             current = frame;
+            frames++;
         }
 
         boolean grouped() {
@@ -85,8 +90,14 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
                 }
             });
             Map<String, Boolean> subsets = new LinkedHashMap<>();
-            orders.forEach((subset, order) -> subsets.put(subset, order.grouped()));
-            return new CvatFile(path, shownName, Files.isDirectory(images) ? images : null, meta, subsets);
+            Map<String, Long> frameCounts = new LinkedHashMap<>();
+            orders.forEach((subset, order) -> {
+                subsets.put(subset, order.grouped());
+                if (order.grouped()) {
+                    frameCounts.put(subset, order.frames);
+                }
+            });
+            return new CvatFile(path, shownName, Files.isDirectory(images) ? images : null, meta, subsets, frameCounts);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.datum.cvat.internal;
 
+import io.datum.text.PythonNumbers;
+
 import io.datum.model.Attributes;
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
@@ -9,17 +11,19 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
-import io.datum.text.PythonNumbers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,6 +64,28 @@ final class CvatSource implements DatasetSource {
     @Override
     public Categories categories() {
         return categories;
+    }
+
+    /** Known from the open-time read when every subset's frames are grouped (one item per frame). */
+    @Override
+    public Optional<Map<String, Long>> subsetSizes() {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (Unit u : units) {
+            Long frames = u.file.frameCounts().get(u.subset);
+            if (frames == null) {
+                return Optional.empty();
+            }
+            if (frames > 0) {
+                sizes.merge(u.subset, frames, Long::sum);
+            }
+        }
+        return Optional.of(sizes);
+    }
+
+    @Override
+    public OptionalLong itemCount() {
+        return subsetSizes().map(s -> OptionalLong.of(s.values().stream().mapToLong(Long::longValue).sum()))
+                .orElse(OptionalLong.empty());
     }
 
     @Override

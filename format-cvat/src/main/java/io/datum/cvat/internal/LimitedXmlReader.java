@@ -53,8 +53,24 @@ final class LimitedXmlReader extends FilterReader {
     @Override
     public int read(char[] buf, int off, int len) throws IOException {
         int n = super.read(buf, off, len);
-        for (int i = 0; i < n; i++) {
-            scan(buf[off + i]);
+        int end = off + n;
+        int i = off;
+        while (i < end) {
+            if (state == State.TEXT || state == State.ATTRIBUTE) {
+                // Most characters only lengthen a text run or attribute value: skip them in one
+                // loop, without the per-character state machine.
+                char stop = state == State.TEXT ? '<' : quote;
+                int from = i;
+                while (i < end && buf[i] != stop && buf[i] != '\n') {
+                    i++;
+                }
+                lengthen(i - from, state == State.TEXT ? limits.maxTextLength() : limits.maxAttributeLength(),
+                        state == State.TEXT ? "text" : "attribute value");
+                if (i == end) {
+                    break;
+                }
+            }
+            scan(buf[i++]);
         }
         return n;
     }
@@ -115,6 +131,20 @@ final class LimitedXmlReader extends FilterReader {
         } else {
             count(limits.maxTextLength(), what);
         }
+    }
+
+    /** {@code count} characters of the current run, none of them a line break. */
+    private void lengthen(int count, long limit, String what) throws LimitExceeded {
+        if (count == 0) {
+            return;
+        }
+        if (run + count > limit) {
+            // point at the first character beyond the limit, as the character-wise scan does
+            column += limit + 1 - run;
+            throw new LimitExceeded(line, column, what + " longer than " + limit + " characters (limit of the CVAT reader)");
+        }
+        run += count;
+        column += count;
     }
 
     private void count(long limit, String what) throws LimitExceeded {

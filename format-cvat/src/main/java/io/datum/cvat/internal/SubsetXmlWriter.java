@@ -63,6 +63,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,10 @@ final class SubsetXmlWriter implements AutoCloseable {
     private final JobContext context;
     /** Undeclared attributes skipped, by label index and attribute name, in order of first occurrence. */
     private final Map<Integer, Map<String, long[]>> skippedUndeclared = new LinkedHashMap<>();
+    private static final int MAX_CACHED_ATTRIBUTE_NAMES = 1024;
+    private final Map<String, String> attributeStartTags = new HashMap<>();
+    /** By label index; filled on first use. */
+    private final String[] labelAttributes;
 
     private SubsetXmlWriter(XmlOut xml, String fileName, String subset, LabelCategories labels, ExportSettings settings,
                             JobContext context) {
@@ -94,6 +99,7 @@ final class SubsetXmlWriter implements AutoCloseable {
         this.labels = labels;
         this.settings = settings;
         this.context = context;
+        this.labelAttributes = new String[labels.size()];
         for (int i = 0; i < labels.size(); i++) {
             declared.add(new HashSet<>(labels.attributeNames(i)));
         }
@@ -192,11 +198,11 @@ final class SubsetXmlWriter implements AutoCloseable {
     void writeImage(DatasetItem item, String imageId, String name, ImageSize size) throws IOException {
         try {
             xml.startTag(IMAGE);
-            xml.attribute(ID, imageId);
+            xml.plainAttribute(ID, imageId); // digits: Python str(int(...))
             xml.attribute(NAME, name);
             if (size != null) {
-                xml.attribute(WIDTH, Integer.toString(size.width()));
-                xml.attribute(HEIGHT, Integer.toString(size.height()));
+                xml.longAttribute(WIDTH, size.width());
+                xml.longAttribute(HEIGHT, size.height());
             }
             xml.endStartTag();
             for (Annotation a : item.annotations()) {
@@ -233,9 +239,9 @@ final class SubsetXmlWriter implements AutoCloseable {
 
     private void writeTag(Label tag, String itemId) throws IOException {
         xml.startTag(TAG);
-        xml.attribute(LABEL, labelName(tag.labelIndex(), itemId, "a label"));
+        xml.raw(labelAttribute(tag.labelIndex(), itemId, "label"));
         if (tag.group() != 0) {
-            xml.attribute(GROUP_ID, Long.toString(tag.group()));
+            xml.longAttribute(GROUP_ID, tag.group());
         }
         xml.endStartTag();
         writeAttributes(tag, itemId);
@@ -251,63 +257,39 @@ final class SubsetXmlWriter implements AutoCloseable {
             context.debug("Item " + itemId + ": skipping a " + type + " with no label");
             return;
         }
-        String label = frame == null ? labelName(a.label(), itemId, "a " + type) : null;
-        List<String> attributes = new ArrayList<>(16);
-        if (label != null) {
-            attributes.add(LABEL);
-            attributes.add(label);
-        } else {
-            attributes.add(FRAME);
-            attributes.add(Long.toString(frame));
-        }
-        for (String flag : new String[] {OCCLUDED, OUTSIDE, KEYFRAME}) {
-            attributes.add(flag);
-            attributes.add(flag(a, flag, itemId));
-        }
-        geometry(a, attributes);
-        attributes.add(Z_ORDER);
-        attributes.add(Integer.toString(a.zOrder()));
-        if (a.group() != 0) {
-            attributes.add(GROUP_ID);
-            attributes.add(Long.toString(a.group()));
-        }
         xml.startTag(element);
-        for (int i = 0; i < attributes.size(); i += 2) {
-            xml.attribute(attributes.get(i), attributes.get(i + 1));
+        if (frame == null) {
+            xml.raw(labelAttribute(a.label(), itemId, type));
+        } else {
+            xml.longAttribute(FRAME, frame);
+        }
+        xml.plainAttribute(OCCLUDED, flag(a, OCCLUDED, itemId));
+        xml.plainAttribute(OUTSIDE, flag(a, OUTSIDE, itemId));
+        xml.plainAttribute(KEYFRAME, flag(a, KEYFRAME, itemId));
+        if (a instanceof Bbox b) {
+            xml.fixed2Attribute(XTL, b.x1());
+            xml.fixed2Attribute(YTL, b.y1());
+            xml.fixed2Attribute(XBR, b.x2());
+            xml.fixed2Attribute(YBR, b.y2());
+        } else if (a instanceof Mask m) {
+            MaskData data = m.data();
+            xml.plainAttribute(RLE, rle(data));
+            xml.plainAttribute(LEFT, "0");
+            xml.plainAttribute(TOP, "0");
+            xml.longAttribute(WIDTH, data.width());
+            xml.longAttribute(HEIGHT, data.height());
+        } else {
+            xml.pointsAttribute(POINTS, coordsOf(a));
+        }
+        xml.longAttribute(Z_ORDER, a.zOrder());
+        if (a.group() != 0) {
+            xml.longAttribute(GROUP_ID, a.group());
         }
         xml.endStartTag();
         if (frame == null) {
             writeAttributes(a, itemId);
         }
         xml.close(element);
-    }
-
-    private static void geometry(Annotation a, List<String> out) {
-        if (a instanceof Bbox b) {
-            out.add(XTL);
-            out.add(PythonNumbers.fixed2(b.x1()));
-            out.add(YTL);
-            out.add(PythonNumbers.fixed2(b.y1()));
-            out.add(XBR);
-            out.add(PythonNumbers.fixed2(b.x2()));
-            out.add(YBR);
-            out.add(PythonNumbers.fixed2(b.y2()));
-        } else if (a instanceof Mask m) {
-            MaskData data = m.data();
-            out.add(RLE);
-            out.add(rle(data));
-            out.add(LEFT);
-            out.add("0");
-            out.add(TOP);
-            out.add("0");
-            out.add(WIDTH);
-            out.add(Integer.toString(data.width()));
-            out.add(HEIGHT);
-            out.add(Integer.toString(data.height()));
-        } else {
-            out.add(POINTS);
-            out.add(points(coordsOf(a)));
-        }
     }
 
     /** Run lengths over the whole frame, as the reference writes masks (CVAT itself writes a tight box). */
@@ -345,18 +327,6 @@ final class SubsetXmlWriter implements AutoCloseable {
         return ((Points) a).points();
     }
 
-    /** {@code x,y;x,y} with two decimals; a trailing odd coordinate is dropped, as in the reference. */
-    private static String points(Coords c) {
-        StringBuilder sb = new StringBuilder(c.size() * 8);
-        for (int i = 0; i + 1 < c.size(); i += 2) {
-            if (i > 0) {
-                sb.append(';');
-            }
-            sb.append(PythonNumbers.fixed2(c.get(i))).append(',').append(PythonNumbers.fixed2(c.get(i + 1)));
-        }
-        return sb.toString();
-    }
-
     /** {@code occluded}, {@code outside}, {@code keyframe} as Python {@code str(int(value))}, 0 when absent. */
     private String flag(Annotation a, String name, String itemId) {
         if (!a.attributes().has(name)) {
@@ -379,7 +349,11 @@ final class SubsetXmlWriter implements AutoCloseable {
                 continue;
             }
             if (settings.allowUndeclared() || declared.get(label).contains(name)) {
-                xml.leaf(ATTRIBUTE, NAME, name, AttributeValues.text(e.getValue()));
+                Object value = e.getValue();
+                // numbers and booleans print as digits, signs, '.', 'e', "inf", "nan", "true", "false"
+                boolean plain = value instanceof Long || value instanceof Double || value instanceof Boolean
+                        || value instanceof Integer;
+                xml.leafAfter(attributeStartTag(name), ATTRIBUTE, AttributeValues.text(value), plain);
             } else {
                 // Counted here and reported once per (label, attribute) on close: building the
                 // message for each of millions of occurrences would cost more than the export.
@@ -404,6 +378,29 @@ final class SubsetXmlWriter implements AutoCloseable {
             }
         }
         skippedUndeclared.clear();
+    }
+
+    /** {@code <attribute name="...">} per attribute name, checked and escaped once. */
+    private String attributeStartTag(String name) {
+        String tag = attributeStartTags.get(name);
+        if (tag == null) {
+            tag = XmlOut.startTagText(ATTRIBUTE, NAME, name);
+            // names come from the data with --allow-undeclared-attrs: keep the memory bounded
+            if (attributeStartTags.size() < MAX_CACHED_ATTRIBUTE_NAMES) {
+                attributeStartTags.put(name, tag);
+            }
+        }
+        return tag;
+    }
+
+    /** {@code  label="..."} of the label of a {@code type} annotation, checked and escaped once per label. */
+    private String labelAttribute(int index, String itemId, String type) {
+        if (index >= 0 && index < labelAttributes.length && labelAttributes[index] != null) {
+            return labelAttributes[index];
+        }
+        String attribute = XmlOut.attributeText(LABEL, labelName(index, itemId, "a " + type));
+        labelAttributes[index] = attribute;
+        return attribute;
     }
 
     private String labelName(int index, String itemId, String what) {

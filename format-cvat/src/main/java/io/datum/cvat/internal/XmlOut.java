@@ -1,5 +1,7 @@
 package io.datum.cvat.internal;
 
+import io.datum.model.Coords;
+import io.datum.text.PythonNumbers;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
@@ -81,11 +83,89 @@ final class XmlOut implements Closeable {
         out.append(tag);
     }
 
-    void attribute(String name, String value) throws IOException {
+    void attribute(String name, String value) {
         out.append(' ');
         out.append(name);
         out.append('=');
         writeAttributeValue(value);
+    }
+
+    /**
+     * {@code  name="value"} for a value that needs neither the XML check nor escaping (numbers,
+     * digits, fixed words): the per-character scans of {@link #attribute} cost more than the
+     * writing for the millions of numeric attributes of a large export.
+     */
+    void plainAttribute(String name, String value) {
+        out.append(' ').append(name).append("=\"").append(value).append('"');
+    }
+
+    void longAttribute(String name, long value) {
+        out.append(' ').append(name).append("=\"").append(value).append('"');
+    }
+
+    /** {@code  name="value"} with Python {@code "{:.2f}"}, written in place. */
+    void fixed2Attribute(String name, double value) {
+        out.append(' ').append(name).append("=\"");
+        appendFixed2(value);
+        out.append('"');
+    }
+
+    /** {@code  name="x,y;x,y"} with two decimals; a trailing odd coordinate is dropped, as in the reference. */
+    void pointsAttribute(String name, Coords c) {
+        out.append(' ').append(name).append("=\"");
+        for (int i = 0; i + 1 < c.size(); i += 2) {
+            if (i > 0) {
+                out.append(';');
+            }
+            appendFixed2(c.get(i));
+            out.append(',');
+            appendFixed2(c.get(i + 1));
+        }
+        out.append('"');
+    }
+
+    private void appendFixed2(double value) {
+        PythonNumbers.appendFixed2(out, value);
+    }
+
+    /**
+     * {@code  name="value"} checked and escaped, ready to be written again with {@link #raw}:
+     * for attributes that repeat, like a shape's label.
+     *
+     * @throws UnwritableText when the value has a character XML cannot hold
+     */
+    static String attributeText(String name, String value) {
+        XmlOut piece = new XmlOut(null);
+        piece.attribute(name, value);
+        return piece.out.toString();
+    }
+
+    /** {@code <tag name="value">} checked and escaped, ready for {@link #leafAfter}. */
+    static String startTagText(String tag, String attributeName, String attributeValue) {
+        return "<" + tag + attributeText(attributeName, attributeValue) + ">";
+    }
+
+    /** Output made by {@link #attributeText}, written as it is. */
+    void raw(String checkedAndEscaped) {
+        out.append(checkedAndEscaped);
+    }
+
+    /**
+     * {@code <tag ...>text</tag>} on one line after a start tag from {@link #startTagText};
+     * {@code plainText} skips the check and escaping for text that needs neither (numbers, booleans).
+     */
+    void leafAfter(String startTag, String tag, String text, boolean plainText) throws IOException {
+        if (!plainText) {
+            check(text);
+        }
+        indent();
+        out.append(startTag);
+        if (plainText) {
+            out.append(text);
+        } else {
+            writeText(text);
+        }
+        out.append("</").append(tag).append('>');
     }
 
     /** Ends a start tag; the element's children come one level deeper. */
@@ -175,7 +255,7 @@ final class XmlOut implements Closeable {
         out.append(s, from, s.length());
     }
 
-    private void writeAttributeValue(String s) throws IOException {
+    private void writeAttributeValue(String s) {
         check(s);
         boolean doubleQuote = s.indexOf('"') >= 0;
         boolean singleQuote = s.indexOf('\'') >= 0;
