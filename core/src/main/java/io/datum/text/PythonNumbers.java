@@ -39,11 +39,28 @@ public final class PythonNumbers {
 
     /** Python {@code repr(value)} for a float. */
     public static String repr(double value) {
+        double abs = Math.abs(value);
+        // Fastest path, for normalised coordinates (Open Images writes six places): a value that
+        // is exactly m / 10^6 is spelled by those six places, trailing zeros dropped — any other
+        // decimal as short is at least 10^-6 away, far more than half an ulp below 1.
+        if (abs >= 1e-3 && abs < 1) {
+            long millionths = Math.round(abs * 1e6);
+            if (millionths / 1e6 == abs) {
+                char[] text = {'-', '0', '.', '0', '0', '0', '0', '0', '0'};
+                int end = text.length;
+                for (int i = end - 1; i >= 3; i--, millionths /= 10) {
+                    text[i] = (char) ('0' + millionths % 10);
+                    if (text[i] == '0' && i == end - 1) {
+                        end--;
+                    }
+                }
+                return value < 0 ? new String(text, 0, end) : new String(text, 1, end - 1);
+            }
+        }
         // Fast path: Java's Double.toString always reads back exactly, and when it has at most 15
         // significant digits it is also the shortest such spelling (two decimals of at most 15
         // digits never name the same double). Between 1e-3 and 1e7 both languages write plain
         // notation the same way ("0.391459", "1.0", "123.5").
-        double abs = Math.abs(value);
         if (abs >= 1e-3 && abs < 1e7) {
             String java = Double.toString(value);
             if (significantDigits(java) <= 15) {
@@ -229,7 +246,8 @@ public final class PythonNumbers {
         return parseFloatSlowly(text.subSequence(from, to).toString());
     }
 
-    private static double parseFloatSlowly(String text) {
+    /** The full Python grammar behind {@link #parseFloat}; package-private for the test of the fast path. */
+    static double parseFloatSlowly(String text) {
         String s = asciiDigits(text.strip());
         if (FLOAT.matcher(s).matches()) {
             return Double.parseDouble(s.replace("_", ""));

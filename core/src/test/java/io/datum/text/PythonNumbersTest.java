@@ -86,13 +86,16 @@ class PythonNumbersTest {
         java.util.Random random = new java.util.Random(11);
         java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, 1.0, 0.001, 0.000999,
                 9999999.0, 1e7, 2e-3, 0.1 + 0.2, 1.0 / 3, 0.391459, 123.456, 5e-324, 1e16, 1e22, Double.MAX_VALUE,
-                100.0, 0.5, -7.25, 2.675, 1.005, 0.125, -0.375, 1e13 + 0.005));
+                100.0, 0.5, -7.25, 2.675, 1.005, 0.125, -0.375, 1e13 + 0.005, 0.0011, 0.999999, 0.9999999,
+                0.123456, 0.1234567, 0.00099, 0.000999999, -0.5, 1e-7));
         for (int i = 0; i < 20_000; i++) {
             values.add(random.nextDouble());
             values.add(Math.round(random.nextDouble() * 1e6) / 1e6);
             values.add(Double.longBitsToDouble(random.nextLong()));
             values.add(random.nextInt(2000) / (double) (1 + random.nextInt(1000)));
             values.add(random.nextInt(200_000) / 8.0 - 10_000);
+            values.add(random.nextInt(1_000_000) / 1e6);
+            values.add(-random.nextInt(1_000_000) / 1e6 * (1 + 1e-9 * random.nextInt(3)));
         }
         for (double v : values) {
             if (!Double.isNaN(v) && !Double.isInfinite(v)) {
@@ -116,5 +119,28 @@ class PythonNumbersTest {
         assertEquals(-0.0, PythonNumbers.parseFloat("-0"));
         assertEquals(Long.MAX_VALUE, PythonNumbers.parseInt(Long.toString(Long.MAX_VALUE)));
         assertEquals(-42, PythonNumbers.parseInt("-42"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theFastParsingPathAgreesWithTheFullGrammar() {
+        for (String text : java.util.List.of("0.2", "1", "-1", "+1", "1e5", "1.e5", ".5", "5.", "-.5", "1E-05",
+                "0.000001", ".", "e5", ".e5", "1e", "+-1", "1-", "1e5.5", "--1", " 1", "1_0", "inf", "-Infinity", "nan",
+                "\u0661", "12345678901234567890", "99999999999999999", "0x10", "1d", "1f", "", "0.512744", "-0", "-0.0",
+                "+.5", "00.10", "123456789012345", "1234567890123456", "0.999999999999999", "0.1234567890123456789",
+                "1.7976931348623157", "9007199254740993", "0.3", "1..2")) {
+            Object fast;
+            Object full;
+            try {
+                fast = PythonNumbers.parseFloat(text);
+            } catch (NumberFormatException e) {
+                fast = "ValueError";
+            }
+            try {
+                full = PythonNumbers.parseFloatSlowly(text);
+            } catch (NumberFormatException e) {
+                full = "ValueError";
+            }
+            assertEquals(full, fast, "'" + text + "'");
+        }
     }
 }

@@ -224,9 +224,26 @@ final class CsvTable implements Closeable {
         @Override
         public int read(char[] buf, int off, int len) throws IOException {
             int n = super.read(buf, off, len);
-            for (int i = 0; i < n; i++) {
-                see(buf[off + i]);
+            // the state lives in locals for the loop: this runs for every char of the input
+            boolean quoted = inQuotes;
+            long chars = recordChars;
+            for (int i = off, end = off + Math.max(n, 0); i < end; i++) {
+                char c = buf[i];
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == '\n') {
+                    lines++;
+                    if (!quoted) {
+                        chars = 0;
+                        continue;
+                    }
+                }
+                if (++chars > MAX_RECORD_CHARS) {
+                    throw tooLong();
+                }
             }
+            inQuotes = quoted;
+            recordChars = chars;
             return n;
         }
 
@@ -241,9 +258,13 @@ final class CsvTable implements Closeable {
                 }
             }
             if (++recordChars > MAX_RECORD_CHARS) {
-                throw new DatasetIoException(DatasetException.at(displayName, lines,
-                        "a record is longer than " + MAX_RECORD_CHARS + " characters (an unclosed quote?)"));
+                throw tooLong();
             }
+        }
+
+        private DatasetIoException tooLong() {
+            return new DatasetIoException(DatasetException.at(displayName, lines,
+                    "a record is longer than " + MAX_RECORD_CHARS + " characters (an unclosed quote?)"));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Arrays;
  */
 final class IdTable {
     private static final int MAX_ARENA = Integer.MAX_VALUE - 16;
+    private static final int HINT_SPAN = 8;
 
     private byte[] arena = new byte[1 << 12];
     private int arenaSize;
@@ -27,7 +28,26 @@ final class IdTable {
 
     /** The ordinal of {@code id}, or -1. */
     int get(String id) {
+        return get(id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The ordinal of {@code id}, or -1, looking first at the few ordinals from {@code hint} on:
+     * a file sorted like the table meets its ids in ordinal order, mostly with small gaps, and
+     * comparing neighbouring keys in the arena is cheaper than a probe into the slots. A negative
+     * hint looks nowhere first.
+     */
+    int get(String id, int hint) {
         byte[] key = id.getBytes(StandardCharsets.UTF_8);
+        for (int ordinal = hint, end = Math.min(size, hint + HINT_SPAN); ordinal >= 0 && ordinal < end; ordinal++) {
+            if (keyEquals(ordinal, key)) {
+                return ordinal;
+            }
+        }
+        return get(key);
+    }
+
+    private int get(byte[] key) {
         int hash = hash(key);
         int mask = slots.length - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {

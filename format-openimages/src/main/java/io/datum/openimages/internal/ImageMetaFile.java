@@ -2,9 +2,11 @@ package io.datum.openimages.internal;
 
 import io.datum.model.ImageSize;
 import io.datum.spi.DatasetException;
-import io.datum.text.PythonNumbers;
-import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +26,13 @@ final class ImageMetaFile {
     }
 
     static void read(Path file, String displayName, Entries entries) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (LineReader in = new LineReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
             String line;
             long number = 0;
-            while ((line = readLine(in, displayName, number + 1)) != null) {
+            while ((line = in.readLine(displayName, number + 1)) != null) {
                 number++;
                 if (number == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
@@ -54,33 +59,68 @@ final class ImageMetaFile {
         }
     }
 
-    /** A line ended by LF, CR or CRLF, refused when longer than a CSV record may be. */
-    private static String readLine(BufferedReader in, String displayName, long number) throws IOException {
-        StringBuilder line = new StringBuilder();
-        int c = in.read();
-        if (c < 0) {
-            return null;
+    /**
+     * Reads lines ended by LF, CR or CRLF, refused when longer than a CSV record may be, from a
+     * buffer of its own: {@code BufferedReader.readLine} has no length limit, and reading char by
+     * char through a {@code BufferedReader} cost more than the rest of the parse.
+     */
+    private static final class LineReader implements Closeable {
+        private final Reader in;
+        private final char[] buf = new char[1 << 14];
+        private int pos;
+        private int limit;
+        private boolean skipLf;
+
+        LineReader(Reader in) {
+            this.in = in;
         }
-        while (c >= 0 && c != '\n' && c != '\r') {
-            if (line.length() >= CsvTable.MAX_RECORD_CHARS) {
-                throw DatasetException.at(displayName, number, "line longer than " + CsvTable.MAX_RECORD_CHARS + " characters");
+
+        String readLine(String displayName, long number) throws IOException {
+            StringBuilder line = null;
+            while (true) {
+                if (pos == limit) {
+                    limit = Math.max(in.read(buf), 0);
+                    pos = 0;
+                    if (limit == 0) {
+                        return line == null ? null : line.toString();
+                    }
+                }
+                if (skipLf) {
+                    skipLf = false;
+                    if (buf[pos] == '\n') {
+                        pos++;
+                        continue;
+                    }
+                }
+                int start = pos;
+                int end = start;
+                while (end < limit && buf[end] != '\n' && buf[end] != '\r') {
+                    end++;
+                }
+                int length = (line == null ? 0 : line.length()) + end - start;
+                if (length > CsvTable.MAX_RECORD_CHARS) {
+                    throw DatasetException.at(displayName, number, "line longer than " + CsvTable.MAX_RECORD_CHARS + " characters");
+                }
+                if (end < limit) {
+                    pos = end + 1;
+                    skipLf = buf[end] == '\r';
+                    return line == null ? new String(buf, start, end - start) : line.append(buf, start, end - start).toString();
+                }
+                line = (line == null ? new StringBuilder() : line).append(buf, start, end - start);
+                pos = end;
             }
-            line.append((char) c);
-            c = in.read();
         }
-        if (c == '\r') {
-            in.mark(1);
-            if (in.read() != '\n') {
-                in.reset();
-            }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
-        return line.toString();
     }
 
     private static int dimension(String text, String what, String file, long line) {
         long v;
         try {
-            v = PythonNumbers.parseInt(text);
+            v = AnnotationRowReader.parseInt(text);
         } catch (NumberFormatException e) {
             throw DatasetException.at(file, line, "bad " + what + " '" + text + "' (not an integer)");
         }

@@ -4,7 +4,9 @@ import io.datum.model.ImageSize;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +39,11 @@ final class ItemCatalog {
         return ids.get(id);
     }
 
+    /** The item's position, or -1; {@code expected} is where to look first (see {@link IdTable#get(String, int)}). */
+    int positionOf(String id, int expected) {
+        return ids.get(id, expected);
+    }
+
     /** Adds a new item at the next position; the caller has checked that the id is new. */
     int add(String id, String subset) {
         int position = ids.add(id);
@@ -45,6 +52,20 @@ final class ItemCatalog {
         }
         subsets[position] = subsetNames.code(subset);
         return position;
+    }
+
+    /** The number of items of each subset, in order of first appearance. */
+    Map<String, Long> subsetSizes() {
+        long[] counts = new long[subsetNames.names.size()];
+        for (int position = 0; position < size(); position++) {
+            counts[subsets[position]]++;
+        }
+        // items are added in position order, so codes are given in order of first appearance
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (short code = 0; code < counts.length; code++) {
+            sizes.put(subsetNames.name(code), counts[code]);
+        }
+        return Collections.unmodifiableMap(sizes);
     }
 
     String id(int position) {

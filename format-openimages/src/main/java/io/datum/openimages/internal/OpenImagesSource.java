@@ -18,6 +18,7 @@ import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -29,9 +30,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,11 +45,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>One item's labels, boxes and masks live in three files, joined by ImageID, and the dataset
  * is too large to assemble in memory (the V6 train split has 14.6M boxes). Opening builds the
- * {@link ItemCatalog} (every item's position in the reference order, §4.11) and reads each
- * label, box and mask file once to validate it, to place items first seen there, and to learn
- * whether its rows come in position order. Google's files do (they are sorted by ImageID, as are
+ * {@link ItemCatalog} (every item's position in the reference order, §4.11) and reads the
+ * ImageID column of each label, box and mask file ({@link ImageIdScanner}) to place items first
+ * seen there and to learn whether its rows come in position order; the rows themselves are
+ * parsed and validated by the passes, so a bad row fails the pass that reaches it (a failed
+ * export is discarded whole). Google's files do (they are sorted by ImageID, as are
  * its description files); those are read again by every pass, side by side, in a k-way merge on
- * the position, holding one row per file. The rows of any other file are sorted by position in
+ * the position, holding one row per file (each file parsed ahead on a thread of its own, a few
+ * batches of rows at most). The rows of any other file are sorted by position in
  * an {@link ExternalSorter} (spilled to the job's temporary folder when large) and join the
  * merge as one more sorted stream. Either way a pass holds only the current item's rows, and
  * the result does not depend on the input's order.
@@ -60,6 +69,8 @@ final class OpenImagesSource implements DatasetSource {
     /** Mask and box coordinates are matched with the precision Open Images stores them (§4.10). */
     private static final double BOX_MATCH_TOLERANCE = 1e-6;
     private static final int MAX_IMAGE_DEPTH = 10;
+    /** Room for a typical item's rows (V6 train averages about 9 boxes and 6 labels). */
+    private static final int ROWS_PER_ITEM = 32;
 
     private final DatasetLayout layout;
     private final Categories categories;
@@ -71,6 +82,7 @@ final class OpenImagesSource implements DatasetSource {
     private final ImportSettings settings;
     private final JobContext context;
     private final AtomicInteger warnedUpTo = new AtomicInteger();
+    private final Map<String, Long> subsetSizes;
 
     private OpenImagesSource(DatasetLayout layout, CategoriesReader.Result categories, ItemCatalog catalog,
                              List<AnnotationFile> files, List<AnnotationFile> directFiles, ExternalSorter<PositionedRow> spilled,
@@ -84,6 +96,7 @@ final class OpenImagesSource implements DatasetSource {
         this.spilled = spilled;
         this.settings = settings;
         this.context = context;
+        this.subsetSizes = catalog.subsetSizes();
     }
 
     static OpenImagesSource open(Path root, ImportSettings settings, JobContext context) throws IOException {
@@ -104,7 +117,7 @@ final class OpenImagesSource implements DatasetSource {
             List<AnnotationFile> direct = new ArrayList<>();
             List<AnnotationFile> unsorted = new ArrayList<>();
             for (AnnotationFile f : files) {
-                if (prescan(layout, f, catalog, categories)) {
+                if (placeItems(layout, f, catalog, categories)) {
                     direct.add(f);
                 } else {
                     unsorted.add(f);
@@ -193,8 +206,53 @@ final class OpenImagesSource implements DatasetSource {
     }
 
     /**
-     * Reads a file once: validates every row, adds the items first seen in it, and says whether
-     * its rows come in position order.
+     * Adds the items first seen in a file and says whether its rows come in position order,
+     * from its ImageID column alone when the quick scan can read it.
+     */
+    private static boolean placeItems(DatasetLayout layout, AnnotationFile file, ItemCatalog catalog,
+                                      CategoriesReader.Result categories) throws IOException {
+        ItemPlacer placer = new ItemPlacer(file, catalog);
+        if (ImageIdScanner.scan(layout.annotationDir().resolve(file.name()), placer)) {
+            return placer.sorted;
+        }
+        // the items the scan placed come first in the file too: placing them again changes nothing
+        return prescan(layout, file, catalog, categories);
+    }
+
+    /** Places the items of a file's ImageIDs, giving up on ids the full reader would refuse. */
+    private static final class ItemPlacer implements ImageIdScanner.IdSink {
+        private final AnnotationFile file;
+        private final ItemCatalog catalog;
+        private boolean sorted = true;
+        private int last = -1;
+
+        ItemPlacer(AnnotationFile file, ItemCatalog catalog) {
+            this.file = file;
+            this.catalog = catalog;
+        }
+
+        @Override
+        public boolean accept(String id) {
+            if (!SafePaths.isSafeItemId(id)) {
+                return false;
+            }
+            int position = catalog.positionOf(id, last + 1);
+            if (position < 0) {
+                String subset = subsetForNewItems(file);
+                if (!SafePaths.isSafeComponent(subset)) {
+                    return false;
+                }
+                position = catalog.add(id, subset);
+            }
+            sorted &= position >= last;
+            last = Math.max(last, position);
+            return true;
+        }
+    }
+
+    /**
+     * Reads a file with the full reader: validates every row, adds the items first seen in it,
+     * and says whether its rows come in position order.
      */
     private static boolean prescan(DatasetLayout layout, AnnotationFile file, ItemCatalog catalog,
                                    CategoriesReader.Result categories) throws IOException {
@@ -229,8 +287,7 @@ final class OpenImagesSource implements DatasetSource {
         if (position >= 0) {
             return position;
         }
-        String subset = reader.file().subsetForNewItems();
-        subset = subset.isEmpty() ? DatasetItem.DEFAULT_SUBSET : subset;
+        String subset = subsetForNewItems(reader.file());
         if (!SafePaths.isSafeComponent(subset)) {
             throw reader.error("item '" + reader.imageId() + "' would get the unsupported subset name '" + subset
                     + "' from the file name");
@@ -238,8 +295,18 @@ final class OpenImagesSource implements DatasetSource {
         return catalog.add(reader.imageId(), subset);
     }
 
+    private static String subsetForNewItems(AnnotationFile file) {
+        String subset = file.subsetForNewItems();
+        return subset.isEmpty() ? DatasetItem.DEFAULT_SUBSET : subset;
+    }
+
     private static int position(AnnotationRowReader reader, ItemCatalog catalog) {
-        int position = catalog.positionOf(reader.imageId());
+        return position(reader, catalog, -1);
+    }
+
+    /** The row's item position, looked for first from {@code expected} on. */
+    private static int position(AnnotationRowReader reader, ItemCatalog catalog, int expected) {
+        int position = catalog.positionOf(reader.imageId(), expected);
         if (position < 0) {
             throw reader.error("item '" + reader.imageId() + "' is new: the file changed after the dataset was opened");
         }
@@ -309,6 +376,11 @@ final class OpenImagesSource implements DatasetSource {
     }
 
     @Override
+    public Optional<Map<String, Long>> subsetSizes() {
+        return Optional.of(subsetSizes);
+    }
+
+    @Override
     public ItemCursor items() {
         try {
             return new Pass();
@@ -344,6 +416,8 @@ final class OpenImagesSource implements DatasetSource {
         private final AnnotationRowReader reader;
         private PositionedRow head;
         private int last = -1;
+        /** Rows of one item come together: the id is looked up once per item. */
+        private String lastId;
 
         DirectStream(AnnotationFile file) throws IOException {
             reader = open(layout, file, new CategoriesReader.Result(categories, labelSource));
@@ -354,7 +428,8 @@ final class OpenImagesSource implements DatasetSource {
             if (!reader.next()) {
                 return false;
             }
-            int position = position(reader, catalog);
+            int position = reader.imageId().equals(lastId) ? last : position(reader, catalog, last + 1);
+            lastId = reader.imageId();
             if (position < last) {
                 throw reader.error("rows are out of order: the file changed after the dataset was opened");
             }
@@ -371,6 +446,111 @@ final class OpenImagesSource implements DatasetSource {
         @Override
         public void close() throws IOException {
             reader.close();
+        }
+    }
+
+    /**
+     * A stream read ahead on a thread of its own: parsing the files is most of a pass's work, and
+     * this runs it beside the merge and the consumer (and one file beside another). Rows cross
+     * in batches through a bounded queue, so each file holds at most a few batches in memory;
+     * a failure crosses too and is thrown where the rows before it end.
+     */
+    private static final class ReadAheadStream implements RowStream {
+        private static final int BATCH_ROWS = 512;
+        private static final int BATCHES_AHEAD = 4;
+
+        private final BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+        private final Thread reader;
+        private volatile boolean closed;
+        private Batch batch = new Batch(new PositionedRow[0], 0, false, null);
+        private int index;
+        private PositionedRow head;
+
+        /** Rows of one batch; the last one is marked, or carries the failure that ended the stream. */
+        private record Batch(PositionedRow[] rows, int count, boolean last, Throwable failure) {
+        }
+
+        ReadAheadStream(RowStream source, String name) {
+            reader = new Thread(() -> readAll(source), "open_images " + name);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void readAll(RowStream source) {
+            try (source) {
+                PositionedRow[] rows = new PositionedRow[BATCH_ROWS];
+                int count = 0;
+                while (!closed && source.advance()) {
+                    rows[count++] = source.head();
+                    if (count == BATCH_ROWS) {
+                        hand(new Batch(rows, count, false, null));
+                        rows = new PositionedRow[BATCH_ROWS];
+                        count = 0;
+                    }
+                }
+                hand(new Batch(rows, count, true, null));
+            } catch (IOException | RuntimeException | Error e) {
+                hand(new Batch(new PositionedRow[0], 0, true, e));
+            }
+        }
+
+        /** Queues a batch, waiting for room unless the stream is closed meanwhile. */
+        private void hand(Batch b) {
+            try {
+                while (!closed && !batches.offer(b, 100, TimeUnit.MILLISECONDS)) {
+                    // the consumer is behind; look again
+                }
+            } catch (InterruptedException e) {
+                // close() interrupts: nobody reads any more
+            }
+        }
+
+        @Override
+        public boolean advance() throws IOException {
+            while (index == batch.count()) {
+                if (batch.last()) {
+                    return false;
+                }
+                try {
+                    batch = batches.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while reading annotations");
+                }
+                index = 0;
+                if (batch.failure() instanceof IOException e) {
+                    throw e;
+                } else if (batch.failure() instanceof RuntimeException e) {
+                    throw e;
+                } else if (batch.failure() instanceof Error e) {
+                    throw e;
+                }
+            }
+            head = batch.rows()[index++];
+            return true;
+        }
+
+        @Override
+        public PositionedRow head() {
+            return head;
+        }
+
+        /** Stops the reading thread and waits until it has closed its file. */
+        @Override
+        public void close() {
+            closed = true;
+            reader.interrupt();
+            boolean interrupted = false;
+            while (reader.isAlive()) {
+                try {
+                    reader.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -408,13 +588,14 @@ final class OpenImagesSource implements DatasetSource {
         private final List<RowStream> streams = new ArrayList<>();
         private final PriorityQueue<RowStream> heap =
                 new PriorityQueue<>((a, b) -> PositionedRow.ORDER.compare(a.head(), b.head()));
+        private final ScoreAttributes scoreAttributes = new ScoreAttributes();
         private int next;
         private boolean closed;
 
         Pass() throws IOException {
             try {
                 for (AnnotationFile f : directFiles) {
-                    streams.add(new DirectStream(f));
+                    streams.add(new ReadAheadStream(new DirectStream(f), f.name()));
                 }
                 if (spilled != null) {
                     streams.add(new SortedStream(spilled.cursor()));
@@ -441,7 +622,7 @@ final class OpenImagesSource implements DatasetSource {
                 throw new NoSuchElementException();
             }
             int position = next++;
-            List<AnnotationRow> rows = new ArrayList<>();
+            List<AnnotationRow> rows = new ArrayList<>(ROWS_PER_ITEM);
             try {
                 while (!heap.isEmpty() && heap.peek().head().position() == position) {
                     RowStream s = heap.poll();
@@ -454,7 +635,7 @@ final class OpenImagesSource implements DatasetSource {
                 throw new UncheckedIOException(e);
             }
             boolean warn = warnedUpTo.get() <= position;
-            DatasetItem item = assemble(position, rows, warn);
+            DatasetItem item = assemble(position, rows, scoreAttributes, warn);
             if (warn) {
                 warnedUpTo.accumulateAndGet(position + 1, Math::max);
             }
@@ -479,7 +660,7 @@ final class OpenImagesSource implements DatasetSource {
     }
 
     /** Builds an item from its rows (labels, then boxes, then masks), as §4.8–4.10 describe. */
-    private DatasetItem assemble(int position, List<AnnotationRow> rows, boolean warn) {
+    private DatasetItem assemble(int position, List<AnnotationRow> rows, ScoreAttributes scoreAttributes, boolean warn) {
         String id = catalog.id(position);
         String subset = catalog.subset(position);
         Path imagePath = catalog.imagePath(layout.imagesDir(), position);
@@ -496,7 +677,7 @@ final class OpenImagesSource implements DatasetSource {
         boolean sizeResolved = false;
         for (AnnotationRow row : rows) {
             if (row instanceof LabelRow l) {
-                annotations.add(new Label(l.label(), Attributes.of(OpenImagesPaths.SCORE, l.confidence())));
+                annotations.add(new Label(l.label(), scoreAttributes.label(l.confidence())));
                 continue;
             }
             if (!sizeResolved) {
@@ -512,7 +693,7 @@ final class OpenImagesSource implements DatasetSource {
                     }
                     continue;
                 }
-                annotations.add(box(b, size, annotations));
+                annotations.add(box(b, size, scoreAttributes, annotations));
             } else if (row instanceof MaskRow m) {
                 if (size == null) {
                     if (warn) {
@@ -532,19 +713,13 @@ final class OpenImagesSource implements DatasetSource {
         return files.get(row.fileIndex()).name();
     }
 
-    private static Bbox box(BoxRow b, ImageSize size, List<Annotation> before) {
-        Attributes.Builder attributes = Attributes.builder().put(OpenImagesPaths.SCORE, b.confidence());
-        for (int i = 0; i < b.flags().length; i++) {
-            if (b.flags()[i] >= 0) {
-                attributes.put(OpenImagesPaths.BOX_FLAG_ATTRIBUTES.get(i), b.flags()[i] == 1);
-            }
-        }
+    private static Bbox box(BoxRow b, ImageSize size, ScoreAttributes scoreAttributes, List<Annotation> before) {
         // boxes of an item are numbered 1, 2, 3 ... so that masks can join their box's group
         long group = !before.isEmpty() && before.get(before.size() - 1) instanceof Bbox last ? last.group() + 1 : 1;
         int w = size.width();
         int h = size.height();
         return new Bbox(b.label(), b.xMin() * w, b.yMin() * h, b.xMax() * w, b.yMax() * h, 0, group, 0,
-                attributes.build(), new NormalizedBox(b.xMin(), b.xMax(), b.yMin(), b.yMax(), size));
+                scoreAttributes.box(b.confidence(), b.flags()), new NormalizedBox(b.xMin(), b.xMax(), b.yMin(), b.yMax(), size));
     }
 
     private Mask mask(MaskRow m, String subset, ImageSize size, List<Annotation> before) {

@@ -28,9 +28,12 @@ final class SafePaths {
         if (id.isEmpty() || id.startsWith("/") || id.indexOf('\\') >= 0 || id.indexOf('\0') >= 0) {
             return false;
         }
-        for (String segment : id.split("/", -1)) {
-            if (segment.equals("..")) {
-                return false;
+        // ids are checked row by row: only split the rare ones that could have a ".." segment
+        if (id.contains("..")) {
+            for (String segment : id.split("/", -1)) {
+                if (segment.equals("..")) {
+                    return false;
+                }
             }
         }
         // "C:..." is absolute on Windows
