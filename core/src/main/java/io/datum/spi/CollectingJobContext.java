@@ -27,6 +27,13 @@ public final class CollectingJobContext implements JobContext {
         return false;
     }
 
+    /** The warnings so far, as {@link #warnings()}, and forgets them. */
+    public synchronized Map<String, Long> drainWarnings() {
+        Map<String, Long> drained = new LinkedHashMap<>(warnings);
+        warnings.clear();
+        return drained;
+    }
+
     /** Warning texts with their counts, in order of first occurrence. */
     public synchronized Map<String, Long> warnings() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(warnings));

@@ -1,8 +1,8 @@
 package io.datum.cli.internal;
 
+import io.datum.spi.CollectingJobContext;
 import io.datum.spi.JobContext;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +12,7 @@ import java.util.Map;
 final class CliJobContext implements JobContext {
     private final Log log;
     private final Path tempDir;
-    private final Map<String, Long> warnings = new LinkedHashMap<>();
+    private final CollectingJobContext warnings = new CollectingJobContext();
 
     CliJobContext(Log log, Path tempDir) {
         this.log = log;
@@ -20,13 +20,13 @@ final class CliJobContext implements JobContext {
     }
 
     @Override
-    public synchronized void warn(String message) {
-        warnings.merge(message, 1L, Long::sum);
+    public void warn(String message) {
+        warnings.warn(message);
     }
 
     @Override
-    public synchronized void warn(String message, long times) {
-        warnings.merge(message, times, Long::sum);
+    public void warn(String message, long times) {
+        warnings.warn(message, times);
     }
 
     @Override
@@ -45,10 +45,9 @@ final class CliJobContext implements JobContext {
     }
 
     /** Prints the aggregated warnings and forgets them. */
-    synchronized void flushWarnings() {
-        for (Map.Entry<String, Long> w : warnings.entrySet()) {
+    void flushWarnings() {
+        for (Map.Entry<String, Long> w : warnings.drainWarnings().entrySet()) {
             log.warning(w.getValue() == 1 ? w.getKey() : w.getKey() + ": " + w.getValue() + " times");
         }
-        warnings.clear();
     }
 }
