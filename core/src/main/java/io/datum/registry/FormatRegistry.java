@@ -1,10 +1,12 @@
 package io.datum.registry;
 
+import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetImporter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -22,6 +24,24 @@ public interface FormatRegistry {
     Optional<DatasetImporter> importer(String name);
 
     Optional<DatasetExporter> exporter(String name);
+
+    /** The importer of {@code name}, or an error that lists the formats that can be imported. */
+    default DatasetImporter requireImporter(String name) {
+        return importer(name).orElseThrow(() -> new DatasetException("Unknown input format '" + name
+                + "' (available: " + String.join(", ", names(FormatInfo::canImport, "none")) + ")"));
+    }
+
+    /** The exporter of {@code name}, or an error that lists the formats that can be exported. */
+    default DatasetExporter requireExporter(String name) {
+        return exporter(name).orElseThrow(() -> new DatasetException("Unknown output format '" + name
+                + "' (available: " + String.join(", ", names(FormatInfo::canExport, "none")) + ")"));
+    }
+
+    /** The names of the formats that {@code can} holds for, sorted; {@code [none]} when there are none. */
+    default List<String> names(Predicate<FormatInfo> can, String none) {
+        List<String> names = formats().stream().filter(can).map(FormatInfo::name).toList();
+        return names.isEmpty() ? List.of(none) : names;
+    }
 
     /**
      * Runs every detector on {@code path}, then on its single sub-directory, {@code depth} levels

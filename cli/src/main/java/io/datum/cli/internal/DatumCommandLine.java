@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -328,8 +327,7 @@ public final class DatumCommandLine {
                 .epilog(formatsEpilog());
         ParsedOptions o = parser.parse(args);
         String format = o.value("format");
-        DatasetImporter importer = registry.importer(format).orElseThrow(() -> new CliException(
-                "Unknown format '" + format + "' (available: " + available(true) + ")"));
+        DatasetImporter importer = importerOf(format);
         ParsedOptions importOptions = importer.options().parse(o.extra());
         Project project = Project.open(path(o.value("project")), o.value("project"));
         String url = o.positional("url");
@@ -819,20 +817,15 @@ public final class DatumCommandLine {
     // ---------------------------------------------------------------- helpers
 
     private DatasetExporter exporterOf(String format) {
-        Optional<DatasetExporter> e = registry.exporter(format);
-        return e.orElseThrow(() -> new CliException("Unknown output format '" + format + "' (available: "
-                + available(false) + ")"));
+        return registry.requireExporter(format);
     }
 
     private DatasetImporter importerOf(String format) {
-        return registry.importer(format).orElseThrow(() -> new CliException("Unknown input format '" + format
-                + "' (available: " + available(true) + ")"));
+        return registry.requireImporter(format);
     }
 
     private String available(boolean importers) {
-        String list = registry.formats().stream().filter(f -> importers ? f.canImport() : f.canExport())
-                .map(FormatInfo::name).collect(Collectors.joining(", "));
-        return list.isEmpty() ? "none" : list;
+        return String.join(", ", registry.names(importers ? FormatInfo::canImport : FormatInfo::canExport, "none"));
     }
 
     private String formatsEpilog() {

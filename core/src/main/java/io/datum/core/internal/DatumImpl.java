@@ -3,7 +3,6 @@ package io.datum.core.internal;
 import io.datum.api.Datum;
 import io.datum.api.StagedOutput;
 import io.datum.registry.DetectionReport;
-import io.datum.registry.FormatInfo;
 import io.datum.registry.FormatRegistry;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetExporter;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The embedding API over a registry; stateless besides it. */
 public final class DatumImpl implements Datum {
@@ -43,9 +41,7 @@ public final class DatumImpl implements Datum {
             }
             chosen = found.get(0);
         }
-        String name = chosen;
-        DatasetImporter importer = registry.importer(name).orElseThrow(() -> new DatasetException(
-                "Unknown input format '" + name + "' (available: " + available(true) + ")"));
+        DatasetImporter importer = registry.requireImporter(chosen);
         return importer.open(path, importer.options().parse(List.of()), context);
     }
 
@@ -58,8 +54,7 @@ public final class DatumImpl implements Datum {
     @Override
     public void export(DatasetSource dataset, Path dir, String format, boolean overwrite, JobContext context,
                        String... options) throws IOException {
-        DatasetExporter exporter = registry.exporter(format).orElseThrow(() -> new DatasetException(
-                "Unknown output format '" + format + "' (available: " + available(false) + ")"));
+        DatasetExporter exporter = registry.requireExporter(format);
         var parsed = exporter.options().parse(List.of(options));
         try (StagedOutput out = StagedOutput.prepare(dir, overwrite, dir.toString())) {
             exporter.export(dataset, out.workDir(), parsed, withSpillDir(context, out.spillDir()));
@@ -92,11 +87,5 @@ public final class DatumImpl implements Datum {
                 return spill;
             }
         };
-    }
-
-    private String available(boolean importers) {
-        String list = registry.formats().stream().filter(f -> importers ? f.canImport() : f.canExport())
-                .map(FormatInfo::name).collect(Collectors.joining(", "));
-        return list.isEmpty() ? "none" : list;
     }
 }

@@ -7,6 +7,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,20 @@ final class ExternalSorter<T> implements Closeable {
         void write(DataOutputStream out, T value) throws IOException;
 
         T read(DataInputStream in) throws IOException;
+
+        /** A string of any length (DataOutput.writeUTF stops at 64 KiB): its UTF-8 length, then the bytes. */
+        static void writeString(DataOutputStream out, String s) throws IOException {
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+
+        /** A string written by {@link #writeString}. */
+        static String readString(DataInputStream in) throws IOException {
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     /** A read pass over the sorted values. */

@@ -6,7 +6,6 @@ import io.datum.spi.JobContext;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -53,13 +52,13 @@ final class InPlaceUpdate {
     private static final ExternalSorter.Codec<ItemKey> CODEC = new ExternalSorter.Codec<>() {
         @Override
         public void write(DataOutputStream out, ItemKey k) throws IOException {
-            writeString(out, k.subset);
-            writeString(out, k.id);
+            ExternalSorter.Codec.writeString(out, k.subset);
+            ExternalSorter.Codec.writeString(out, k.id);
         }
 
         @Override
         public ItemKey read(DataInputStream in) throws IOException {
-            return new ItemKey(readString(in), readString(in));
+            return new ItemKey(ExternalSorter.Codec.readString(in), ExternalSorter.Codec.readString(in));
         }
     };
 
@@ -201,17 +200,5 @@ final class InPlaceUpdate {
         if (Files.exists(root)) {
             StagedOutput.deleteTree(root);
         }
-    }
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -6,7 +6,6 @@ import io.datum.openimages.internal.AnnotationRow.MaskRow;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 
 /** An annotation row with the position of its item: the unit of the join and of its spill files. */
@@ -50,8 +49,8 @@ record PositionedRow(int position, AnnotationRow row) {
                 out.write(b.flags());
             } else if (row instanceof MaskRow m) {
                 out.writeByte(MASK);
-                writeString(out, m.maskPath());
-                writeString(out, m.boxId());
+                ExternalSorter.Codec.writeString(out, m.maskPath());
+                ExternalSorter.Codec.writeString(out, m.boxId());
                 out.writeBoolean(m.box() != null);
                 if (m.box() != null) {
                     for (double d : m.box()) {
@@ -85,8 +84,8 @@ record PositionedRow(int position, AnnotationRow row) {
                 in.readFully(flags);
                 row = new BoxRow(fileIndex, line, label, confidence, xMin, xMax, yMin, yMax, flags);
             } else if (kind == MASK) {
-                String maskPath = readString(in);
-                String boxId = readString(in);
+                String maskPath = ExternalSorter.Codec.readString(in);
+                String boxId = ExternalSorter.Codec.readString(in);
                 double[] box = null;
                 if (in.readBoolean()) {
                     box = new double[4];
@@ -102,16 +101,4 @@ record PositionedRow(int position, AnnotationRow row) {
             return new PositionedRow(position, row);
         }
     };
-
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }
