@@ -69,7 +69,12 @@ final class Statistics {
         return result;
     }
 
+    /** Subset names in order of appearance: from the source when it knows them, else from a pass. */
     private List<String> subsets() {
+        var known = source.subsetSizes();
+        if (known.isPresent()) {
+            return new ArrayList<>(known.get().keySet());
+        }
         List<String> names = new ArrayList<>();
         try (ItemCursor items = source.items()) {
             while (items.hasNext()) {
