@@ -52,7 +52,7 @@ final class AnnotationRowReader implements Closeable {
     }
 
     /** Reads the next row; false at the end of the file. */
-    boolean next() {
+    boolean next() throws IOException {
         if (!table.next()) {
             return false;
         }

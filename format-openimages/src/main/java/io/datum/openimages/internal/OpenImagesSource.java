@@ -424,7 +424,7 @@ final class OpenImagesSource implements DatasetSource {
         }
 
         @Override
-        public boolean advance() {
+        public boolean advance() throws IOException {
             if (!reader.next()) {
                 return false;
             }
