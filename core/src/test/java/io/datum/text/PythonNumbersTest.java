@@ -143,4 +143,35 @@ class PythonNumbersTest {
             assertEquals(full, fast, "'" + text + "'");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void readsUtf8BytesAsItReadsStrings() {
+        for (String text : java.util.List.of("0.2", "1", "-1", "+1", "1e5", ".5", "5.", "-.5", "1E-05", "0.391459",
+                "-0", "-0.0", "00.10", "123456789012345", "1234567890123456", "0.1234567890123456789", " 2.5 ",
+                "1_0", "inf", "-Infinity", "nan", "\u0661\u0662", "\u0661.5", "", "-", ".", "1..2", "abc", "1.5f",
+                "0x10", "9223372036854775807", "-9223372036854775808", "99999999999999999999", "0003", "\u00e9")) {
+            byte[] bytes = ("\u00e9," + text + ",\u00e9").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int from = "\u00e9,".getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            int to = from + text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            assertEquals(outcome(() -> PythonNumbers.parseFloat(text)),
+                    outcome(() -> PythonNumbers.parseFloat(bytes, from, to)), "float " + text);
+            assertEquals(outcome(() -> PythonNumbers.parseInt(text)),
+                    outcome(() -> PythonNumbers.parseInt(bytes, from, to)), "int " + text);
+        }
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            String text = (random.nextBoolean() ? "-" : "") + random.nextInt(1000) + "." + random.nextInt(1_000_000);
+            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals(PythonNumbers.parseFloat(text), PythonNumbers.parseFloat(bytes, 0, bytes.length), text);
+        }
+    }
+
+    /** The value, or the exception's message: what a caller can observe. */
+    private static Object outcome(java.util.function.Supplier<Object> call) {
+        try {
+            return call.get();
+        } catch (NumberFormatException e) {
+            return "ValueError: " + e.getMessage();
+        }
+    }
 }
