@@ -18,11 +18,28 @@ sealed interface AnnotationRow permits AnnotationRow.LabelRow, AnnotationRow.Box
     }
 
     /**
-     * A box in normalised coordinates; {@code flags} holds the five Is* columns in
-     * {@link OpenImagesPaths#BOX_FLAG_COLUMNS} order as -1 (absent), 0 or 1.
+     * A box in normalised coordinates; {@code flags} packs the five Is* columns, each -1 (absent),
+     * 0 or 1, as base-3 digits in {@link OpenImagesPaths#BOX_FLAG_COLUMNS} order (first column
+     * most significant): one small int instead of an array per box, and a ready key for
+     * {@link ScoreAttributes}.
      */
     record BoxRow(int fileIndex, long line, int label, double confidence, double xMin, double xMax, double yMin,
-                  double yMax, byte[] flags) implements AnnotationRow {
+                  double yMax, int flags) implements AnnotationRow {
+        /** The packed flags of no column yet; {@link #withFlag} appends the next column's value. */
+        static final int NO_FLAGS = 0;
+
+        /** {@code flags} with one more column, whose value is -1, 0 or 1. */
+        static int withFlag(int flags, int value) {
+            return flags * 3 + value + 1;
+        }
+
+        /** The value (-1, 0 or 1) of flag column {@code i} of {@code count} packed columns. */
+        static int flag(int flags, int i, int count) {
+            for (int k = count - 1; k > i; k--) {
+                flags /= 3;
+            }
+            return flags % 3 - 1;
+        }
     }
 
     /**

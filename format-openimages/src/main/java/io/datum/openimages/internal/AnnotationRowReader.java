@@ -1,6 +1,5 @@
 package io.datum.openimages.internal;
 
-import io.datum.model.LabelCategories;
 import io.datum.openimages.internal.AnnotationRow.BoxRow;
 import io.datum.openimages.internal.AnnotationRow.LabelRow;
 import io.datum.openimages.internal.AnnotationRow.MaskRow;
@@ -8,19 +7,24 @@ import io.datum.spi.DatasetException;
 import io.datum.text.PythonNumbers;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.OptionalInt;
+import java.util.Arrays;
 
 /**
  * Reads and validates the rows of one label, box or mask file (§4.8–4.10). Every bad value is a
  * {@link DatasetException} naming the file, the line and the value. Checks run in the reference's
  * order where it matters to which error is reported, and some are stricter: image ids, mask
  * paths and box ids that could leave the dataset folder are always refused (decisions S1).
+ *
+ * <p>This runs for every row of every pass (12 million per pass of a million images), so cells
+ * are read from the CSV buffer: labels are looked up and numbers parsed from their bytes, and
+ * the image id becomes a String only where it changes (rows of one item come together).
  */
 final class AnnotationRowReader implements Closeable {
     private final AnnotationFile file;
     private final CsvTable table;
-    private final LabelCategories labels;
+    private final LabelIndex labels;
     private final String labelSource;
     private int imageIdColumn = -2;
     private int labelColumn;
@@ -32,16 +36,20 @@ final class AnnotationRowReader implements Closeable {
     private int[] maskBoxColumns;
     private int iouColumn;
     private String imageId;
+    /** The UTF-8 bytes of {@link #imageId}: a row with the same bytes has the same, already checked, id. */
+    private byte[] imageIdBytes = new byte[32];
+    private int imageIdLength = -1;
+    private boolean sameImageId;
     private AnnotationRow row;
 
-    private AnnotationRowReader(AnnotationFile file, CsvTable table, LabelCategories labels, String labelSource) {
+    private AnnotationRowReader(AnnotationFile file, CsvTable table, LabelIndex labels, String labelSource) {
         this.file = file;
         this.table = table;
         this.labels = labels;
         this.labelSource = labelSource;
     }
 
-    static AnnotationRowReader open(AnnotationFile file, Path annotationDir, LabelCategories labels,
+    static AnnotationRowReader open(AnnotationFile file, Path annotationDir, LabelIndex labels,
                                     String labelSource) throws IOException {
         return new AnnotationRowReader(file, CsvTable.open(annotationDir.resolve(file.name()), file.name(), true),
                 labels, labelSource);
@@ -70,6 +78,11 @@ final class AnnotationRowReader implements Closeable {
     /** The current row's ImageID (already checked to be a safe relative path). */
     String imageId() {
         return imageId;
+    }
+
+    /** True when the current row has the same ImageID as the row before it. */
+    boolean sameImageId() {
+        return sameImageId;
     }
 
     AnnotationRow row() {
@@ -113,19 +126,34 @@ final class AnnotationRowReader implements Closeable {
     }
 
     private void readImageId() {
-        imageId = table.require(imageIdColumn, OpenImagesPaths.IMAGE_ID);
-        if (!SafePaths.isSafeItemId(imageId)) {
-            throw table.error("unsafe ImageID '" + imageId + "' (empty, absolute, or with '..', '\\' or NUL)");
+        table.requirePresent(imageIdColumn, OpenImagesPaths.IMAGE_ID);
+        byte[] buffer = table.buffer();
+        int from = table.start(imageIdColumn);
+        int to = table.end(imageIdColumn);
+        int length = to - from;
+        sameImageId = length == imageIdLength && Arrays.equals(buffer, from, to, imageIdBytes, 0, length);
+        if (sameImageId) {
+            return;
         }
+        String id = new String(buffer, from, length, StandardCharsets.UTF_8);
+        if (!SafePaths.isSafeItemId(id)) {
+            throw table.error("unsafe ImageID '" + id + "' (empty, absolute, or with '..', '\\' or NUL)");
+        }
+        imageId = id;
+        if (imageIdBytes.length < length) {
+            imageIdBytes = new byte[length * 2];
+        }
+        System.arraycopy(buffer, from, imageIdBytes, 0, length);
+        imageIdLength = length;
     }
 
     private int label() {
-        String name = table.require(labelColumn, OpenImagesPaths.LABEL_NAME);
-        OptionalInt index = labels.find(name);
-        if (index.isEmpty()) {
-            throw table.error("unknown label '" + name + "' (not in " + labelSource + ")");
+        table.requirePresent(labelColumn, OpenImagesPaths.LABEL_NAME);
+        int index = labels.find(table.buffer(), table.start(labelColumn), table.end(labelColumn));
+        if (index < 0) {
+            throw table.error("unknown label '" + table.get(labelColumn) + "' (not in " + labelSource + ")");
         }
-        return index.getAsInt();
+        return index;
     }
 
     private void readLabel() {
@@ -142,18 +170,19 @@ final class AnnotationRowReader implements Closeable {
         double yMin = number(coordinateColumns[2], OpenImagesPaths.Y_MIN);
         double yMax = number(coordinateColumns[3], OpenImagesPaths.Y_MAX);
         double confidence = number(confidenceColumn, OpenImagesPaths.CONFIDENCE);
-        byte[] flags = new byte[flagColumns.length];
-        for (int i = 0; i < flags.length; i++) {
-            String column = OpenImagesPaths.BOX_FLAG_COLUMNS.get(i);
-            String text = table.require(flagColumns[i], column);
+        int flags = BoxRow.NO_FLAGS;
+        for (int i = 0; i < flagColumns.length; i++) {
+            int column = flagColumns[i];
+            String name = OpenImagesPaths.BOX_FLAG_COLUMNS.get(i);
+            table.requirePresent(column, name);
             long v;
             try {
-                v = parseInt(text);
+                v = PythonNumbers.parseInt(table.buffer(), table.start(column), table.end(column));
             } catch (NumberFormatException e) {
-                throw table.error("bad " + column + " '" + text + "' (not an integer)");
+                throw table.error("bad " + name + " '" + table.get(column) + "' (not an integer)");
             }
             // -1 is Open Images' "unknown"; any other value is read as a boolean
-            flags[i] = (byte) (v < 0 ? -1 : v == 0 ? 0 : 1);
+            flags = BoxRow.withFlag(flags, v < 0 ? -1 : v == 0 ? 0 : 1);
         }
         row = new BoxRow(file.index(), table.line(), label, confidence, xMin, xMax, yMin, yMax, flags);
     }
@@ -172,8 +201,7 @@ final class AnnotationRowReader implements Closeable {
         double[] box = null;
         boolean complete = true;
         for (int column : maskBoxColumns) {
-            String cell = table.get(column);
-            complete &= cell != null && !cell.isEmpty();
+            complete &= !table.isBlank(column);
         }
         if (complete) {
             box = new double[maskBoxColumns.length];
@@ -181,17 +209,16 @@ final class AnnotationRowReader implements Closeable {
                 box[i] = number(maskBoxColumns[i], OpenImagesPaths.MASK_BOX_COLUMNS.get(i));
             }
         }
-        String iouText = table.get(iouColumn);
-        Double iou = iouText == null || iouText.isEmpty() ? null : number(iouColumn, OpenImagesPaths.PREDICTED_IOU);
+        Double iou = table.isBlank(iouColumn) ? null : number(iouColumn, OpenImagesPaths.PREDICTED_IOU);
         row = new MaskRow(file.index(), table.line(), label, maskPath, boxId, box, iou);
     }
 
     private double number(int column, String name) {
-        String text = table.require(column, name);
+        table.requirePresent(column, name);
         try {
-            return parseFloat(text);
+            return PythonNumbers.parseFloat(table.buffer(), table.start(column), table.end(column));
         } catch (NumberFormatException e) {
-            throw table.error("bad " + name + " '" + text + "' (not a number)");
+            throw table.error("bad " + name + " '" + table.get(column) + "' (not a number)");
         }
     }
 

@@ -28,7 +28,8 @@ final class IdTable {
 
     /** The ordinal of {@code id}, or -1. */
     int get(String id) {
-        return get(id.getBytes(StandardCharsets.UTF_8));
+        byte[] key = id.getBytes(StandardCharsets.UTF_8);
+        return get(key, 0, key.length, -1);
     }
 
     /**
@@ -39,23 +40,29 @@ final class IdTable {
      */
     int get(String id, int hint) {
         byte[] key = id.getBytes(StandardCharsets.UTF_8);
+        return get(key, 0, key.length, hint);
+    }
+
+    /** The ordinal of the id spelled by the UTF-8 bytes {@code key[from, to)}, or -1 (no String needed). */
+    int get(byte[] key, int from, int to) {
+        return get(key, from, to, -1);
+    }
+
+    /** {@link #get(String, int)} of the UTF-8 bytes {@code key[from, to)}. */
+    int get(byte[] key, int from, int to, int hint) {
         for (int ordinal = hint, end = Math.min(size, hint + HINT_SPAN); ordinal >= 0 && ordinal < end; ordinal++) {
-            if (keyEquals(ordinal, key)) {
+            if (keyEquals(ordinal, key, from, to)) {
                 return ordinal;
             }
         }
-        return get(key);
-    }
-
-    private int get(byte[] key) {
-        int hash = hash(key);
+        int hash = hash(key, from, to);
         int mask = slots.length - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
             int entry = slots[i] - 1;
             if (entry < 0) {
                 return -1;
             }
-            if (hashes[entry] == hash && keyEquals(entry, key)) {
+            if (hashes[entry] == hash && keyEquals(entry, key, from, to)) {
                 return entry;
             }
         }
@@ -64,7 +71,7 @@ final class IdTable {
     /** Adds {@code id} if absent; returns its ordinal either way. */
     int add(String id) {
         byte[] key = id.getBytes(StandardCharsets.UTF_8);
-        int hash = hash(key);
+        int hash = hash(key, 0, key.length);
         int mask = slots.length - 1;
         int i = hash & mask;
         for (; ; i = (i + 1) & mask) {
@@ -72,7 +79,7 @@ final class IdTable {
             if (entry < 0) {
                 break;
             }
-            if (hashes[entry] == hash && keyEquals(entry, key)) {
+            if (hashes[entry] == hash && keyEquals(entry, key, 0, key.length)) {
                 return entry;
             }
         }
@@ -109,10 +116,10 @@ final class IdTable {
         size++;
     }
 
-    private boolean keyEquals(int entry, byte[] key) {
+    private boolean keyEquals(int entry, byte[] key, int from, int to) {
         int off = offsets[entry];
         int end = entry + 1 < size ? offsets[entry + 1] : arenaSize;
-        return Arrays.equals(arena, off, end, key, 0, key.length);
+        return Arrays.equals(arena, off, end, key, from, to);
     }
 
     private void rehash() {
@@ -128,8 +135,11 @@ final class IdTable {
         slots = bigger;
     }
 
-    private static int hash(byte[] key) {
-        int h = Arrays.hashCode(key);
+    private static int hash(byte[] key, int from, int to) {
+        int h = 1;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + key[i];
+        }
         // spread the bits: ids often differ only in their last characters
         h ^= h >>> 16;
         h *= 0x85EBCA6B;

@@ -74,7 +74,7 @@ final class OpenImagesSource implements DatasetSource {
 
     private final DatasetLayout layout;
     private final Categories categories;
-    private final String labelSource;
+    private final RowLabels labels;
     private final ItemCatalog catalog;
     private final List<AnnotationFile> files;
     private final List<AnnotationFile> directFiles;
@@ -84,12 +84,16 @@ final class OpenImagesSource implements DatasetSource {
     private final AtomicInteger warnedUpTo = new AtomicInteger();
     private final Map<String, Long> subsetSizes;
 
-    private OpenImagesSource(DatasetLayout layout, CategoriesReader.Result categories, ItemCatalog catalog,
+    /** What the row readers check label names against, and the file that declared them (named in errors). */
+    private record RowLabels(LabelIndex index, String source) {
+    }
+
+    private OpenImagesSource(DatasetLayout layout, CategoriesReader.Result categories, RowLabels labels, ItemCatalog catalog,
                              List<AnnotationFile> files, List<AnnotationFile> directFiles, ExternalSorter<PositionedRow> spilled,
                              ImportSettings settings, JobContext context) {
         this.layout = layout;
         this.categories = categories.categories();
-        this.labelSource = categories.source();
+        this.labels = labels;
         this.catalog = catalog;
         this.files = files;
         this.directFiles = directFiles;
@@ -109,6 +113,7 @@ final class OpenImagesSource implements DatasetSource {
         }
         DatasetLayout layout = DatasetLayout.of(root);
         CategoriesReader.Result categories = CategoriesReader.read(layout);
+        RowLabels labels = new RowLabels(new LabelIndex(categories.categories().labels()), categories.source());
         ItemCatalog catalog = new ItemCatalog();
         readDescriptions(layout, catalog);
         List<AnnotationFile> files = annotationFiles(layout);
@@ -117,7 +122,7 @@ final class OpenImagesSource implements DatasetSource {
             List<AnnotationFile> direct = new ArrayList<>();
             List<AnnotationFile> unsorted = new ArrayList<>();
             for (AnnotationFile f : files) {
-                if (placeItems(layout, f, catalog, categories)) {
+                if (placeItems(layout, f, catalog, labels)) {
                     direct.add(f);
                 } else {
                     unsorted.add(f);
@@ -128,7 +133,7 @@ final class OpenImagesSource implements DatasetSource {
                         context.tempDir());
                 for (AnnotationFile f : unsorted) {
                     context.debug(f.name() + ": rows are not in item order; sorting them");
-                    sort(layout, f, catalog, categories, spilled);
+                    sort(layout, f, catalog, labels, spilled);
                 }
                 spilled.finish();
             }
@@ -144,7 +149,7 @@ final class OpenImagesSource implements DatasetSource {
             indexImages(layout.imagesDir(), catalog);
             context.debug("open_images: " + catalog.size() + " items, " + direct.size() + " annotation files read in order, "
                     + unsorted.size() + " sorted" + (spilled != null && spilled.spilled() ? " on disk" : " in memory"));
-            return new OpenImagesSource(layout, categories, catalog, files, List.copyOf(direct), spilled, settings, context);
+            return new OpenImagesSource(layout, categories, labels, catalog, files, List.copyOf(direct), spilled, settings, context);
         } catch (IOException | RuntimeException e) {
             if (spilled != null) {
                 try {
@@ -210,13 +215,13 @@ final class OpenImagesSource implements DatasetSource {
      * from its ImageID column alone when the quick scan can read it.
      */
     private static boolean placeItems(DatasetLayout layout, AnnotationFile file, ItemCatalog catalog,
-                                      CategoriesReader.Result categories) throws IOException {
+                                      RowLabels labels) throws IOException {
         ItemPlacer placer = new ItemPlacer(file, catalog);
         if (ImageIdScanner.scan(layout.annotationDir().resolve(file.name()), placer)) {
             return placer.sorted;
         }
         // the items the scan placed come first in the file too: placing them again changes nothing
-        return prescan(layout, file, catalog, categories);
+        return prescan(layout, file, catalog, labels);
     }
 
     /** Places the items of a file's ImageIDs, giving up on ids the full reader would refuse. */
@@ -255,10 +260,10 @@ final class OpenImagesSource implements DatasetSource {
      * and says whether its rows come in position order.
      */
     private static boolean prescan(DatasetLayout layout, AnnotationFile file, ItemCatalog catalog,
-                                   CategoriesReader.Result categories) throws IOException {
+                                   RowLabels labels) throws IOException {
         boolean sorted = true;
         int last = -1;
-        try (AnnotationRowReader reader = open(layout, file, categories)) {
+        try (AnnotationRowReader reader = open(layout, file, labels)) {
             while (reader.next()) {
                 int position = positionOrAdd(reader, catalog);
                 sorted &= position >= last;
@@ -269,17 +274,17 @@ final class OpenImagesSource implements DatasetSource {
     }
 
     private static void sort(DatasetLayout layout, AnnotationFile file, ItemCatalog catalog,
-                             CategoriesReader.Result categories, ExternalSorter<PositionedRow> sorter) throws IOException {
-        try (AnnotationRowReader reader = open(layout, file, categories)) {
+                             RowLabels labels, ExternalSorter<PositionedRow> sorter) throws IOException {
+        try (AnnotationRowReader reader = open(layout, file, labels)) {
             while (reader.next()) {
                 sorter.add(new PositionedRow(position(reader, catalog), reader.row()));
             }
         }
     }
 
-    private static AnnotationRowReader open(DatasetLayout layout, AnnotationFile file, CategoriesReader.Result categories)
+    private static AnnotationRowReader open(DatasetLayout layout, AnnotationFile file, RowLabels labels)
             throws IOException {
-        return AnnotationRowReader.open(file, layout.annotationDir(), categories.categories().labels(), categories.source());
+        return AnnotationRowReader.open(file, layout.annotationDir(), labels.index(), labels.source());
     }
 
     private static int positionOrAdd(AnnotationRowReader reader, ItemCatalog catalog) {
@@ -416,11 +421,9 @@ final class OpenImagesSource implements DatasetSource {
         private final AnnotationRowReader reader;
         private PositionedRow head;
         private int last = -1;
-        /** Rows of one item come together: the id is looked up once per item. */
-        private String lastId;
 
         DirectStream(AnnotationFile file) throws IOException {
-            reader = open(layout, file, new CategoriesReader.Result(categories, labelSource));
+            reader = open(layout, file, labels);
         }
 
         @Override
@@ -428,8 +431,8 @@ final class OpenImagesSource implements DatasetSource {
             if (!reader.next()) {
                 return false;
             }
-            int position = reader.imageId().equals(lastId) ? last : position(reader, catalog, last + 1);
-            lastId = reader.imageId();
+            // rows of one item come together: the id is looked up once per item
+            int position = reader.sameImageId() && last >= 0 ? last : position(reader, catalog, last + 1);
             if (position < last) {
                 throw reader.error("rows are out of order: the file changed after the dataset was opened");
             }

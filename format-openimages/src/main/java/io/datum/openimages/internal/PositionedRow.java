@@ -46,7 +46,7 @@ record PositionedRow(int position, AnnotationRow row) {
                 out.writeDouble(b.xMax());
                 out.writeDouble(b.yMin());
                 out.writeDouble(b.yMax());
-                out.write(b.flags());
+                out.writeByte(b.flags()); // 3^5 packed values fit a byte
             } else if (row instanceof MaskRow m) {
                 out.writeByte(MASK);
                 ExternalSorter.Codec.writeString(out, m.maskPath());
@@ -80,8 +80,7 @@ record PositionedRow(int position, AnnotationRow row) {
                 double xMax = in.readDouble();
                 double yMin = in.readDouble();
                 double yMax = in.readDouble();
-                byte[] flags = new byte[OpenImagesPaths.BOX_FLAG_COLUMNS.size()];
-                in.readFully(flags);
+                int flags = in.readUnsignedByte();
                 row = new BoxRow(fileIndex, line, label, confidence, xMin, xMax, yMin, yMax, flags);
             } else if (kind == MASK) {
                 String maskPath = ExternalSorter.Codec.readString(in);

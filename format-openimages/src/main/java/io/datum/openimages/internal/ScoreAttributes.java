@@ -29,22 +29,23 @@ final class ScoreAttributes {
         return values[slot];
     }
 
-    /** {@code score} then each flag other than -1 (unknown) as a boolean, in column order. */
-    Attributes box(double confidence, byte[] flags) {
+    /**
+     * {@code score} then each flag other than -1 (unknown) as a boolean, in column order;
+     * {@code flags} packed as {@link AnnotationRow.BoxRow} packs them.
+     */
+    Attributes box(double confidence, int flags) {
         long bits = Double.doubleToRawLongBits(confidence);
-        int code = 0;
-        for (byte flag : flags) {
-            code = code * 3 + flag + 1;
-        }
-        int slot = slot(bits, code);
-        if (values[slot] == null || scoreBits[slot] != bits || flagCodes[slot] != code) {
+        int slot = slot(bits, flags);
+        if (values[slot] == null || scoreBits[slot] != bits || flagCodes[slot] != flags) {
             Attributes.Builder attributes = Attributes.builder().put(OpenImagesPaths.SCORE, confidence);
-            for (int i = 0; i < flags.length; i++) {
-                if (flags[i] >= 0) {
-                    attributes.put(OpenImagesPaths.BOX_FLAG_ATTRIBUTES.get(i), flags[i] == 1);
+            int count = OpenImagesPaths.BOX_FLAG_ATTRIBUTES.size();
+            for (int i = 0; i < count; i++) {
+                int flag = AnnotationRow.BoxRow.flag(flags, i, count);
+                if (flag >= 0) {
+                    attributes.put(OpenImagesPaths.BOX_FLAG_ATTRIBUTES.get(i), flag == 1);
                 }
             }
-            store(slot, bits, code, attributes.build());
+            store(slot, bits, flags, attributes.build());
         }
         return values[slot];
     }
