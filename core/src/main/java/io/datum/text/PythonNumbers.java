@@ -58,36 +58,163 @@ public final class PythonNumbers {
                 return value < 0 ? new String(text, 0, end) : new String(text, 1, end - 1);
             }
         }
-        // Fast path: Java's Double.toString always reads back exactly, and when it has at most 15
-        // significant digits it is also the shortest such spelling (two decimals of at most 15
-        // digits never name the same double). Between 1e-3 and 1e7 both languages write plain
-        // notation the same way ("0.391459", "1.0", "123.5").
+        // Fast path for the rest of plain notation (Python and Java agree on it between 1e-3 and
+        // 1e7): ratios such as 277.94 / 683 need 16 or 17 digits, found with exact double-double
+        // arithmetic instead of BigDecimal (JDK 17's Double.toString is not always the shortest).
         if (abs >= 1e-3 && abs < 1e7) {
-            String java = Double.toString(value);
-            if (significantDigits(java) <= 15) {
-                return java;
+            String plain = plainRepr(value, abs);
+            if (plain != null) {
+                return plain;
             }
         }
         return shortestRepr(value);
     }
 
-    private static int significantDigits(String plain) {
-        int first = -1;
-        int last = -1;
-        int count = 0;
-        for (int i = 0; i < plain.length(); i++) {
-            char c = plain.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (c != '0') {
-                    if (first < 0) {
-                        first = count;
-                    }
-                    last = count;
+    private static final long[] LONG_POWERS_OF_TEN = new long[19];
+
+    static {
+        LONG_POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < LONG_POWERS_OF_TEN.length; i++) {
+            LONG_POWERS_OF_TEN[i] = LONG_POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
+    /**
+     * The shortest correctly rounded decimal of {@code abs} (in [1e-3, 1e7)) that reads back as it,
+     * in plain notation; null when a rounding is too close to call in double arithmetic (then the
+     * exact BigDecimal search decides). Reading back is monotone in the number of digits, so a
+     * binary search over them finds the shortest, as {@link #shortestRepr} does.
+     */
+    private static String plainRepr(double value, double abs) {
+        // 10^(decpt-1) <= abs < 10^decpt; a wrong guess shows as a wrong digit count in rounded()
+        int decpt = abs >= 1 ? 1 : 0;
+        while (abs >= powerOfTen(decpt)) {
+            decpt++;
+        }
+        while (decpt <= 0 && decpt > -2 && abs * powerOfTen(1 - decpt) < 1) {
+            decpt--;
+        }
+        // Most values that get here need 16 or 17 digits: try 15 first, then search below or above.
+        long found = rounded(abs, 15, decpt);
+        int foundDigits = 15;
+        if (found == AMBIGUOUS) {
+            return null;
+        }
+        if (found < 0) {
+            for (foundDigits = 16; foundDigits <= 17; foundDigits++) {
+                found = rounded(abs, foundDigits, decpt);
+                if (found == AMBIGUOUS) {
+                    return null;
                 }
-                count++;
+                if (found >= 0) {
+                    return plain(value < 0, found, foundDigits, decpt);
+                }
+            }
+            return null;
+        }
+        // fewer digits than the integer part has are the same decimal with zeros: start there
+        int lo = Math.max(1, decpt);
+        int hi = 15;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            long r = rounded(abs, mid, decpt);
+            if (r == AMBIGUOUS) {
+                return null;
+            }
+            if (r >= 0) {
+                hi = mid;
+                found = r;
+                foundDigits = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        return first < 0 ? 1 : last - first + 1;
+        return plain(value < 0, found, foundDigits, decpt);
+    }
+
+    private static final long AMBIGUOUS = -2;
+
+    /**
+     * abs correctly rounded to {@code digits} significant digits, as an integer, when that reads
+     * back as abs; -1 when it does not; {@link #AMBIGUOUS} when double arithmetic cannot tell.
+     *
+     * <p>x·10^k is exactly {@code hi + lo} ({@link Math#fma}); its rounding to an integer r has the
+     * wanted digits, and r·10^-k reads back as x when |r - x·10^k| is below half an ulp of x scaled
+     * by 10^k (at exactly half an ulp it depends on the significand: left to BigDecimal).
+     */
+    private static long rounded(double abs, int digits, int decpt) {
+        int k = digits - decpt;
+        if (k < 0 || k > 22) {
+            return AMBIGUOUS;
+        }
+        double scale = powerOfTen(k);
+        double hi = abs * scale;
+        double lo = Math.fma(abs, scale, -hi);
+        double floor = Math.floor(hi);
+        long whole = (long) floor;
+        double fraction = (hi - floor) + lo;  // hi - floor is exact (Sterbenz)
+        if (fraction < 0 || fraction >= 1) {
+            double adjust = Math.floor(fraction);
+            whole += (long) adjust;
+            fraction -= adjust;
+        }
+        if (Math.abs(fraction - 0.5) < 1e-6) {
+            return AMBIGUOUS;
+        }
+        long rounded = fraction > 0.5 ? whole + 1 : whole;
+        if (rounded < LONG_POWERS_OF_TEN[digits - 1] || rounded > LONG_POWERS_OF_TEN[digits]) {
+            return AMBIGUOUS;
+        }
+        double distance = Math.abs((double) (rounded - whole) - fraction);
+        double halfUlp = Math.ulp(abs) / 2 * scale;
+        if (Math.abs(distance - halfUlp) <= halfUlp * 1e-6) {
+            return AMBIGUOUS;
+        }
+        return distance < halfUlp ? rounded : -1;
+    }
+
+    /** 10^k for 0 <= k <= 22, all exact doubles. */
+    private static double powerOfTen(int k) {
+        return ALL_EXACT_POWERS_OF_TEN[k];
+    }
+
+    private static final double[] ALL_EXACT_POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+
+    /** {@code significand} (digits long, or one more after a carry) times 10^(decpt - digits), in plain notation. */
+    private static String plain(boolean negative, long significand, int digits, int decpt) {
+        if (significand >= LONG_POWERS_OF_TEN[digits]) {
+            decpt++;
+            significand /= 10;
+        }
+        while (significand % 10 == 0) {
+            significand /= 10;
+            digits--;
+        }
+        String d = Long.toString(significand);
+        digits = d.length();
+        StringBuilder sb = new StringBuilder(digits + 8);
+        if (negative) {
+            sb.append('-');
+        }
+        if (decpt <= 0) {
+            sb.append("0.");
+            for (int i = decpt; i < 0; i++) {
+                sb.append('0');
+            }
+            sb.append(d);
+        } else if (decpt < digits) {
+            sb.append(d, 0, decpt).append('.').append(d, decpt, digits);
+        } else {
+            sb.append(d);
+            for (int i = digits; i < decpt; i++) {
+                sb.append('0');
+            }
+            sb.append(".0");
+        }
+        return sb.toString();
     }
 
     /** The exact search behind {@link #repr}; package-private for the test that checks the fast path. */
