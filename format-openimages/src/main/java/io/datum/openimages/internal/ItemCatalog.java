@@ -44,6 +44,11 @@ final class ItemCatalog {
         return ids.get(id, expected);
     }
 
+    /** {@link #positionOf(String, int)} of the id spelled by the UTF-8 bytes {@code id[from, to)}. */
+    int positionOf(byte[] id, int from, int to, int expected) {
+        return ids.get(id, from, to, expected);
+    }
+
     /** Adds a new item at the next position; the caller has checked that the id is new. */
     int add(String id, String subset) {
         int position = ids.add(id);

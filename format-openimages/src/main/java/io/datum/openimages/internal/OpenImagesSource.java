@@ -238,11 +238,20 @@ final class OpenImagesSource implements DatasetSource {
 
         @Override
         public boolean accept(String id) {
-            if (!SafePaths.isSafeItemId(id)) {
-                return false;
-            }
-            int position = catalog.positionOf(id, last + 1);
+            byte[] bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return accept(bytes, 0, bytes.length);
+        }
+
+        /** Known ids (most of them) are found from their bytes; a String is made for a new item only. */
+        @Override
+        public boolean accept(byte[] utf8, int from, int to) {
+            int position = catalog.positionOf(utf8, from, to, last + 1);
             if (position < 0) {
+                // items in the catalog were checked when added; a new id is checked now
+                String id = new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+                if (!SafePaths.isSafeItemId(id)) {
+                    return false;
+                }
                 String subset = subsetForNewItems(file);
                 if (!SafePaths.isSafeComponent(subset)) {
                     return false;

@@ -58,6 +58,18 @@ class ImageIdScannerTest {
     }
 
     @Test
+    void readsUtf8IdsAndGivesUpOnBytesThatAreNotUtf8Anywhere() throws IOException {
+        assertTrue(scan("\uFEFFImageID,x\n\u00e9t\u00e9,\u20ac\n\u00e9t\u00e9,2\nb\u00e4r,\"\u20ac,\ud83d\ude00\"\n"));
+        assertEquals(List.of("\u00e9t\u00e9", "b\u00e4r"), ids);
+        Path file = temp.resolve("bad.csv");
+        Files.write(file, new byte[] {'I', 'm', 'a', 'g', 'e', 'I', 'D', ',', 'x', '\n', 'a', ',', (byte) 0xC3, '\n'});
+        assertFalse(ImageIdScanner.scan(file, id -> true), "a cut-short sequence in another column");
+        Files.write(file, new byte[] {'I', 'm', 'a', 'g', 'e', 'I', 'D', ',', 'x', '\n', 'a', ',', '"', (byte) 0xED, (byte) 0xA0,
+            (byte) 0x80, '"', '\n'});
+        assertFalse(ImageIdScanner.scan(file, id -> true), "a surrogate in a quoted cell");
+    }
+
+    @Test
     void itemsFirstSeenInAnnotationFilesAreCountedBySubset() throws IOException {
         Path root = temp.resolve("ds");
         Fixtures.text(root.resolve("annotations/oidv6-class-descriptions.csv"), "LabelName,DisplayName", "/m/a,A");
