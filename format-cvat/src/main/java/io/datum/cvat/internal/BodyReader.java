@@ -47,8 +47,6 @@ import io.datum.model.Polygon;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Turns the body of a CVAT file (everything after {@code </meta>}) into {@link FrameRecord}s, one
@@ -97,8 +95,7 @@ final class BodyReader {
         }
     }
 
-    private final SafeXml.Parser parser;
-    private final XMLStreamReader xml;
+    private final XmlCursor parser;
     private final LabelCategories labels;
     private final Map<String, String> attributeTypes;
     private final ImageSize originalSize;
@@ -114,10 +111,9 @@ final class BodyReader {
      * @param labels         the labels that label names are resolved against
      * @param skippedElement told the name of every unsupported shape element that is skipped
      */
-    BodyReader(SafeXml.Parser parser, CvatMeta meta, LabelCategories labels, XmlLimits limits,
+    BodyReader(XmlCursor parser, CvatMeta meta, LabelCategories labels, XmlLimits limits,
                Consumer<String> skippedElement) {
         this.parser = parser;
-        this.xml = parser.xml();
         this.labels = labels;
         this.attributeTypes = meta.attributeTypes();
         this.originalSize = meta.originalSize();
@@ -129,12 +125,12 @@ final class BodyReader {
     boolean step(Consumer<FrameRecord> sink) {
         int event = parser.next();
         switch (event) {
-            case XMLStreamConstants.END_DOCUMENT -> {
+            case XmlCursor.END_DOCUMENT -> {
                 return false;
             }
-            case XMLStreamConstants.START_ELEMENT -> start(MetaReader.nameOf(xml));
-            case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text();
-            case XMLStreamConstants.END_ELEMENT -> end(MetaReader.nameOf(xml), parser.depth() + 1, sink);
+            case XmlCursor.START_ELEMENT -> start(parser.name());
+            case XmlCursor.CHARACTERS -> text();
+            case XmlCursor.END_ELEMENT -> end(parser.name(), parser.depth() + 1, sink);
             default -> {
             }
         }
@@ -160,7 +156,7 @@ final class BodyReader {
                 if (CvatNames.UNSUPPORTED_SHAPES.contains(name) && (image != null || track != null)) {
                     skippedElement.accept(name);
                     if (SKELETON.equals(name) && track != null) {
-                        skeletonFrame = xml.getAttributeValue(null, FRAME);
+                        skeletonFrame = parser.attribute(FRAME);
                     }
                 }
             }
@@ -172,8 +168,8 @@ final class BodyReader {
             throw parser.at("<track> inside another <track> or <image>");
         }
         long id = integer(TRACK, ID, required(TRACK, ID));
-        track = new Track(id, labelIndex(xml.getAttributeValue(null, LABEL)), optionalInteger(TRACK, GROUP_ID, 0),
-                xml.getAttributeValue(null, SUBSET), depth);
+        track = new Track(id, labelIndex(parser.attribute(LABEL)), optionalInteger(TRACK, GROUP_ID, 0),
+                parser.attribute(SUBSET), depth);
     }
 
     private void startImage(int depth) {
@@ -187,8 +183,8 @@ final class BodyReader {
         if (unsafe != null) {
             throw parser.at("<image id=\"" + frame + "\"> name '" + name + "' " + unsafe);
         }
-        String width = xml.getAttributeValue(null, WIDTH);
-        String height = xml.getAttributeValue(null, HEIGHT);
+        String width = parser.attribute(WIDTH);
+        String height = parser.attribute(HEIGHT);
         ImageSize size = null;
         if (width != null && !width.isEmpty() && height != null && !height.isEmpty()) {
             long w = integer(IMAGE, WIDTH, width);
@@ -198,7 +194,7 @@ final class BodyReader {
             }
             size = new ImageSize((int) w, (int) h);
         }
-        image = new Frame(frame, name, size, xml.getAttributeValue(null, SUBSET), depth);
+        image = new Frame(frame, name, size, parser.attribute(SUBSET), depth);
     }
 
     private void startShape(String element, int depth) {
@@ -215,7 +211,7 @@ final class BodyReader {
         boolean outside = false;
         boolean keyframe = false;
         if (track != null) {
-            frame = xml.getAttributeValue(null, FRAME);
+            frame = parser.attribute(FRAME);
             if (frame == null) {
                 frame = skeletonFrame;
             }
@@ -226,11 +222,11 @@ final class BodyReader {
             label = track.label;
             group = track.group;
             id = track.id;
-            outside = "1".equals(xml.getAttributeValue(null, OUTSIDE));
-            keyframe = "1".equals(xml.getAttributeValue(null, KEYFRAME));
+            outside = "1".equals(parser.attribute(OUTSIDE));
+            keyframe = "1".equals(parser.attribute(KEYFRAME));
         } else {
             frame = image.frame;
-            label = labelIndex(xml.getAttributeValue(null, LABEL));
+            label = labelIndex(parser.attribute(LABEL));
             group = optionalInteger(element, GROUP_ID, 0);
             id = 0;
         }
@@ -239,7 +235,7 @@ final class BodyReader {
             throw parser.at("<" + element + "> z_order " + zOrder + " is out of range");
         }
         Open s = new Open(element, depth, frame);
-        s.occluded = "1".equals(xml.getAttributeValue(null, OCCLUDED));
+        s.occluded = "1".equals(parser.attribute(OCCLUDED));
         s.outside = outside;
         s.keyframe = keyframe;
         int z = (int) zOrder;
@@ -250,7 +246,7 @@ final class BodyReader {
             case POLYGON -> {
                 double[] p = points(element);
                 if (p.length % 2 != 0 || p.length < 6) {
-                    throw parser.at("<polygon> needs at least 3 points (x,y pairs), got '" + xml.getAttributeValue(null, POINTS) + "'");
+                    throw parser.at("<polygon> needs at least 3 points (x,y pairs), got '" + parser.attribute(POINTS) + "'");
                 }
                 yield new Polygon(label, Coords.of(p), id, group, z, none);
             }
@@ -258,7 +254,7 @@ final class BodyReader {
             case POINTS -> {
                 double[] p = points(element);
                 if (p.length % 2 != 0) {
-                    throw parser.at("<points> needs x,y pairs, got '" + xml.getAttributeValue(null, POINTS) + "'");
+                    throw parser.at("<points> needs x,y pairs, got '" + parser.attribute(POINTS) + "'");
                 }
                 yield new Points(label, Coords.of(p), id, group, z, none);
             }
@@ -286,11 +282,11 @@ final class BodyReader {
 
     private void text() {
         if (attribute != null && !attribute.hasChild && parser.depth() == attribute.depth) {
-            if (attribute.text.length() + xml.getTextLength() > limits.maxTextLength()) {
+            if (attribute.text.length() + parser.textLength() > limits.maxTextLength()) {
                 throw parser.at("<attribute name=\"" + attribute.name + "\"> text longer than " + limits.maxTextLength()
                         + " characters");
             }
-            attribute.text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+            attribute.text.append(parser.textCharacters(), parser.textStart(), parser.textLength());
         }
     }
 
@@ -411,7 +407,7 @@ final class BodyReader {
     }
 
     private String required(String element, String attributeName) {
-        String v = xml.getAttributeValue(null, attributeName);
+        String v = parser.attribute(attributeName);
         if (v == null) {
             throw parser.at("<" + element + "> has no '" + attributeName + "' attribute");
         }
@@ -427,7 +423,7 @@ final class BodyReader {
     }
 
     private long optionalInteger(String element, String attributeName, long fallback) {
-        String v = xml.getAttributeValue(null, attributeName);
+        String v = parser.attribute(attributeName);
         return v == null ? fallback : integer(element, attributeName, v);
     }
 

@@ -7,7 +7,6 @@ import io.datum.spi.FormatDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.xml.stream.XMLStreamConstants;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -42,13 +41,13 @@ public class CvatDetector implements FormatDetector {
     }
 
     private static boolean hasAnnotationsRoot(Path xml, String name) {
-        try (SafeXml.Parser parser = SafeXml.open(xml, name, XmlLimits.DEFAULT)) {
+        try (XmlCursor parser = SafeXml.open(xml, name, XmlLimits.DEFAULT)) {
             while (true) {
                 int event = parser.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    return CvatNames.ANNOTATIONS.equals(MetaReader.nameOf(parser.xml()));
+                if (event == XmlCursor.START_ELEMENT) {
+                    return CvatNames.ANNOTATIONS.equals(parser.name());
                 }
-                if (event == XMLStreamConstants.END_DOCUMENT) {
+                if (event == XmlCursor.END_DOCUMENT) {
                     return false;
                 }
             }

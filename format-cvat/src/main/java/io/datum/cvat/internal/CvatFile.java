@@ -45,16 +45,27 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
             frames++;
         }
 
+        /** Frames of this subset are not grouped (a track lists its frames again). */
+        void scatter() {
+            seen = null;
+        }
+
         boolean grouped() {
             return seen != null;
         }
     }
 
-    /** Reads the whole file once: meta, every record (so that bad input fails here), frame order. */
-    static CvatFile scan(Path path, String shownName, XmlLimits limits, JobContext context) throws IOException {
+    /**
+     * Reads the file's meta and finds its subsets and their frame order. A UTF-8 file is only
+     * skimmed for its {@code <image>} and {@code <track>} tags (a full read per pass checks the
+     * rest; output is staged, so a late error loses nothing): without tracks, each subset's frames
+     * are grouped unless an image id repeats; any track scatters them. Other encodings are read
+     * whole with the JDK's parser, record by record.
+     */
+    static CvatFile scan(Path path, String shownName, XmlLimits limits) throws IOException {
         String stem = stem(path.getFileName().toString());
         Path images = path.toAbsolutePath().getParent().resolve(CvatNames.IMAGES_DIR);
-        try (SafeXml.Parser parser = SafeXml.open(path, shownName, limits)) {
+        try (XmlCursor parser = SafeXml.open(path, shownName, limits)) {
             CvatMeta meta = MetaReader.read(parser, limits);
             List<String> names = new ArrayList<>();
             if (meta.kind() == CvatMeta.Kind.PROJECT) {
@@ -71,24 +82,15 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
             for (String n : names) {
                 orders.put(n, new FrameOrder());
             }
-            Map<String, Long> skipped = new LinkedHashMap<>();
-            BodyReader body = new BodyReader(parser, meta, categories(meta), limits, e -> skipped.merge(e, 1L, Long::sum));
-            boolean more = true;
-            while (more) {
-                more = body.step(r -> orders.forEach((subset, order) -> {
-                    if (accepts(r, subset)) {
-                        order.see(r.frame());
-                    }
-                }));
-            }
-            skipped.forEach((element, count) -> {
-                String message = shownName + (CvatNames.SKELETON.equals(element)
-                        ? ": <skeleton> is read as separate <points> of its nodes"
-                        : ": <" + element + "> shapes are not supported by the CVAT format; skipped");
-                for (long i = 0; i < count; i++) {
-                    context.warn(message);
+            if (parser instanceof Utf8XmlScanner scanner) {
+                skimFrames(scanner, orders);
+            } else {
+                BodyReader body = new BodyReader(parser, meta, categories(meta), limits, e -> { });
+                boolean more = true;
+                while (more) {
+                    more = body.step(r -> see(orders, r.subset(), r.frame()));
                 }
-            });
+            }
             Map<String, Boolean> subsets = new LinkedHashMap<>();
             Map<String, Long> frameCounts = new LinkedHashMap<>();
             orders.forEach((subset, order) -> {
@@ -99,6 +101,29 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
             });
             return new CvatFile(path, shownName, Files.isDirectory(images) ? images : null, meta, subsets, frameCounts);
         }
+    }
+
+    private static void skimFrames(Utf8XmlScanner scanner, Map<String, FrameOrder> orders) {
+        String element;
+        while ((element = scanner.skimTo(CvatNames.IMAGE, CvatNames.TRACK)) != null) {
+            if (element.equals(CvatNames.TRACK)) {
+                orders.values().forEach(FrameOrder::scatter);
+                return;
+            }
+            String frame = scanner.attribute(CvatNames.ID);
+            if (frame != null) {
+                see(orders, scanner.attribute(CvatNames.SUBSET), frame);
+            }
+        }
+    }
+
+    /** A record of {@code frame} in {@code subset} (null: every subset of the file). */
+    private static void see(Map<String, FrameOrder> orders, String subset, String frame) {
+        orders.forEach((name, order) -> {
+            if (subset == null || subset.equals(name)) {
+                order.see(frame);
+            }
+        });
     }
 
     /** Whether a record belongs to a subset: it has no subset of its own, or the same one. */

@@ -73,7 +73,7 @@ public class CvatImporter implements DatasetImporter {
         List<CvatFile> files = new ArrayList<>();
         for (Path xml : xmlFiles) {
             context.debug("cvat: reading " + xml);
-            files.add(CvatFile.scan(xml, XmlSources.shownName(root, xml), limits, context));
+            files.add(CvatFile.scan(xml, XmlSources.shownName(root, xml), limits));
         }
         return new CvatSource(files, merged(files), limits, context, maxInMemory);
     }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +108,8 @@ final class CvatSource implements DatasetSource {
         private final boolean warn;
         private final Iterator<Unit> remaining = units.iterator();
         private final Map<String, LongHashSet> idsBySubset = new HashMap<>();
+        private final Set<CvatFile> warnedFiles = new HashSet<>();
+        private final Map<String, Long> skipped = new LinkedHashMap<>();
         private Unit unit;
         private FramePass pass;
         private DatasetItem next;
@@ -130,6 +133,7 @@ final class CvatSource implements DatasetSource {
                     if (group == null) {
                         pass.close();
                         pass = null;
+                        warnSkipped(unit.file);
                     } else {
                         next = item(unit, group);
                     }
@@ -152,7 +156,7 @@ final class CvatSource implements DatasetSource {
         }
 
         private FramePass open(Unit u) {
-            SafeXml.Parser parser;
+            XmlCursor parser;
             try {
                 parser = SafeXml.open(u.file.path(), u.file.shownName(), limits);
             } catch (IOException e) {
@@ -160,7 +164,14 @@ final class CvatSource implements DatasetSource {
             }
             try {
                 CvatMeta meta = MetaReader.read(parser, limits);
-                BodyReader body = new BodyReader(parser, meta, categories.labels(), limits, element -> { });
+                // unsupported elements are counted once per file, by the first pass
+                boolean count = warn && warnedFiles.add(u.file);
+                BodyReader body = new BodyReader(parser, meta, categories.labels(), limits,
+                        element -> {
+                            if (count) {
+                                skipped.merge(element, 1L, Long::sum);
+                            }
+                        });
                 return u.file.subsets().get(u.subset)
                         ? new StreamingFramePass(parser, body, u.subset)
                         : new RegroupingFramePass(parser, body, u.subset, context.tempDir(), maxInMemory);
@@ -168,6 +179,13 @@ final class CvatSource implements DatasetSource {
                 parser.close();
                 throw e;
             }
+        }
+
+        private void warnSkipped(CvatFile file) {
+            skipped.forEach((element, count) -> context.warn(file.shownName() + (CvatNames.SKELETON.equals(element)
+                    ? ": <skeleton> is read as separate <points> of its nodes"
+                    : ": <" + element + "> shapes are not supported by the CVAT format; skipped"), count));
+            skipped.clear();
         }
 
         private DatasetItem item(Unit u, FramePass.Group g) {

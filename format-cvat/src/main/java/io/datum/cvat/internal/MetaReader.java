@@ -30,8 +30,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads a CVAT file up to the end of its first {@code <meta>} element, wherever it is (elements
@@ -83,7 +81,7 @@ final class MetaReader {
         }
     }
 
-    private final SafeXml.Parser parser;
+    private final XmlCursor parser;
     private final XmlLimits limits;
     private final Deque<Open> open = new ArrayDeque<>();
     private final Map<String, LabelCategory> labels = new LinkedHashMap<>();
@@ -96,29 +94,22 @@ final class MetaReader {
     private boolean task;
     private boolean job;
 
-    private MetaReader(SafeXml.Parser parser, XmlLimits limits) {
+    private MetaReader(XmlCursor parser, XmlLimits limits) {
         this.parser = parser;
         this.limits = limits;
     }
 
-    static CvatMeta read(SafeXml.Parser parser, XmlLimits limits) {
+    static CvatMeta read(XmlCursor parser, XmlLimits limits) {
         return new MetaReader(parser, limits).read();
     }
 
-    /** The element's name; a namespaced element gets {@code {uri}name}, which matches no CVAT name. */
-    static String nameOf(XMLStreamReader xml) {
-        String ns = xml.getNamespaceURI();
-        return ns == null || ns.isEmpty() ? xml.getLocalName() : "{" + ns + "}" + xml.getLocalName();
-    }
-
     private CvatMeta read() {
-        XMLStreamReader xml = parser.xml();
         while (true) {
             int event = parser.next();
-            if (event == XMLStreamConstants.END_DOCUMENT) {
+            if (event == XmlCursor.END_DOCUMENT) {
                 throw DatasetExceptions.inFile(parser.file(), "a CVAT XML file must have a <meta> element");
             }
-            if (event == XMLStreamConstants.START_ELEMENT && META.equals(nameOf(xml))) {
+            if (event == XmlCursor.START_ELEMENT && META.equals(parser.name())) {
                 break;
             }
         }
@@ -126,9 +117,9 @@ final class MetaReader {
         while (true) {
             int event = parser.next();
             switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> start(nameOf(xml), parser.depth() == metaDepth + 1);
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text(xml);
-                case XMLStreamConstants.END_ELEMENT -> {
+                case XmlCursor.START_ELEMENT -> start(parser.name(), parser.depth() == metaDepth + 1);
+                case XmlCursor.CHARACTERS -> text();
+                case XmlCursor.END_ELEMENT -> {
                     if (parser.depth() < metaDepth) {
                         return finish();
                     }
@@ -167,13 +158,13 @@ final class MetaReader {
         open.push(element);
     }
 
-    private void text(XMLStreamReader xml) {
+    private void text() {
         Open element = open.peek();
         if (element != null && !element.hasChild) {
-            if (element.text.length() + xml.getTextLength() > limits.maxTextLength()) {
+            if (element.text.length() + parser.textLength() > limits.maxTextLength()) {
                 throw parser.at("text of <" + element.name + "> longer than " + limits.maxTextLength() + " characters");
             }
-            element.text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+            element.text.append(parser.textCharacters(), parser.textStart(), parser.textLength());
         }
     }
 

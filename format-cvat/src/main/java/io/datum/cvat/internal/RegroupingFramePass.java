@@ -48,14 +48,14 @@ final class RegroupingFramePass implements FramePass {
         }
     };
 
-    private final SafeXml.Parser parser;
+    private final XmlCursor parser;
     private final BodyReader body;
     private final String subset;
     private final SpillSorter<FrameRecord> sorter;
     private Iterator<SpillSorter.Entry<FrameRecord>> sorted;
     private SpillSorter.Entry<FrameRecord> pending;
 
-    RegroupingFramePass(SafeXml.Parser parser, BodyReader body, String subset, Path tempDir, int maxInMemory) {
+    RegroupingFramePass(XmlCursor parser, BodyReader body, String subset, Path tempDir, int maxInMemory) {
         this.parser = parser;
         this.body = body;
         this.subset = subset;

@@ -34,11 +34,19 @@ final class SafeXml {
     private SafeXml() {
     }
 
-    /** A parser over {@code file}; {@code shownName} is how errors name the file. Close both when done. */
-    static Parser open(Path file, String shownName, XmlLimits limits) throws IOException {
+    /**
+     * A parser over {@code file}; {@code shownName} is how errors name the file. UTF-8 files (every
+     * CVAT export) go to {@link Utf8XmlScanner}; other encodings to the JDK's StAX parser.
+     */
+    static XmlCursor open(Path file, String shownName, XmlLimits limits) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
-            Reader reader = new LimitedXmlReader(decoding(in, shownName), limits);
+            int mark = byteOrderMark(in);
+            Charset charset = charset(in, shownName);
+            if (charset.equals(StandardCharsets.UTF_8)) {
+                return new Utf8XmlScanner(in, file, mark, shownName, limits);
+            }
+            Reader reader = new LimitedXmlReader(decoder(in, charset), limits);
             XMLStreamReader xml = factory().createXMLStreamReader(reader);
             return new Parser(xml, reader, shownName, limits);
         } catch (XMLStreamException e) {
@@ -64,8 +72,20 @@ final class SafeXml {
         return f;
     }
 
-    /** Picks the charset from a byte-order mark or the declaration, and refuses undecodable bytes. */
-    private static Reader decoding(InputStream in, String shownName) throws IOException {
+    /** The length of the file's byte-order mark; the stream is left at its start. */
+    private static int byteOrderMark(InputStream in) throws IOException {
+        in.mark(4);
+        byte[] head = in.readNBytes(3);
+        in.reset();
+        if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return 3;
+        }
+        return head.length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) ? 2 : 0;
+    }
+
+    /** Picks the charset from a byte-order mark or the declaration, and skips the mark. */
+    private static Charset charset(InputStream in, String shownName) throws IOException {
         in.mark(256);
         byte[] head = in.readNBytes(256);
         in.reset();
@@ -94,6 +114,11 @@ final class SafeXml {
             }
         }
         in.skipNBytes(skip);
+        return charset;
+    }
+
+    /** Decodes {@code charset}, refusing undecodable bytes. */
+    private static Reader decoder(InputStream in, Charset charset) {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -129,10 +154,11 @@ final class SafeXml {
     }
 
     /**
-     * The parser with its file name for errors: every read goes through {@link #next()}, which
-     * turns parser failures into {@link DatasetException}s, refuses DTDs and counts the depth.
+     * The JDK's parser with its file name for errors: every read goes through {@link #next()}, which
+     * turns parser failures into {@link DatasetException}s, refuses DTDs, counts the depth and
+     * reports only the events of {@link XmlCursor}.
      */
-    static final class Parser implements AutoCloseable {
+    static final class Parser implements XmlCursor {
         private final XMLStreamReader xml;
         private final Reader source;
         private final String file;
@@ -146,28 +172,67 @@ final class SafeXml {
             this.limits = limits;
         }
 
-        XMLStreamReader xml() {
-            return xml;
-        }
-
-        String file() {
+        @Override
+        public String file() {
             return file;
         }
 
-        int depth() {
+        @Override
+        public int depth() {
             return depth;
         }
 
-        boolean hasNext() {
-            try {
-                return xml.hasNext();
-            } catch (XMLStreamException e) {
-                throw error(file, e);
+        @Override
+        public String name() {
+            String ns = xml.getNamespaceURI();
+            return ns == null || ns.isEmpty() ? xml.getLocalName() : "{" + ns + "}" + xml.getLocalName();
+        }
+
+        @Override
+        public String attribute(String localName) {
+            return xml.getAttributeValue(null, localName);
+        }
+
+        @Override
+        public char[] textCharacters() {
+            return xml.getTextCharacters();
+        }
+
+        @Override
+        public int textStart() {
+            return xml.getTextStart();
+        }
+
+        @Override
+        public int textLength() {
+            return xml.getTextLength();
+        }
+
+        @Override
+        public int next() {
+            while (true) {
+                switch (event()) {
+                    case XMLStreamReader.START_ELEMENT -> {
+                        return START_ELEMENT;
+                    }
+                    case XMLStreamReader.END_ELEMENT -> {
+                        return END_ELEMENT;
+                    }
+                    case XMLStreamReader.CHARACTERS, XMLStreamReader.CDATA, XMLStreamReader.SPACE -> {
+                        return CHARACTERS;
+                    }
+                    case XMLStreamReader.END_DOCUMENT -> {
+                        return END_DOCUMENT;
+                    }
+                    default -> {
+                        // comments, processing instructions: not part of the data
+                    }
+                }
             }
         }
 
-        /** The next event; END_DOCUMENT at the end. */
-        int next() {
+        /** The next StAX event; END_DOCUMENT at the end. */
+        private int event() {
             int event;
             try {
                 event = xml.next();
@@ -190,16 +255,13 @@ final class SafeXml {
             return event;
         }
 
-        /** An error at the current position. */
-        DatasetException at(String problem) {
-            return DatasetException.at(file, line(), column(), problem);
-        }
-
-        long line() {
+        @Override
+        public long line() {
             return xml.getLocation() == null ? -1 : xml.getLocation().getLineNumber();
         }
 
-        long column() {
+        @Override
+        public long column() {
             return xml.getLocation() == null ? -1 : xml.getLocation().getColumnNumber();
         }
 

@@ -4,14 +4,14 @@ import java.util.ArrayDeque;
 
 /** Frames of a file whose records of each frame come in one stretch: one frame in memory at a time. */
 final class StreamingFramePass implements FramePass {
-    private final SafeXml.Parser parser;
+    private final XmlCursor parser;
     private final BodyReader body;
     private final String subset;
     private final ArrayDeque<FrameRecord> queue = new ArrayDeque<>();
     private GroupBuilder current;
     private boolean ended;
 
-    StreamingFramePass(SafeXml.Parser parser, BodyReader body, String subset) {
+    StreamingFramePass(XmlCursor parser, BodyReader body, String subset) {
         this.parser = parser;
         this.body = body;
         this.subset = subset;

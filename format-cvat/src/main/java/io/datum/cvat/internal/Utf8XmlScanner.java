@@ -1,0 +1,1216 @@
+package io.datum.cvat.internal;
+
+import io.datum.spi.DatasetException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A strict, non-validating XML 1.0 pull parser over UTF-8 bytes, for the CVAT readers' hot path.
+ *
+ * <p>Why not the JDK's StAX parser (still used for other encodings, see {@link SafeXml}): a CVAT
+ * file of a million images is 2.6 GB of XML, and Xerces reads it at about 100 MB/s here, Aalto at
+ * about 200 MB/s (docs/performance.md has the JMH figures); this scanner works on the bytes, keeps
+ * attribute values and text undecoded until someone asks for them, and reaches several times that.
+ * It checks well-formedness as a conforming parser does (names, nesting, quoting, references,
+ * characters, UTF-8), so a file it accepts is one Xerces accepts, with the same content; it
+ * refuses every DOCTYPE and every entity but the five predefined ones (decisions S2), and enforces
+ * {@link XmlLimits} while it reads, before a long value is held whole.
+ *
+ * <p>Namespaces are honoured as far as the CVAT readers can tell the difference: an element in a
+ * namespace is named {@code {uri}name}; an attribute is found by its local name; an unbound prefix
+ * is an error.
+ */
+final class Utf8XmlScanner implements XmlCursor {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+    private static final int MAX_ATTRIBUTES = 1 << 16;
+    private static final Pattern DECLARATION = Pattern.compile("[ \\t\\r\\n]+version[ \\t\\r\\n]*=[ \\t\\r\\n]*(\"1\\.[0-9]+\"|'1\\.[0-9]+')"
+            + "([ \\t\\r\\n]+encoding[ \\t\\r\\n]*=[ \\t\\r\\n]*(\"[A-Za-z][A-Za-z0-9._-]*\"|'[A-Za-z][A-Za-z0-9._-]*'))?"
+            + "([ \\t\\r\\n]+standalone[ \\t\\r\\n]*=[ \\t\\r\\n]*(\"(yes|no)\"|'(yes|no)'))?[ \\t\\r\\n]*");
+
+    // attribute and text flags: what decoding has to do beyond copying ASCII
+    private static final int NON_ASCII = 1;
+    private static final int REFERENCE = 2;
+    private static final int CONTROL = 4;   // CR, or in an attribute value TAB/LF/CR, to normalise
+    private static final int NOT_SPACE = 8;
+
+    private static final boolean[] NAME_START = new boolean[128];
+    private static final boolean[] NAME_PART = new boolean[128];
+    /** Bytes that only lengthen an attribute value or text: printable ASCII but for the few that end or escape. */
+    private static final boolean[] PLAIN_VALUE = new boolean[256];
+    private static final boolean[] PLAIN_TEXT = new boolean[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            NAME_START[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':';
+            NAME_PART[c] = NAME_START[c] || c >= '0' && c <= '9' || c == '-' || c == '.';
+            PLAIN_VALUE[c] = c >= 0x20 && c != '<' && c != '&' && c != '"' && c != '\'';
+            PLAIN_TEXT[c] = c >= 0x20 && c != '<' && c != '&' && c != '>' || c == '\n' || c == '\t';
+        }
+    }
+
+    /**
+     * An element or attribute name as read: its bytes, its text (interned, so that lookups by a
+     * constant are an identity check), its prefix and local part.
+     */
+    private record Name(byte[] bytes, int hash, String text, String prefix, String local, boolean declaresNamespace) {
+    }
+
+    private record Binding(String prefix, String uri, int depth) {
+    }
+
+    private final InputStream in;
+    private final String file;
+    private final XmlLimits limits;
+    private final long maxBuffer;
+
+    private byte[] buf = new byte[1 << 16];
+    private int tok;      // first byte of the current token; bytes before it may be discarded
+    private int limit;    // end of the bytes read
+    private boolean eof;
+
+    // Where buf[0] is in the file (after a byte-order mark). Lines are not counted while reading:
+    // a line number is asked for rarely (messages, label positions in <meta>), and then found by
+    // reading the file again from the last position found (see locate()).
+    private final Path path;
+    private final int skipped;
+    private long discarded;
+    private long locatedAt;              // the last position located, and its line and column
+    private long locatedLine = 1;
+    private long locatedColumn;
+    private boolean locatedAfterCr;
+    private int eventAt;  // the current event's first byte (line and column point at it)
+    private int referenceLength;  // characters of the reference reference() just read
+    private int utf8Length;       // characters of the sequence utf8() just read
+
+    // document state
+    private int depth;
+    private boolean rootSeen;
+    private boolean pendingEnd;
+    private Name[] open = new Name[16];
+    private String[] openNames = new String[16];
+    private final List<Binding> bindings = new ArrayList<>();
+    private final Name[] nameCache = new Name[512];
+
+    // current event
+    private String name;
+    private int attributeCount;
+    private Name[] attributeNames = new Name[16];
+    private int[] valueFrom = new int[16];   // offsets from tok
+    private int[] valueTo = new int[16];
+    private int[] valueFlags = new int[16];
+    private int tokenEnd;                    // where the current token ends; the next starts there
+    private int textFrom;
+    private int textTo;
+    private int textFlags;
+    private boolean cdata;                   // the text is a CDATA section: no references in it
+    private char[] text = new char[256];
+    private int textLength = -1;             // -1: not decoded yet
+
+    /**
+     * @param in      the file's bytes after its byte-order mark, if any
+     * @param path    the file, read again to find line numbers
+     * @param skipped the length of the byte-order mark
+     */
+    Utf8XmlScanner(InputStream in, Path path, int skipped, String file, XmlLimits limits) {
+        this.in = in;
+        this.path = path;
+        this.skipped = skipped;
+        this.file = file;
+        this.limits = limits;
+        // a token (a start tag, a text run) must fit in the buffer: at most 4 bytes a character
+        this.maxBuffer = Math.min(Integer.MAX_VALUE - 16,
+                4L * Math.max(limits.maxAttributeLength(), limits.maxTextLength()) + (1 << 20));
+    }
+
+    // ---------------------------------------------------------------- events
+
+    @Override
+    public int next() {
+        try {
+            return advance();
+        } catch (IOException e) {
+            throw new DatasetException(file, -1, -1, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private int advance() throws IOException {
+        if (pendingEnd) {
+            pendingEnd = false;
+            return endElement();
+        }
+        attributeCount = 0;
+        textLength = -1;
+        cdata = false;
+        while (true) {
+            tok = eventAt = tokenEnd;
+            int p = tok;
+            if (p == limit && (p = more(p)) < 0) {
+                if (!rootSeen) {
+                    throw malformed("premature end of file (no root element)");
+                }
+                if (depth > 0) {
+                    throw malformed("the file ends inside <" + openNames[depth - 1] + ">");
+                }
+                return END_DOCUMENT;
+            }
+            if (buf[p] != '<') {
+                if (scanText(p)) {
+                    return CHARACTERS;
+                }
+                continue;
+            }
+            if ((p = need(p, 2)) < 0) {
+                throw malformed("the file ends inside markup");
+            }
+            byte second = buf[p + 1];
+            if (second == '/') {
+                return endTag(p + 2);
+            } else if (second == '!') {
+                if (bang(p + 2)) {
+                    return CHARACTERS;
+                }
+            } else if (second == '?') {
+                processingInstruction(p + 2);
+            } else {
+                return startTag(p + 1);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- skimming
+
+    /**
+     * Skips ahead to the next start tag named {@code first} or {@code second}, wherever it is,
+     * and reads that tag (its attributes are then available); null at the end of the file.
+     *
+     * <p>For a quick look at a whole file, several times faster than reading it: in a well-formed
+     * document a {@code <} only starts markup outside comments, CDATA sections and processing
+     * instructions, so everything else is passed over unchecked. The element structure is not
+     * followed (the depth stays as it was) and the file is not checked: a later full read does that.
+     */
+    String skimTo(String first, String second) {
+        try {
+            return skim(first, second);
+        } catch (IOException e) {
+            throw new DatasetException(file, -1, -1, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private String skim(String first, String second) throws IOException {
+        pendingEnd = false;
+        attributeCount = 0;
+        int p = tokenEnd;
+        while (true) {
+            tok = eventAt = p;
+            p = nextLessThan(p);
+            if (p < 0) {
+                tokenEnd = limit;
+                return null;
+            }
+            if ((p = need(p, 2)) < 0) {
+                tokenEnd = limit;
+                return null;
+            }
+            tok = eventAt = p;
+            byte c = buf[p + 1];
+            if (c == '!') {
+                tokenEnd = p + 2;
+                // startsWith may move the buffer: positions are taken from tok after it
+                if (startsWith(p + 2, "--")) {
+                    p = skipPast(tok + 4, "-->");
+                } else if (startsWith(tok + 2, "[CDATA[")) {
+                    p = skipPast(tok + 9, "]]>");
+                } else {
+                    p = tok + 2;
+                }
+            } else if (c == '?') {
+                p = skipPast(p + 2, "?>");
+            } else if (c == first.charAt(0) && namedAt(p + 1, first) || c == second.charAt(0) && namedAt(p + 1, second)) {
+                p = tok;
+                int saved = depth;
+                depth = Math.max(depth, 1);  // read as an element inside the root
+                startTag(p + 1);
+                depth = saved;
+                pendingEnd = false;
+                return name;
+            } else {
+                p = tok + 1;
+            }
+            if (p < 0) {
+                tokenEnd = limit;
+                return null;
+            }
+        }
+    }
+
+    /** Whether the markup at {@code p} is a name equal to {@code name} (followed by a non-name byte). */
+    private boolean namedAt(int p, String name) throws IOException {
+        int q = need(p, name.length() + 1);
+        if (q < 0) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (buf[q + i] != name.charAt(i)) {
+                return false;
+            }
+        }
+        int after = buf[q + name.length()];
+        return after < 0 ? false : !NAME_PART[after];
+    }
+
+    /** The position of the next {@code <} from {@code p}, or -1 at the end; eight bytes at a time. */
+    private int nextLessThan(int p) throws IOException {
+        while (true) {
+            while (p + 8 <= limit) {
+                long hits = matches((long) LONGS.get(buf, p), 0x3C3C3C3C3C3C3C3CL);
+                if (hits != 0) {
+                    return p + (Long.numberOfTrailingZeros(hits) >>> 3);
+                }
+                p += 8;
+            }
+            while (p < limit) {
+                if (buf[p] == '<') {
+                    return p;
+                }
+                p++;
+            }
+            tok = p;
+            if ((p = more(p)) < 0) {
+                return -1;
+            }
+        }
+    }
+
+    /** The position after the next {@code end} from {@code p}, or -1 at the end of the file. */
+    private int skipPast(int p, String end) throws IOException {
+        byte first = (byte) end.charAt(0);
+        while (true) {
+            if (p == limit) {
+                tok = p;
+                if ((p = more(p)) < 0) {
+                    return -1;
+                }
+            }
+            if (buf[p] == first) {
+                tok = p;
+                if (startsWith(p, end)) {
+                    return tok + end.length();
+                }
+                p = tok;
+            }
+            p++;
+        }
+    }
+
+    // ---------------------------------------------------------------- start and end tags
+
+    private int startTag(int p) throws IOException {
+        if (depth == 0 && rootSeen) {
+            throw malformed("markup after the root element");
+        }
+        int nameFrom = p - tok;
+        p = scanName(p, "element");
+        Name element = name(tok + nameFrom, p);
+        boolean selfClosing;
+        while (true) {
+            int before = p;
+            p = skipSpace(p);
+            if (p == limit && (p = more(p)) < 0) {
+                throw malformed("the file ends inside the start tag of <" + element.text + ">");
+            }
+            byte c = buf[p];
+            if (c == '>') {
+                selfClosing = false;
+                p++;
+                break;
+            }
+            if (c == '/') {
+                if ((p = need(p, 2)) < 0 || buf[p + 1] != '>') {
+                    throw malformed("'/' must be followed by '>' in the start tag of <" + element.text + ">");
+                }
+                selfClosing = true;
+                p += 2;
+                break;
+            }
+            if (p == before) {
+                throw malformed("attributes of <" + element.text + "> must be separated by white space");
+            }
+            p = attribute(p, element);
+        }
+        tokenEnd = p;
+        if (++depth > limits.maxDepth()) {
+            throw at("elements nested deeper than " + limits.maxDepth() + " levels (limit of the CVAT reader)");
+        }
+        rootSeen = true;
+        checkDuplicatesAndBind();
+        name = qualified(element);
+        if (depth > open.length) {
+            open = Arrays.copyOf(open, depth * 2);
+            openNames = Arrays.copyOf(openNames, depth * 2);
+        }
+        open[depth - 1] = element;
+        openNames[depth - 1] = name;
+        pendingEnd = selfClosing;
+        return START_ELEMENT;
+    }
+
+    private int attribute(int p, Name element) throws IOException {
+        int nameFrom = p - tok;
+        p = scanName(p, "attribute");
+        Name attributeName = name(tok + nameFrom, p);
+        p = skipSpace(p);
+        if ((p == limit && (p = more(p)) < 0) || buf[p] != '=') {
+            throw malformed("attribute '" + attributeName.text + "' of <" + element.text + "> must be followed by '='");
+        }
+        p = skipSpace(p + 1);
+        if ((p == limit && (p = more(p)) < 0) || buf[p] != '"' && buf[p] != '\'') {
+            throw malformed("the value of attribute '" + attributeName.text + "' of <" + element.text + "> must be quoted");
+        }
+        byte quote = buf[p++];
+        int from = p - tok;
+        int flags = 0;
+        long chars = 0;
+        long max = limits.maxAttributeLength();
+        while (true) {
+            if (p == limit && (p = more(p)) < 0) {
+                throw malformed("the file ends inside the value of attribute '" + attributeName.text + "'");
+            }
+            int run = p;
+            int end = (int) Math.min(limit, p + (max - chars) + 1);
+            while (p < end && PLAIN_VALUE[buf[p] & 0xFF]) {
+                p++;
+            }
+            chars += p - run;
+            if (chars > max) {
+                eventAt = p - 1;
+                throw tooLong("attribute value", max);
+            }
+            if (p == limit) {
+                continue;
+            }
+            int c = buf[p];
+            if (c == quote) {
+                break;
+            }
+            if (c >= 0x20) {
+                if (c == '<') {
+                    throw malformed("'<' is not allowed in the value of attribute '" + attributeName.text + "'");
+                }
+                if (c == '&') {
+                    int start = p;
+                    p = reference(p);
+                    chars += referenceLength;
+                    flags |= REFERENCE;
+                    if (chars > max) {
+                        eventAt = start;
+                        throw tooLong("attribute value", max);
+                    }
+                    continue;
+                }
+                p++;
+            } else if (c < 0) {
+                p = utf8(p);
+                chars += utf8Length;
+                flags |= NON_ASCII;
+                if (chars > max) {
+                    throw tooLong("attribute value", max);
+                }
+                continue;
+            } else if (c == '\t' || c == '\n' || c == '\r') {
+                flags |= CONTROL;
+                p++;
+            } else {
+                throw invalidCharacter(p, c);
+            }
+            if (++chars > max) {
+                eventAt = p - 1;
+                throw tooLong("attribute value", max);
+            }
+        }
+        int i = attributeCount;
+        if (i == attributeNames.length) {
+            if (i >= MAX_ATTRIBUTES) {
+                throw malformed("<" + element.text + "> has more than " + MAX_ATTRIBUTES + " attributes");
+            }
+            attributeNames = Arrays.copyOf(attributeNames, i * 2);
+            valueFrom = Arrays.copyOf(valueFrom, i * 2);
+            valueTo = Arrays.copyOf(valueTo, i * 2);
+            valueFlags = Arrays.copyOf(valueFlags, i * 2);
+        }
+        attributeNames[i] = attributeName;
+        valueFrom[i] = from;
+        valueTo[i] = p - tok;
+        valueFlags[i] = flags;
+        attributeCount++;
+        return p + 1;
+    }
+
+    private void checkDuplicatesAndBind() {
+        for (int i = 1; i < attributeCount; i++) {
+            for (int j = 0; j < i; j++) {
+                Name a = attributeNames[i];
+                Name b = attributeNames[j];
+                if (a == b || a.hash == b.hash && a.text.equals(b.text)) {
+                    throw malformed("attribute '" + attributeNames[i].text + "' appears twice in one element");
+                }
+            }
+        }
+        for (int i = 0; i < attributeCount; i++) {
+            Name n = attributeNames[i];
+            if (n.text.equals("xmlns")) {
+                bindings.add(new Binding("", value(i), depth));
+            } else if ("xmlns".equals(n.prefix)) {
+                String uri = value(i);
+                if (uri.isEmpty()) {
+                    throw malformed("the namespace prefix '" + n.local + "' cannot be bound to an empty name");
+                }
+                bindings.add(new Binding(n.local, uri, depth));
+            }
+        }
+        for (int i = 0; i < attributeCount; i++) {
+            Name n = attributeNames[i];
+            if (n.prefix != null && !"xmlns".equals(n.prefix)) {
+                uri(n, "attribute");
+            }
+        }
+    }
+
+    private String qualified(Name element) {
+        if (bindings.isEmpty() && element.prefix == null) {
+            return element.text;
+        }
+        String uri = uri(element, "element");
+        return uri.isEmpty() ? element.local : "{" + uri + "}" + element.local;
+    }
+
+    private String uri(Name n, String what) {
+        String prefix = n.prefix == null ? "" : n.prefix;
+        if (prefix.equals("xml")) {
+            return XML_NAMESPACE;
+        }
+        for (int i = bindings.size() - 1; i >= 0; i--) {
+            if (bindings.get(i).prefix.equals(prefix)) {
+                return bindings.get(i).uri;
+            }
+        }
+        if (!prefix.isEmpty()) {
+            throw malformed("the prefix '" + prefix + "' of " + what + " '" + n.text + "' is not bound to a namespace");
+        }
+        return "";
+    }
+
+    private int endTag(int p) throws IOException {
+        int nameFrom = p - tok;
+        p = scanName(p, "element");
+        int nameTo = p - tok;
+        p = skipSpace(p);
+        if ((p == limit && (p = more(p)) < 0) || buf[p] != '>') {
+            throw malformed("the end tag of an element must end with '>'");
+        }
+        if (depth == 0) {
+            throw malformed("an end tag without a start tag");
+        }
+        Name expected = open[depth - 1];
+        if (!Arrays.equals(buf, tok + nameFrom, tok + nameTo, expected.bytes, 0, expected.bytes.length)) {
+            throw malformed("the element type \"" + expected.text + "\" must be terminated by the matching end-tag \"</"
+                    + expected.text + ">\"");
+        }
+        tokenEnd = p + 1;
+        return endElement();
+    }
+
+    private int endElement() {
+        depth--;
+        name = openNames[depth];
+        open[depth] = null;
+        while (!bindings.isEmpty() && bindings.get(bindings.size() - 1).depth > depth) {
+            bindings.remove(bindings.size() - 1);
+        }
+        return END_ELEMENT;
+    }
+
+    // ---------------------------------------------------------------- text, comments, CDATA, PIs
+
+    /** A run of character data; true when it is an event (inside the root), false when skipped. */
+    private boolean scanText(int p) throws IOException {
+        textFrom = p - tok;
+        int flags = 0;
+        long chars = 0;
+        long max = limits.maxTextLength();
+        while (true) {
+            if (p == limit) {
+                int q = more(p);
+                if (q < 0) {
+                    p = limit;
+                    break;
+                }
+                p = q;
+            }
+            int run = p;
+            int end = (int) Math.min(limit, p + (max - chars) + 1);
+            while (p < end && PLAIN_TEXT[buf[p] & 0xFF]) {
+                p++;
+            }
+            if (p > run) {
+                // white space only unless a byte of the run is above the space
+                for (int i = run; i < p && (flags & NOT_SPACE) == 0; i++) {
+                    if (buf[i] > ' ') {
+                        flags |= NOT_SPACE;
+                    }
+                }
+                chars += p - run;
+                if (chars > max) {
+                    eventAt = p - 1;
+                    throw tooLong("text", max);
+                }
+                continue;
+            }
+            int c = buf[p];
+            if (c == '<') {
+                break;
+            }
+            if (c > 0x20) {
+                flags |= NOT_SPACE;
+                if (c == '&') {
+                    int start = p;
+                    p = reference(p);
+                    chars += referenceLength;
+                    flags |= REFERENCE;
+                    if (chars > max) {
+                        eventAt = start;
+                        throw tooLong("text", max);
+                    }
+                    continue;
+                }
+                if (c == '>' && p - tok - textFrom >= 2 && buf[p - 1] == ']' && buf[p - 2] == ']') {
+                    throw malformed("']]>' is not allowed in text");
+                }
+                p++;
+            } else if (c < 0) {
+                p = utf8(p);
+                chars += utf8Length;
+                flags |= NON_ASCII | NOT_SPACE;
+                if (chars > max) {
+                    throw tooLong("text", max);
+                }
+                continue;
+            } else if (c == ' ' || c == '\n' || c == '\t') {
+                p++;
+            } else if (c == '\r') {
+                flags |= CONTROL;
+                p++;
+            } else {
+                throw invalidCharacter(p, c);
+            }
+            if (++chars > max) {
+                eventAt = p - 1;
+                throw tooLong("text", max);
+            }
+        }
+        textTo = p - tok;
+        tokenEnd = p;
+        textFlags = flags;
+        if (depth == 0) {
+            if ((flags & NOT_SPACE) != 0) {
+                throw malformed(rootSeen ? "text after the root element" : "text before the root element");
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** After {@code <!}: a comment (false) or CDATA (true); a DOCTYPE is refused. */
+    private boolean bang(int p) throws IOException {
+        // startsWith may move the buffer: positions are taken from tok (the '<') after it
+        if (startsWith(p, "--")) {
+            p = until(tok + 4, "--", "comment");
+            if ((p = need(p, 1)) < 0 || buf[p] != '>') {
+                throw malformed("'--' is not allowed inside a comment");
+            }
+            tokenEnd = p + 1;
+            return false;
+        }
+        p = tok + 2;
+        if (startsWith(p, "[CDATA[")) {
+            p = tok + 2;
+            if (depth == 0) {
+                throw malformed("a CDATA section outside the root element");
+            }
+            int from = p + 7 - tok;
+            p = until(p + 7, "]]>", "CDATA section");
+            textFrom = from;
+            textTo = p - 3 - tok;
+            textFlags = cdataFlags(tok + textFrom, tok + textTo);
+            tokenEnd = p;
+            // the text is raw: no references, only line ends to normalise
+            textFlags &= ~REFERENCE;
+            cdata = true;
+            return true;
+        }
+        if (startsWith(tok + 2, "DOCTYPE")) {
+            throw at("a DOCTYPE is not allowed in a CVAT file (DTDs and entities are refused)");
+        }
+        throw malformed("markup starting with '<!' that is not a comment or a CDATA section");
+    }
+
+    private int cdataFlags(int from, int to) {
+        int flags = 0;
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\r') {
+                flags |= CONTROL;
+            } else if (buf[i] < 0) {
+                flags |= NON_ASCII;
+            }
+        }
+        return flags;
+    }
+
+    /** After {@code <?}: the XML declaration at the very start, or a processing instruction, skipped. */
+    private void processingInstruction(int p) throws IOException {
+        int targetFrom = p - tok;
+        p = scanName(p, "processing instruction");
+        String target = new String(buf, tok + targetFrom, p - tok - targetFrom, StandardCharsets.UTF_8);
+        boolean declaration = target.equalsIgnoreCase("xml");
+        if (declaration && (!target.equals("xml") || tok != 0 || discarded > 0 || rootSeen)) {
+            throw malformed("'<?" + target + "' is only allowed as the XML declaration at the very start of the file");
+        }
+        int bodyFrom = p - tok;
+        p = until(p, "?>", "processing instruction");
+        if (declaration) {
+            String body = new String(buf, tok + bodyFrom, p - 2 - tok - bodyFrom, StandardCharsets.UTF_8);
+            if (!DECLARATION.matcher(body).matches()) {
+                throw malformed("the XML declaration must be <?xml version=\"1.0\" encoding=\"...\" standalone=\"...\"?>,"
+                        + " the last two optional");
+            }
+        }
+        tokenEnd = p;
+    }
+
+    /** Scans to just after {@code end}, checking characters and the length limit; returns that position. */
+    private int until(int p, String end, String what) throws IOException {
+        long chars = 0;
+        long max = limits.maxTextLength();
+        byte first = (byte) end.charAt(0);
+        while (true) {
+            if (p == limit && (p = more(p)) < 0) {
+                throw malformed("the file ends inside a " + what);
+            }
+            int c = buf[p];
+            if (c == first) {
+                int q = need(p, end.length());
+                if (q >= 0 && startsWith(q, end)) {
+                    return q + end.length();
+                }
+                p = q < 0 ? p : q;
+                if (q < 0) {
+                    throw malformed("the file ends inside a " + what);
+                }
+            }
+            if (c < 0) {
+                p = utf8(p);
+                chars += utf8Length;
+            } else {
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    throw invalidCharacter(p, c);
+                }
+                p++;
+                chars++;
+            }
+            if (chars > max) {
+                throw tooLong(what, max);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- lexical pieces
+
+    private int scanName(int p, String what) throws IOException {
+        if (p == limit && (p = more(p)) < 0) {
+            throw malformed("the file ends inside markup");
+        }
+        int c = buf[p];
+        if (c >= 0 && !NAME_START[c]) {
+            throw malformed("a " + what + " name cannot start with '" + (char) c + "'");
+        }
+        while (true) {
+            while (p < limit && (c = buf[p]) >= 0 && NAME_PART[c]) {
+                p++;
+            }
+            if (p == limit) {
+                if ((p = more(p)) < 0) {
+                    return limit;
+                }
+            } else if (c < 0) {
+                p = utf8(p);
+            } else {
+                return p;
+            }
+        }
+    }
+
+    private int skipSpace(int p) throws IOException {
+        while (true) {
+            if (p == limit && (p = more(p)) < 0) {
+                return limit;
+            }
+            byte c = buf[p];
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+                return p;
+            }
+            p++;
+        }
+    }
+
+    /** Checks the reference at {@code p} ({@code &...;}) and returns the position after it; sets {@link #referenceLength}. */
+    private int reference(int p) throws IOException {
+        int from = p - tok;
+        int q = p + 1;
+        while (true) {
+            if (q == limit && (q = more(q)) < 0) {
+                throw malformed("the file ends inside a reference");
+            }
+            int c = buf[q];
+            if (c == ';') {
+                break;
+            }
+            if (c < 0 || !NAME_PART[c] && c != '#' || q - tok - from > 64) {
+                eventAt = tok + from;
+                throw malformed("'&' must start a reference (&lt; &gt; &amp; &apos; &quot; or &#...;); write a literal '&' as &amp;");
+            }
+            q++;
+        }
+        int cp = referenced(tok + from + 1, q);
+        referenceLength = Character.charCount(cp);
+        return q + 1;
+    }
+
+    /** The code point of the reference whose body is {@code buf[from, to)} ({@code lt}, {@code #x41}, ...). */
+    private int referenced(int from, int to) {
+        String body = new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+        switch (body) {
+            case "lt":
+                return '<';
+            case "gt":
+                return '>';
+            case "amp":
+                return '&';
+            case "apos":
+                return '\'';
+            case "quot":
+                return '"';
+            default:
+                break;
+        }
+        if (body.startsWith("#")) {
+            boolean hex = body.startsWith("#x");
+            String digits = body.substring(hex ? 2 : 1);
+            int cp = digits.isEmpty() || digits.length() > 8 ? -1 : 0;
+            for (int i = 0; i < digits.length() && cp >= 0; i++) {
+                int d = Character.digit(digits.charAt(i), hex ? 16 : 10);
+                cp = d < 0 ? -1 : cp * (hex ? 16 : 10) + d;
+            }
+            if (isXmlChar(cp)) {
+                return cp;
+            }
+            throw malformed("'&" + body + ";' is not a valid character reference");
+        }
+        if (body.isEmpty()) {
+            throw malformed("'&;' is not a reference");
+        }
+        throw malformed("the entity '" + body + "' was referenced, but not declared (entities are not allowed in a CVAT file)");
+    }
+
+    private static boolean isXmlChar(int cp) {
+        return cp == 0x9 || cp == 0xA || cp == 0xD || cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD
+                || cp >= 0x10000 && cp <= 0x10FFFF;
+    }
+
+    /** Checks the UTF-8 sequence at {@code p} (a byte ≥ 0x80) and returns the position after it. */
+    private int utf8(int p) throws IOException {
+        int b0 = buf[p] & 0xFF;
+        int n;
+        int min;
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+            n = 2;
+            min = 0x80;
+        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+            n = 3;
+            min = 0x800;
+        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+            n = 4;
+            min = 0x10000;
+        } else {
+            throw invalidUtf8(p);
+        }
+        int q = need(p, n);
+        if (q < 0) {
+            throw invalidUtf8(p);
+        }
+        p = q;
+        int cp = b0 & (0xFF >> (n + 1));
+        for (int i = 1; i < n; i++) {
+            int b = buf[p + i] & 0xFF;
+            if ((b & 0xC0) != 0x80) {
+                throw invalidUtf8(p);
+            }
+            cp = cp << 6 | b & 0x3F;
+        }
+        if (cp < min || cp > 0x10FFFF || cp >= 0xD800 && cp <= 0xDFFF || cp == 0xFFFE || cp == 0xFFFF) {
+            throw invalidUtf8(p);
+        }
+        utf8Length = n == 4 ? 2 : 1;
+        return p + n;
+    }
+
+    private boolean startsWith(int p, String s) throws IOException {
+        int q = need(p, s.length());
+        if (q < 0) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (buf[q + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- names
+
+    /** The name in {@code buf[from, to)}, from the cache when it was seen before. */
+    private Name name(int from, int to) {
+        // a cheap hash (length and three bytes), then up to four slots: the bytes are compared anyway
+        int length = to - from;
+        int h = length * 961 + buf[from] * 31 + buf[to - 1] * 7 + buf[from + (length >> 1)];
+        int mask = nameCache.length - 1;
+        int free = -1;
+        for (int probe = 0; probe < 4; probe++) {
+            int slot = (h + probe) & mask;
+            Name cached = nameCache[slot];
+            if (cached == null) {
+                free = free < 0 ? slot : free;
+            } else if (cached.hash == h && sameBytes(cached.bytes, from, to)) {
+                return cached;
+            }
+        }
+        byte[] bytes = Arrays.copyOfRange(buf, from, to);
+        String text = new String(bytes, StandardCharsets.UTF_8).intern();
+        int colon = text.indexOf(':');
+        String prefix = null;
+        String local = text;
+        // as the JDK's parser: "x:" is refused, ":x" has no prefix, "a:b:c" has prefix a
+        if (colon == text.length() - 1) {
+            throw malformed("'" + text + "' is not a valid qualified name");
+        }
+        if (colon > 0) {
+            prefix = text.substring(0, colon).intern();
+            local = text.substring(colon + 1).intern();
+        }
+        Name n = new Name(bytes, h, text, prefix, local, text.equals("xmlns") || "xmlns".equals(prefix));
+        nameCache[free >= 0 ? free : h & mask] = n;
+        return n;
+    }
+
+    private boolean sameBytes(byte[] name, int from, int to) {
+        if (name.length != to - from) {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (name[i] != buf[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String attribute(String localName) {
+        for (int i = 0; i < attributeCount; i++) {
+            Name n = attributeNames[i];
+            if (n.local == localName && !n.declaresNamespace) {
+                return value(i);
+            }
+        }
+        for (int i = 0; i < attributeCount; i++) {
+            Name n = attributeNames[i];
+            if (n.local.equals(localName) && !n.declaresNamespace) {
+                return value(i);
+            }
+        }
+        return null;
+    }
+
+    private String value(int i) {
+        int from = tok + valueFrom[i];
+        int to = tok + valueTo[i];
+        int flags = valueFlags[i];
+        if (flags == 0) {
+            return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+        if (flags == NON_ASCII) {
+            return new String(buf, from, to - from, StandardCharsets.UTF_8);
+        }
+        StringBuilder out = new StringBuilder(to - from);
+        decode(from, to, true, out);
+        return out.toString();
+    }
+
+    @Override
+    public char[] textCharacters() {
+        if (textLength < 0) {
+            int from = tok + textFrom;
+            int to = tok + textTo;
+            if (text.length < to - from) {
+                text = new char[Math.max(to - from, text.length * 2)];
+            }
+            if ((textFlags & (NON_ASCII | REFERENCE | CONTROL)) == 0) {
+                for (int i = from; i < to; i++) {
+                    text[i - from] = (char) buf[i];
+                }
+                textLength = to - from;
+            } else {
+                StringBuilder out = new StringBuilder(to - from);
+                if (cdata) {
+                    decode(from, to, false, out, false);
+                } else {
+                    decode(from, to, false, out);
+                }
+                out.getChars(0, out.length(), text, 0);
+                textLength = out.length();
+            }
+        }
+        return text;
+    }
+
+    @Override
+    public int textStart() {
+        return 0;
+    }
+
+    @Override
+    public int textLength() {
+        textCharacters();
+        return textLength;
+    }
+
+    private void decode(int from, int to, boolean attribute, StringBuilder out) {
+        decode(from, to, attribute, out, true);
+    }
+
+    /** Decodes checked bytes: UTF-8, references (when {@code references}), line ends and, in attribute values, white space. */
+    private void decode(int from, int to, boolean attribute, StringBuilder out, boolean references) {
+        int p = from;
+        while (p < to) {
+            int c = buf[p];
+            if (c >= 0) {
+                if (c == '&' && references) {
+                    int semi = p + 1;
+                    while (buf[semi] != ';') {
+                        semi++;
+                    }
+                    out.appendCodePoint(referenced(p + 1, semi));
+                    p = semi + 1;
+                    continue;
+                }
+                if (c == '\r') {
+                    if (p + 1 < to && buf[p + 1] == '\n') {
+                        p++;
+                    }
+                    c = '\n';
+                }
+                if (attribute && (c == '\n' || c == '\t')) {
+                    c = ' ';
+                }
+                out.append((char) c);
+                p++;
+            } else {
+                int b0 = c & 0xFF;
+                int n = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
+                int cp = b0 & (0xFF >> (n + 1));
+                for (int i = 1; i < n; i++) {
+                    cp = cp << 6 | buf[p + i] & 0x3F;
+                }
+                out.appendCodePoint(cp);
+                p += n;
+            }
+        }
+    }
+
+    @Override
+    public int depth() {
+        return depth;
+    }
+
+    @Override
+    public String file() {
+        return file;
+    }
+
+    @Override
+    public long line() {
+        locate(discarded + Math.min(eventAt, limit));
+        return locatedLine;
+    }
+
+    @Override
+    public long column() {
+        locate(discarded + Math.min(eventAt, limit));
+        return locatedColumn + 1;
+    }
+
+    /** Counts lines and the characters of the last one up to {@code position} (in the file after the mark). */
+    private void locate(long position) {
+        if (position < locatedAt) {
+            locatedAt = 0;
+            locatedLine = 1;
+            locatedColumn = 0;
+            locatedAfterCr = false;
+        }
+        if (position == locatedAt) {
+            return;
+        }
+        if (position >= discarded) {
+            // still in the buffer, and so is everything from locatedAt when that is too
+            if (locatedAt >= discarded) {
+                count(buf, (int) (locatedAt - discarded), (int) (position - discarded));
+                return;
+            }
+        }
+        try (InputStream again = java.nio.file.Files.newInputStream(path)) {
+            again.skipNBytes(skipped + locatedAt);
+            byte[] chunk = new byte[1 << 16];
+            while (locatedAt < position) {
+                int n = again.read(chunk, 0, (int) Math.min(chunk.length, position - locatedAt));
+                if (n < 0) {
+                    break;
+                }
+                count(chunk, 0, n);
+            }
+        } catch (IOException e) {
+            locatedLine = -1;
+            locatedColumn = -1;
+        }
+        locatedAt = position;
+    }
+
+    private void count(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b == '\n') {
+                if (!locatedAfterCr) {
+                    locatedLine++;
+                }
+                locatedColumn = 0;
+            } else if (b == '\r') {
+                locatedLine++;
+                locatedColumn = 0;
+            } else if ((b & 0xC0) != 0x80) {
+                locatedColumn++;
+            }
+            locatedAfterCr = b == '\r';
+        }
+        locatedAt += to - from;
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // nothing was written, so nothing is lost
+        }
+    }
+
+    // ---------------------------------------------------------------- the buffer
+
+    /**
+     * Makes the byte at {@code p} (== limit) available: discards what is before the current token,
+     * grows the buffer if the token fills it, reads. Returns the byte's new position, -1 at the end.
+     */
+    private int more(int p) throws IOException {
+        if (eof) {
+            return -1;
+        }
+        if (tok > 0) {
+            discarded += tok;
+            System.arraycopy(buf, tok, buf, 0, limit - tok);
+            limit -= tok;
+            p -= tok;
+            eventAt -= tok;
+            tokenEnd -= tok;
+            tok = 0;
+        }
+        if (limit == buf.length) {
+            if (buf.length >= maxBuffer) {
+                throw at("markup or text longer than " + maxBuffer + " bytes (limit of the CVAT reader)");
+            }
+            buf = Arrays.copyOf(buf, (int) Math.min(maxBuffer, 2L * buf.length));
+        }
+        int n;
+        do {
+            n = in.read(buf, limit, buf.length - limit);
+        } while (n == 0);
+        if (n < 0) {
+            eof = true;
+            return -1;
+        }
+        limit += n;
+        return p;
+    }
+
+    /** Ensures {@code n} bytes from {@code p}; returns p's (maybe new) position, or -1 if the file ends first. */
+    private int need(int p, int n) throws IOException {
+        while (limit - p < n) {
+            int before = limit;
+            int q = more(limit);
+            if (q < 0) {
+                return -1;
+            }
+            p -= before - q;
+        }
+        return p;
+    }
+
+    /** High bit set in each byte of {@code word} that equals the byte repeated in {@code pattern}. */
+    private static long matches(long word, long pattern) {
+        long x = word ^ pattern;
+        return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    private DatasetException malformed(String problem) {
+        return at("malformed XML: " + problem);
+    }
+
+    private DatasetException tooLong(String what, long max) {
+        return at(what + " longer than " + max + " characters (limit of the CVAT reader)");
+    }
+
+    private DatasetException invalidCharacter(int p, int c) {
+        eventAt = p;
+        return malformed(String.format("the character U+%04X is not allowed in XML", c));
+    }
+
+    private DatasetException invalidUtf8(int p) {
+        eventAt = p;
+        return at("bytes that are not valid UTF-8");
+    }
+}

@@ -1,0 +1,54 @@
+package io.datum.cvat.internal;
+
+import io.datum.spi.DatasetException;
+import javax.xml.stream.XMLStreamConstants;
+
+/**
+ * The parser events the CVAT readers consume, from one XML file: elements with their attributes
+ * and text, nothing else (comments, processing instructions and the declaration are skipped; a
+ * DOCTYPE or an entity is an error). Two implementations: {@link Utf8XmlScanner} for UTF-8 files
+ * (every CVAT export), {@link SafeXml.Parser} over the JDK's StAX parser for other encodings.
+ */
+interface XmlCursor extends AutoCloseable {
+    int START_ELEMENT = XMLStreamConstants.START_ELEMENT;
+    int END_ELEMENT = XMLStreamConstants.END_ELEMENT;
+    int CHARACTERS = XMLStreamConstants.CHARACTERS;
+    int END_DOCUMENT = XMLStreamConstants.END_DOCUMENT;
+
+    /** Moves to the next event: {@link #START_ELEMENT}, {@link #END_ELEMENT}, {@link #CHARACTERS} or {@link #END_DOCUMENT}. */
+    int next();
+
+    /**
+     * The current element's name (at a start or end): its local name, or {@code {uri}name} when it
+     * is in a namespace, which matches no CVAT name.
+     */
+    String name();
+
+    /** The value of the current start element's attribute of that local name, or null. */
+    String attribute(String localName);
+
+    /** The current text event's characters: {@code textLength()} of them from {@code textStart()}. */
+    char[] textCharacters();
+
+    int textStart();
+
+    int textLength();
+
+    /** Element nesting at the current event: 1 at the root's start, 0 after its end. */
+    int depth();
+
+    /** How errors name the file. */
+    String file();
+
+    long line();
+
+    long column();
+
+    /** An error at the current position. */
+    default DatasetException at(String problem) {
+        return DatasetException.at(file(), line(), column(), problem);
+    }
+
+    @Override
+    void close();
+}
