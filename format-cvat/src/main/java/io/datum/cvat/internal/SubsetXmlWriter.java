@@ -56,10 +56,7 @@ import io.datum.model.Polygon;
 import io.datum.spi.DatasetException;
 import io.datum.spi.JobContext;
 import io.datum.text.PythonNumbers;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,8 +106,7 @@ final class SubsetXmlWriter implements AutoCloseable {
     static SubsetXmlWriter open(Path folder, String subset, long size, LabelCategories labels, ImageSize originalSize,
                                 ExportSettings settings, JobContext context) throws IOException {
         String fileName = subset + CvatNames.XML_EXTENSION;
-        XmlOut xml = new XmlOut(new BufferedWriter(new OutputStreamWriter(
-                Files.newOutputStream(folder.resolve(fileName)), StandardCharsets.UTF_8), 1 << 16));
+        XmlOut xml = new XmlOut(Files.newOutputStream(folder.resolve(fileName)));
         SubsetXmlWriter w = new SubsetXmlWriter(xml, fileName, subset, labels, settings, context);
         try {
             w.writeHeader(size, originalSize);

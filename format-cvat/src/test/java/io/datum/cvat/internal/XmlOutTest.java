@@ -70,4 +70,22 @@ class XmlOutTest {
         assertEquals("'a\\u0001' contains U+0001, which an XML file cannot hold",
                 assertThrows(XmlOut.UnwritableText.class, () -> XmlOut.check("a\u0001")).getMessage());
     }
+
+    @Test
+    void encodesUtf8ItselfAsTheJdkDoes() throws IOException {
+        String text = "caf\u00e9 \u4e2d\u6587 \uD83D\uDE00 " + "x".repeat(70_000) + " \u00ff";
+        StringWriter chars = new StringWriter();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (XmlOut out : new XmlOut[] {new XmlOut(chars), new XmlOut(bytes)}) {
+            out.startDocument("annotations");
+            out.leaf("name", text);
+            out.startTag("image");
+            out.attribute("name", text);
+            out.endStartTag();
+            out.close("image");
+            out.endDocument("annotations");
+        }
+        assertEquals(chars.toString(), bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(chars.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, bytes.size());
+    }
 }
