@@ -50,12 +50,13 @@ final class IdTable {
 
     /** {@link #get(String, int)} of the UTF-8 bytes {@code key[from, to)}. */
     int get(byte[] key, int from, int to, int hint) {
+        int hash = hash(key, from, to);
+        // hashes first: most neighbours differ, and comparing them is cheaper than comparing keys
         for (int ordinal = hint, end = Math.min(size, hint + HINT_SPAN); ordinal >= 0 && ordinal < end; ordinal++) {
-            if (keyEquals(ordinal, key, from, to)) {
+            if (hashes[ordinal] == hash && keyEquals(ordinal, key, from, to)) {
                 return ordinal;
             }
         }
-        int hash = hash(key, from, to);
         int mask = slots.length - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
             int entry = slots[i] - 1;

@@ -18,7 +18,6 @@ import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -27,6 +26,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +34,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.PriorityQueue;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -138,11 +134,14 @@ final class OpenImagesSource implements DatasetSource {
                 spilled.finish();
             }
             if (layout.has(OpenImagesPaths.IMAGE_META_FILE)) {
+                int[] last = {-1};
                 ImageMetaFile.read(layout.file(OpenImagesPaths.IMAGE_META_FILE), OpenImagesPaths.IMAGE_META_FILE,
                         (id, size) -> {
-                            int position = catalog.positionOf(id);
+                            // the file usually lists items in catalog order: look next to the last one first
+                            int position = catalog.positionOf(id, last[0] + 1);
                             if (position >= 0) {
                                 catalog.setDeclaredSize(position, size);
+                                last[0] = position;
                             }
                         });
             }
@@ -314,13 +313,9 @@ final class OpenImagesSource implements DatasetSource {
         return subset.isEmpty() ? DatasetItem.DEFAULT_SUBSET : subset;
     }
 
+    /** The row's item position; its item was placed when the file was scanned. */
     private static int position(AnnotationRowReader reader, ItemCatalog catalog) {
-        return position(reader, catalog, -1);
-    }
-
-    /** The row's item position, looked for first from {@code expected} on. */
-    private static int position(AnnotationRowReader reader, ItemCatalog catalog, int expected) {
-        int position = catalog.positionOf(reader.imageId(), expected);
+        int position = catalog.positionOf(reader.imageId());
         if (position < 0) {
             throw reader.error("item '" + reader.imageId() + "' is new: the file changed after the dataset was opened");
         }
@@ -414,207 +409,37 @@ final class OpenImagesSource implements DatasetSource {
         }
     }
 
-    /** A source of rows in {@link PositionedRow#ORDER}. */
-    private interface RowStream extends AutoCloseable {
-        /** Moves to the next row; false at the end. */
-        boolean advance() throws IOException;
-
-        PositionedRow head();
-
-        @Override
-        void close() throws IOException;
-    }
-
-    /** A file whose rows come in position order, read as it is. */
-    private final class DirectStream implements RowStream {
-        private final AnnotationRowReader reader;
-        private PositionedRow head;
-        private int last = -1;
-
-        DirectStream(AnnotationFile file) throws IOException {
-            reader = open(layout, file, labels);
-        }
-
-        @Override
-        public boolean advance() throws IOException {
-            if (!reader.next()) {
-                return false;
-            }
-            // rows of one item come together: the id is looked up once per item
-            int position = reader.sameImageId() && last >= 0 ? last : position(reader, catalog, last + 1);
-            if (position < last) {
-                throw reader.error("rows are out of order: the file changed after the dataset was opened");
-            }
-            last = position;
-            head = new PositionedRow(position, reader.row());
-            return true;
-        }
-
-        @Override
-        public PositionedRow head() {
-            return head;
-        }
-
-        @Override
-        public void close() throws IOException {
-            reader.close();
-        }
-    }
-
     /**
-     * A stream read ahead on a thread of its own: parsing the files is most of a pass's work, and
-     * this runs it beside the merge and the consumer (and one file beside another). Rows cross
-     * in batches through a bounded queue, so each file holds at most a few batches in memory;
-     * a failure crosses too and is thrown where the rows before it end.
+     * One pass: items in position order, each assembled from the rows the merge yields for it.
+     * The merge needs no heap: the streams are kept in the reference's file order (each file's
+     * rows in line order), so an item's rows are the runs at its position taken stream by
+     * stream; only rows from the spilled stream, which mixes files, need sorting into place.
      */
-    private static final class ReadAheadStream implements RowStream {
-        private static final int BATCH_ROWS = 512;
-        private static final int BATCHES_AHEAD = 4;
-
-        private final BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
-        private final Thread reader;
-        private volatile boolean closed;
-        private Batch batch = new Batch(new PositionedRow[0], 0, false, null);
-        private int index;
-        private PositionedRow head;
-
-        /** Rows of one batch; the last one is marked, or carries the failure that ended the stream. */
-        private record Batch(PositionedRow[] rows, int count, boolean last, Throwable failure) {
-        }
-
-        ReadAheadStream(RowStream source, String name) {
-            reader = new Thread(() -> readAll(source), "open_images " + name);
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void readAll(RowStream source) {
-            try (source) {
-                PositionedRow[] rows = new PositionedRow[BATCH_ROWS];
-                int count = 0;
-                while (!closed && source.advance()) {
-                    rows[count++] = source.head();
-                    if (count == BATCH_ROWS) {
-                        hand(new Batch(rows, count, false, null));
-                        rows = new PositionedRow[BATCH_ROWS];
-                        count = 0;
-                    }
-                }
-                hand(new Batch(rows, count, true, null));
-            } catch (IOException | RuntimeException | Error e) {
-                hand(new Batch(new PositionedRow[0], 0, true, e));
-            }
-        }
-
-        /** Queues a batch, waiting for room unless the stream is closed meanwhile. */
-        private void hand(Batch b) {
-            try {
-                while (!closed && !batches.offer(b, 100, TimeUnit.MILLISECONDS)) {
-                    // the consumer is behind; look again
-                }
-            } catch (InterruptedException e) {
-                // close() interrupts: nobody reads any more
-            }
-        }
-
-        @Override
-        public boolean advance() throws IOException {
-            while (index == batch.count()) {
-                if (batch.last()) {
-                    return false;
-                }
-                try {
-                    batch = batches.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while reading annotations");
-                }
-                index = 0;
-                if (batch.failure() instanceof IOException e) {
-                    throw e;
-                } else if (batch.failure() instanceof RuntimeException e) {
-                    throw e;
-                } else if (batch.failure() instanceof Error e) {
-                    throw e;
-                }
-            }
-            head = batch.rows()[index++];
-            return true;
-        }
-
-        @Override
-        public PositionedRow head() {
-            return head;
-        }
-
-        /** Stops the reading thread and waits until it has closed its file. */
-        @Override
-        public void close() {
-            closed = true;
-            reader.interrupt();
-            boolean interrupted = false;
-            while (reader.isAlive()) {
-                try {
-                    reader.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** The sorted rows of all other files. */
-    private static final class SortedStream implements RowStream {
-        private final ExternalSorter.Cursor<PositionedRow> cursor;
-        private PositionedRow head;
-
-        SortedStream(ExternalSorter.Cursor<PositionedRow> cursor) {
-            this.cursor = cursor;
-        }
-
-        @Override
-        public boolean advance() {
-            if (!cursor.hasNext()) {
-                return false;
-            }
-            head = cursor.next();
-            return true;
-        }
-
-        @Override
-        public PositionedRow head() {
-            return head;
-        }
-
-        @Override
-        public void close() {
-            cursor.close();
-        }
-    }
-
-    /** One pass: items in position order, each assembled from the rows the merge yields for it. */
     private final class Pass implements ItemCursor {
-        private final List<RowStream> streams = new ArrayList<>();
-        private final PriorityQueue<RowStream> heap =
-                new PriorityQueue<>((a, b) -> PositionedRow.ORDER.compare(a.head(), b.head()));
+        private static final int FLUSH_WARNINGS_EVERY = 1 << 14;
+        private final List<RowStream> opened = new ArrayList<>();
+        /** Streams that still have a current row, in file order (the spilled stream last). */
+        private RowStream[] live;
+        private int liveCount;
+        private final boolean hasSpilled;
         private final ScoreAttributes scoreAttributes = new ScoreAttributes();
+        private final WarningTally warnings = new WarningTally(context);
         private int next;
         private boolean closed;
 
         Pass() throws IOException {
             try {
                 for (AnnotationFile f : directFiles) {
-                    streams.add(new ReadAheadStream(new DirectStream(f), f.name()));
+                    opened.add(new ReadAheadRowStream(new FileRowStream(open(layout, f, labels), catalog), f.name()));
                 }
-                if (spilled != null) {
-                    streams.add(new SortedStream(spilled.cursor()));
+                hasSpilled = spilled != null;
+                if (hasSpilled) {
+                    opened.add(new SpilledRowStream(spilled.cursor()));
                 }
-                for (RowStream s : streams) {
+                live = new RowStream[opened.size()];
+                for (RowStream s : opened) {
                     if (s.advance()) {
-                        heap.add(s);
+                        live[liveCount++] = s;
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -636,22 +461,47 @@ final class OpenImagesSource implements DatasetSource {
             int position = next++;
             List<AnnotationRow> rows = new ArrayList<>(ROWS_PER_ITEM);
             try {
-                while (!heap.isEmpty() && heap.peek().head().position() == position) {
-                    RowStream s = heap.poll();
-                    rows.add(s.head().row());
-                    if (s.advance()) {
-                        heap.add(s);
-                    }
-                }
+                collect(position, rows);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             boolean warn = warnedUpTo.get() <= position;
-            DatasetItem item = assemble(position, rows, scoreAttributes, warn);
+            DatasetItem item = assemble(position, rows, scoreAttributes, warn ? warnings : null);
             if (warn) {
                 warnedUpTo.accumulateAndGet(position + 1, Math::max);
             }
+            if (next % FLUSH_WARNINGS_EVERY == 0) {
+                warnings.flush();
+            }
             return item;
+        }
+
+        /** Appends the rows of {@code position} in the reference's order (file, then line). */
+        private void collect(int position, List<AnnotationRow> rows) throws IOException {
+            int streams = 0;
+            boolean fromSpilled = false;
+            for (int i = 0; i < liveCount; i++) {
+                RowStream s = live[i];
+                if (s.position() != position) {
+                    continue;
+                }
+                streams++;
+                fromSpilled |= hasSpilled && s instanceof SpilledRowStream;
+                boolean more;
+                do {
+                    rows.add(s.row());
+                    more = s.advance();
+                } while (more && s.position() == position);
+                if (!more) {
+                    System.arraycopy(live, i + 1, live, i, liveCount - i - 1);
+                    live[--liveCount] = null;
+                    i--;
+                }
+            }
+            if (fromSpilled && streams > 1) {
+                // a stable sort: rows of one file are already in line order
+                rows.sort(Comparator.comparingInt(AnnotationRow::fileIndex));
+            }
         }
 
         @Override
@@ -660,19 +510,22 @@ final class OpenImagesSource implements DatasetSource {
                 return;
             }
             closed = true;
-            for (RowStream s : streams) {
+            warnings.flush();
+            for (RowStream s : opened) {
                 try {
                     s.close();
                 } catch (IOException | RuntimeException ignored) {
                     // read-only inputs; closing cannot lose data
                 }
             }
-            heap.clear();
+            liveCount = 0;
         }
     }
 
     /** Builds an item from its rows (labels, then boxes, then masks), as §4.8–4.10 describe. */
-    private DatasetItem assemble(int position, List<AnnotationRow> rows, ScoreAttributes scoreAttributes, boolean warn) {
+    /** {@code warnings} is null when an earlier pass has already warned about this item. */
+    private DatasetItem assemble(int position, List<AnnotationRow> rows, ScoreAttributes scoreAttributes,
+                                 WarningTally warnings) {
         String id = catalog.id(position);
         String subset = catalog.subset(position);
         Path imagePath = catalog.imagePath(layout.imagesDir(), position);
@@ -680,9 +533,11 @@ final class OpenImagesSource implements DatasetSource {
         Image image = null;
         if (imagePath != null) {
             image = Image.ofFile(imagePath, declared);
-        } else if (warn) {
-            context.warn(WARN_NO_IMAGE);
-            context.debug("Can't find image for item: " + id + ". It should be in the 'images' directory");
+        } else if (warnings != null) {
+            warnings.warn(WARN_NO_IMAGE);
+            if (context.debugEnabled()) {
+                context.debug("Can't find image for item: " + id + ". It should be in the 'images' directory");
+            }
         }
         List<Annotation> annotations = new ArrayList<>(rows.size());
         ImageSize size = null;
@@ -698,20 +553,24 @@ final class OpenImagesSource implements DatasetSource {
             }
             if (row instanceof BoxRow b) {
                 if (size == null) {
-                    if (warn) {
-                        context.warn(WARN_BOX_WITHOUT_SIZE);
-                        context.debug("Can't decode box for item '" + id + "' due to missing image file ("
-                                + fileName(b) + ":" + b.line() + ")");
+                    if (warnings != null) {
+                        warnings.warn(WARN_BOX_WITHOUT_SIZE);
+                        if (context.debugEnabled()) {
+                            context.debug("Can't decode box for item '" + id + "' due to missing image file ("
+                                    + fileName(b) + ":" + b.line() + ")");
+                        }
                     }
                     continue;
                 }
                 annotations.add(box(b, size, scoreAttributes, annotations));
             } else if (row instanceof MaskRow m) {
                 if (size == null) {
-                    if (warn) {
-                        context.warn(WARN_MASK_WITHOUT_SIZE);
-                        context.debug("Can't decode mask for item '" + id + "' due to missing image file ("
-                                + fileName(m) + ":" + m.line() + ")");
+                    if (warnings != null) {
+                        warnings.warn(WARN_MASK_WITHOUT_SIZE);
+                        if (context.debugEnabled()) {
+                            context.debug("Can't decode mask for item '" + id + "' due to missing image file ("
+                                    + fileName(m) + ":" + m.line() + ")");
+                        }
                     }
                     continue;
                 }

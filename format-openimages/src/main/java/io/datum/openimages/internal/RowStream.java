@@ -1,0 +1,21 @@
+package io.datum.openimages.internal;
+
+import java.io.IOException;
+
+/**
+ * Annotation rows in item order ({@link PositionedRow#ORDER}), one at a time: an input of a
+ * pass's merge. After {@link #advance()} returned true, {@link #position()} and {@link #row()}
+ * describe the current row.
+ */
+interface RowStream extends AutoCloseable {
+    /** Moves to the next row; false at the end. */
+    boolean advance() throws IOException;
+
+    /** The position of the current row's item. */
+    int position();
+
+    AnnotationRow row();
+
+    @Override
+    void close() throws IOException;
+}
