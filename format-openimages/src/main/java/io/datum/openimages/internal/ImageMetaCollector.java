@@ -42,6 +42,14 @@ final class ImageMetaCollector implements Closeable {
     private final ExternalSorter<Entry> byId;
     private final ExternalSorter<Entry> byFirstRecord;
     private long sequence;
+    /**
+     * The last id recorded, not yet sorted: its boxes and masks come together, so a run of
+     * records of one id becomes one entry (its first sequence, its last size), which keeps the
+     * sort to one entry per item instead of one per box.
+     */
+    private String pendingId;
+    private long pendingSequence;
+    private ImageSize pendingSize;
 
     ImageMetaCollector(int maxInMemory, Path tempParent) {
         byId = new ExternalSorter<>(Comparator.comparing(Entry::id).thenComparingLong(Entry::sequence), CODEC,
@@ -50,11 +58,24 @@ final class ImageMetaCollector implements Closeable {
     }
 
     void record(String id, ImageSize size) throws IOException {
-        byId.add(new Entry(id, sequence++, size.width(), size.height()));
+        if (!id.equals(pendingId)) {
+            addPending();
+            pendingId = id;
+            pendingSequence = sequence;
+        }
+        pendingSize = size;
+        sequence++;
+    }
+
+    private void addPending() throws IOException {
+        if (pendingId != null) {
+            byId.add(new Entry(pendingId, pendingSequence, pendingSize.width(), pendingSize.height()));
+            pendingId = null;
+        }
     }
 
     boolean isEmpty() {
-        return byId.size() == 0;
+        return byId.size() == 0 && pendingId == null;
     }
 
     /** Writes the file (LF line ends); nothing when no size was recorded. */
@@ -62,6 +83,7 @@ final class ImageMetaCollector implements Closeable {
         if (isEmpty()) {
             return;
         }
+        addPending();
         byId.finish();
         try (ExternalSorter.Cursor<Entry> entries = byId.cursor()) {
             Entry first = null;

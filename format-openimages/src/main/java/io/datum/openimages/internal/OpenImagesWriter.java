@@ -41,6 +41,11 @@ final class OpenImagesWriter {
     static final String WARN_WITHOUT_LABEL = "Skipped a %s without a label: Open Images needs one";
     static final String WARN_DROPPED_TYPE = "Open Images can't hold %s annotations: dropped";
     private static final int PROGRESS_EVERY = 1000;
+    /** An array: iterating the shared immutable list was a megamorphic call per flag of every box. */
+    private static final String[] BOX_FLAG_ATTRIBUTES = OpenImagesPaths.BOX_FLAG_ATTRIBUTES.toArray(new String[0]);
+    private static final byte[] ONE = CsvWriter.encode("1");
+    private static final byte[] ZERO = CsvWriter.encode("0");
+    private static final byte[] MINUS_ONE = CsvWriter.encode("-1");
 
     /** Told about every item written, for the in-place update's bookkeeping. */
     interface ItemListener {
@@ -58,6 +63,11 @@ final class OpenImagesWriter {
     private final Map<String, SubsetFiles> subsets = new LinkedHashMap<>();
     private final Set<String> written = new LinkedHashSet<>();
     private final List<Path> pending = new ArrayList<>();
+    /** The last score spelled, and its spelling. */
+    private long lastScoreBits;
+    private byte[] lastScoreCell;
+    /** Label names as CSV cells, by label index, made when first written. */
+    private final byte[][] labelCells;
 
     /**
      * @param finalRoot where the output will finally live (differs from {@code outputDir} during an
@@ -73,6 +83,7 @@ final class OpenImagesWriter {
         this.finalRoot = finalRoot;
         this.listener = listener;
         this.labels = source.categories().labels();
+        this.labelCells = new byte[labels.size()][];
     }
 
     /** Writes everything; returns the names of the files written in {@code annotations/}. */
@@ -214,17 +225,16 @@ final class OpenImagesWriter {
             files = new SubsetFiles(subset);
             subsets.put(subset, files);
         }
-        List<String> description = new ArrayList<>(OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS.size());
-        description.add(id);
-        description.add(subset);
-        while (description.size() < OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS.size()) {
-            description.add("");
+        byte[] idCell = CsvWriter.encode(id);
+        CsvWriter description = files.descriptions.writer().cell(idCell).cell(subset);
+        for (int i = 2; i < OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS.size(); i++) {
+            description.emptyCell();
         }
-        files.descriptions.row(description);
+        description.endRow();
         if (settings.saveMedia()) {
             saveImage(item);
         }
-        writeAnnotations(item, files, imageMeta);
+        writeAnnotations(item, idCell, files, imageMeta);
         if (listener != null) {
             listener.written(subset, id);
         }
@@ -253,44 +263,52 @@ final class OpenImagesWriter {
         MediaFiles.saveImage(image, target);
     }
 
-    /** Instances as the reference groups them (§5.7): group 0 one by one, then groups in ascending order. */
-    static List<List<Annotation>> instances(List<Annotation> annotations) {
-        List<Annotation> sorted = new ArrayList<>(annotations);
-        sorted.sort(Comparator.comparingLong(Annotation::group));
-        List<List<Annotation>> instances = new ArrayList<>();
-        List<Annotation> current = null;
-        for (Annotation a : sorted) {
-            if (a.group() == 0) {
-                instances.add(List.of(a));
-                current = null;
-            } else if (current != null && current.get(0).group() == a.group()) {
-                current.add(a);
-            } else {
-                current = new ArrayList<>();
-                current.add(a);
-                instances.add(current);
+    /**
+     * The annotations in the order the reference writes instances (§5.7): sorted by group, stably,
+     * so group 0 comes first; each annotation of group 0 is an instance of its own, and each run
+     * of one other group is an instance. Usually already in order (Open Images items: labels,
+     * then boxes numbered 1, 2, ...), and then not copied.
+     */
+    static List<Annotation> inInstanceOrder(List<Annotation> annotations) {
+        long previous = Long.MIN_VALUE;
+        for (Annotation a : annotations) {
+            if (a.group() < previous) {
+                List<Annotation> sorted = new ArrayList<>(annotations);
+                sorted.sort(Comparator.comparingLong(Annotation::group));
+                return sorted;
             }
+            previous = a.group();
         }
-        return instances;
+        return annotations;
     }
 
-    private void writeAnnotations(DatasetItem item, SubsetFiles files, ImageMetaCollector imageMeta) throws IOException {
+    /** {@code idCell}: the item's id as a CSV cell, encoded once for all its rows. */
+    private void writeAnnotations(DatasetItem item, byte[] idCell, SubsetFiles files, ImageMetaCollector imageMeta)
+            throws IOException {
         String id = item.id();
-        BoxIds boxIds = new BoxIds(item.annotations());
+        BoxIds boxIds = BoxIds.of(item.annotations());
         ItemSize size = new ItemSize(item.image());
-        for (List<Annotation> instance : instances(item.annotations())) {
+        List<Annotation> ordered = inInstanceOrder(item.annotations());
+        int count = ordered.size();
+        for (int start = 0, end; start < count; start = end) {
+            long group = ordered.get(start).group();
+            end = start + 1;
+            while (group != 0 && end < count && ordered.get(end).group() == group) {
+                end++;
+            }
             Bbox instanceBox = null;
-            for (Annotation a : instance) {
-                if (a instanceof Bbox b) {
+            for (int i = start; i < end && instanceBox == null; i++) {
+                if (ordered.get(i) instanceof Bbox b) {
                     instanceBox = b;
-                    break;
                 }
             }
-            for (Annotation a : instance) {
+            for (int i = start; i < end; i++) {
+                Annotation a = ordered.get(i);
                 if (a instanceof Label l) {
-                    files.labels.row(id, "", labelName(l.labelIndex(), id), confidence(a));
+                    files.labels.writer().cell(idCell).emptyCell().cell(labelCell(l.labelIndex(), id))
+                            .cell(confidence(a)).endRow();
                 } else if (a instanceof Bbox b) {
-                    writeBox(id, b, size, files, imageMeta);
+                    writeBox(id, idCell, b, size, files, imageMeta);
                 } else if (a instanceof Mask m) {
                     writeMask(item, m, instanceBox, size, boxIds, files, imageMeta);
                 } else {
@@ -300,7 +318,7 @@ final class OpenImagesWriter {
         }
     }
 
-    private void writeBox(String id, Bbox box, ItemSize size, SubsetFiles files, ImageMetaCollector imageMeta)
+    private void writeBox(String id, byte[] idCell, Bbox box, ItemSize size, SubsetFiles files, ImageMetaCollector imageMeta)
             throws IOException {
         if (box.label() == null) {
             context.warn(String.format(WARN_WITHOUT_LABEL, "box"));
@@ -313,19 +331,12 @@ final class OpenImagesWriter {
             return;
         }
         imageMeta.record(id, n.size);
-        List<String> row = new ArrayList<>(OpenImagesPaths.BBOX_FIELDS.size());
-        row.add(id);
-        row.add("");
-        row.add(labelName(box.label(), id));
-        row.add(confidence(box));
-        row.add(PythonNumbers.repr(n.xMin));
-        row.add(PythonNumbers.repr(n.xMax));
-        row.add(PythonNumbers.repr(n.yMin));
-        row.add(PythonNumbers.repr(n.yMax));
-        for (String attribute : OpenImagesPaths.BOX_FLAG_ATTRIBUTES) {
-            row.add(flag(box, attribute, id));
+        CsvWriter row = files.boxes.writer().cell(idCell).emptyCell().cell(labelCell(box.label(), id)).cell(confidence(box))
+                .cell(n.xMin).cell(n.xMax).cell(n.yMin).cell(n.yMax);
+        for (String attribute : BOX_FLAG_ATTRIBUTES) {
+            row.cell(flag(box, attribute, id));
         }
-        files.boxes.row(row);
+        row.endRow();
     }
 
     private void writeMask(DatasetItem item, Mask mask, Bbox instanceBox, ItemSize size, BoxIds boxIds,
@@ -399,28 +410,49 @@ final class OpenImagesWriter {
     }
 
     /** {@code str(score)}, or the integer 1 when there is no score (§5.3). */
-    private static String confidence(Annotation a) {
-        return a.attributes().has(OpenImagesPaths.SCORE) ? PythonNumbers.str(a.attributes().get(OpenImagesPaths.SCORE)) : "1";
+    private byte[] confidence(Annotation a) {
+        // one lookup for the usual present, non-None value
+        Object score = a.attributes().get(OpenImagesPaths.SCORE);
+        if (score instanceof Double d) {
+            // scores take few values (mostly 1.0 and 0.0): spell each run of one value once
+            long bits = Double.doubleToRawLongBits(d);
+            if (lastScoreCell == null || bits != lastScoreBits) {
+                lastScoreBits = bits;
+                lastScoreCell = CsvWriter.encode(PythonNumbers.repr(d));
+            }
+            return lastScoreCell;
+        }
+        return score != null || a.attributes().has(OpenImagesPaths.SCORE) ? CsvWriter.encode(PythonNumbers.str(score)) : ONE;
+    }
+
+    /** A label's name as a CSV cell, encoded once per label. */
+    private byte[] labelCell(int index, String id) {
+        if (index >= 0 && index < labelCells.length && labelCells[index] != null) {
+            return labelCells[index];
+        }
+        byte[] cell = CsvWriter.encode(labelName(index, id));
+        labelCells[index] = cell;
+        return cell;
     }
 
     /** Python's {@code int(value)} of a box attribute; -1 when absent. */
-    private static String flag(Bbox box, String attribute, String id) {
-        if (!box.attributes().has(attribute)) {
-            return "-1";
-        }
+    private static byte[] flag(Bbox box, String attribute, String id) {
         Object v = box.attributes().get(attribute);
+        if (v == null && !box.attributes().has(attribute)) {
+            return MINUS_ONE;
+        }
         if (v instanceof Boolean b) {
-            return b ? "1" : "0";
+            return b ? ONE : ZERO;
         }
         if (v instanceof Long l) {
-            return Long.toString(l);
+            return CsvWriter.encode(Long.toString(l));
         }
         if (v instanceof Double d && Double.isFinite(d)) {
-            return new java.math.BigDecimal(d).toBigInteger().toString();
+            return CsvWriter.encode(new java.math.BigDecimal(d).toBigInteger().toString());
         }
         if (v instanceof String s) {
             try {
-                return Long.toString(PythonNumbers.parseInt(s));
+                return CsvWriter.encode(Long.toString(PythonNumbers.parseInt(s)));
             } catch (NumberFormatException e) {
                 // not an integer: fall through to the error
             }
@@ -456,12 +488,23 @@ final class OpenImagesWriter {
         private final Set<String> taken = new HashSet<>();
         private long next;
 
-        BoxIds(List<Annotation> annotations) {
+        private BoxIds() {
+        }
+
+        /** The box ids of an item's masks; null when it has no mask (most items: nothing to build). */
+        static BoxIds of(List<Annotation> annotations) {
+            BoxIds ids = null;
             for (Annotation a : annotations) {
-                if (a instanceof Mask && a.attributes().get(OpenImagesPaths.BOX_ID_ATTRIBUTE) instanceof String s) {
-                    taken.add(s);
+                if (a instanceof Mask) {
+                    if (ids == null) {
+                        ids = new BoxIds();
+                    }
+                    if (a.attributes().get(OpenImagesPaths.BOX_ID_ATTRIBUTE) instanceof String s) {
+                        ids.taken.add(s);
+                    }
                 }
             }
+            return ids;
         }
 
         String next() {
@@ -574,12 +617,13 @@ final class OpenImagesWriter {
         }
 
         void row(List<String> cells) throws IOException {
-            open();
-            writer.row(cells);
+            writer().row(cells);
         }
 
-        void row(String... cells) throws IOException {
-            row(List.of(cells));
+        /** The file's writer, for a row written cell by cell. */
+        CsvWriter writer() throws IOException {
+            open();
+            return writer;
         }
 
         void commit() throws IOException {
