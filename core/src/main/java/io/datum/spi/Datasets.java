@@ -97,4 +97,13 @@ public final class Datasets {
             }
         };
     }
+
+    /**
+     * The source with every pass read ahead on a thread of its own, in batches through a bounded
+     * queue, so that reading and writing a conversion run on two cores. Items must be immutable
+     * (the model's are); the source's cursor is only used by that thread.
+     */
+    public static DatasetSource readingAhead(DatasetSource source) {
+        return wrapping(source, ReadAheadCursor::new, true);
+    }
 }

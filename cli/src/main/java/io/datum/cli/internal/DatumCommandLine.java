@@ -16,6 +16,7 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.DatasetSource;
+import io.datum.spi.Datasets;
 import io.datum.spi.ItemCursor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -280,7 +281,7 @@ public final class DatumCommandLine {
                 if (logExport) {
                     log.info("Exporting the dataset");
                 }
-                exporter.export(log.progress().watch(source), folder.workDir(), exportOptions, context);
+                exporter.export(log.progress().watch(Datasets.readingAhead(source)), folder.workDir(), exportOptions, context);
             } finally {
                 log.progress().finish();
                 context.flushWarnings();

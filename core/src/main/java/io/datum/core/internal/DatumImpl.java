@@ -8,6 +8,7 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.DatasetSource;
+import io.datum.spi.Datasets;
 import io.datum.spi.JobContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ public final class DatumImpl implements Datum {
         DatasetExporter exporter = registry.requireExporter(format);
         var parsed = exporter.options().parse(List.of(options));
         try (StagedOutput out = StagedOutput.prepare(dir, overwrite, dir.toString())) {
-            exporter.export(dataset, out.workDir(), parsed, withSpillDir(context, out.spillDir()));
+            exporter.export(Datasets.readingAhead(dataset), out.workDir(), parsed, withSpillDir(context, out.spillDir()));
             out.commit();
         }
     }
