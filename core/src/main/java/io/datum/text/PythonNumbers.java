@@ -382,27 +382,25 @@ public final class PythonNumbers {
      * @throws NumberFormatException when Python would raise ValueError
      */
     public static double parseFloat(byte[] utf8, int from, int to) {
+        // the same plain decimals as the char version, read in two tight loops (integer digits,
+        // then fraction digits): this runs for every coordinate of every box
         int start = from < to && utf8[from] == '-' ? from + 1 : from;
+        int i = start;
         long mantissa = 0;
-        int digits = 0;
-        int fractionDigits = 0;
-        boolean point = false;
-        boolean plain = true;
-        for (int i = start; i < to && plain; i++) {
-            byte c = utf8[i];
-            if (c >= '0' && c <= '9') {
-                mantissa = mantissa * 10 + (c - '0');
-                digits++;
-                if (point) {
-                    fractionDigits++;
-                }
-            } else if (c == '.' && !point && i > start) {
-                point = true;
-            } else {
-                plain = false;
-            }
+        for (int d; i < to && (d = utf8[i] - '0') >= 0 && d <= 9; i++) {
+            mantissa = mantissa * 10 + d;
         }
-        if (plain && digits > 0 && digits <= MAX_EXACT_DIGITS) {
+        int digits = i - start;
+        int fractionDigits = 0;
+        if (digits > 0 && i < to && utf8[i] == '.') {
+            int fraction = ++i;
+            for (int d; i < to && (d = utf8[i] - '0') >= 0 && d <= 9; i++) {
+                mantissa = mantissa * 10 + d;
+            }
+            fractionDigits = i - fraction;
+            digits += fractionDigits;
+        }
+        if (i == to && digits > 0 && digits <= MAX_EXACT_DIGITS) {
             double value = mantissa / EXACT_POWERS_OF_TEN[fractionDigits];
             return start > from ? -value : value;
         }

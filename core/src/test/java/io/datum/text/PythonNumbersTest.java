@@ -153,7 +153,8 @@ class PythonNumbersTest {
         for (String text : java.util.List.of("0.2", "1", "-1", "+1", "1e5", ".5", "5.", "-.5", "1E-05", "0.391459",
                 "-0", "-0.0", "00.10", "123456789012345", "1234567890123456", "0.1234567890123456789", " 2.5 ",
                 "1_0", "inf", "-Infinity", "nan", "\u0661\u0662", "\u0661.5", "", "-", ".", "1..2", "abc", "1.5f",
-                "0x10", "9223372036854775807", "-9223372036854775808", "99999999999999999999", "0003", "\u00e9")) {
+                "0x10", "9223372036854775807", "-9223372036854775808", "99999999999999999999", "0003", "\u00e9",
+                "5.a", "-0.", "12a", "1.5.", "-5.", "0.0000000000000001", "123456789012345.")) {
             byte[] bytes = ("\u00e9," + text + ",\u00e9").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             int from = "\u00e9,".getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             int to = from + text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
