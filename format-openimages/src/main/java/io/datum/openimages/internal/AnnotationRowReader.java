@@ -172,19 +172,34 @@ final class AnnotationRowReader implements Closeable {
         double confidence = number(confidenceColumn, OpenImagesPaths.CONFIDENCE);
         int flags = BoxRow.NO_FLAGS;
         for (int i = 0; i < flagColumns.length; i++) {
-            int column = flagColumns[i];
-            String name = OpenImagesPaths.BOX_FLAG_COLUMNS.get(i);
-            table.requirePresent(column, name);
-            long v;
-            try {
-                v = PythonNumbers.parseInt(table.buffer(), table.start(column), table.end(column));
-            } catch (NumberFormatException e) {
-                throw table.error("bad " + name + " '" + table.get(column) + "' (not an integer)");
-            }
             // -1 is Open Images' "unknown"; any other value is read as a boolean
+            long v = flag(i);
             flags = BoxRow.withFlag(flags, v < 0 ? -1 : v == 0 ? 0 : 1);
         }
         row = new BoxRow(file.index(), table.line(), label, confidence, xMin, xMax, yMin, yMax, flags);
+    }
+
+    /** Python's {@code int()} of box flag column {@code i}: a single digit or -1 on the quick path. */
+    private long flag(int i) {
+        int column = flagColumns[i];
+        if (!table.has(column)) {
+            table.requirePresent(column, OpenImagesPaths.BOX_FLAG_COLUMNS.get(i));
+        }
+        byte[] buffer = table.buffer();
+        int from = table.start(column);
+        int to = table.end(column);
+        if (to - from == 1 && buffer[from] >= '0' && buffer[from] <= '9') {
+            return buffer[from] - '0';
+        }
+        if (to - from == 2 && buffer[from] == '-' && buffer[from + 1] == '1') {
+            return -1;
+        }
+        try {
+            return PythonNumbers.parseInt(buffer, from, to);
+        } catch (NumberFormatException e) {
+            throw table.error("bad " + OpenImagesPaths.BOX_FLAG_COLUMNS.get(i) + " '" + table.get(column)
+                    + "' (not an integer)");
+        }
     }
 
     private void readMask() {
