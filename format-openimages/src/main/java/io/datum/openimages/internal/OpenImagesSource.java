@@ -117,8 +117,14 @@ final class OpenImagesSource implements DatasetSource {
         try {
             List<AnnotationFile> direct = new ArrayList<>();
             List<AnnotationFile> unsorted = new ArrayList<>();
+            List<Path> paths = new ArrayList<>();
             for (AnnotationFile f : files) {
-                if (placeItems(layout, f, catalog, labels)) {
+                paths.add(layout.annotationDir().resolve(f.name()));
+            }
+            Boolean[] known = KnownItemScan.verdicts(paths, catalog, Runtime.getRuntime().availableProcessors());
+            for (int i = 0; i < files.size(); i++) {
+                AnnotationFile f = files.get(i);
+                if (known[i] != null ? known[i] : placeItems(layout, f, catalog, labels)) {
                     direct.add(f);
                 } else {
                     unsorted.add(f);
