@@ -23,9 +23,19 @@ import java.util.Map;
  * @param meta      its meta block
  * @param subsets   subset name → true when its frames are grouped
  * @param frameCounts subset name → its number of frames (its items), for the subsets whose frames are grouped
+ * @param chunks      where the file can be cut to be read by several threads (see {@link ChunkedFramePass}); none
+ *                    when its frames are not grouped or it is small
  */
 record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<String, Boolean> subsets,
-                Map<String, Long> frameCounts) {
+                Map<String, Long> frameCounts, Chunks chunks) {
+
+    /** Positions of {@code <image>} tags, a few megabytes apart, in the file after its byte-order mark. */
+    record Chunks(int mark, long[] starts) {
+        static final Chunks NONE = new Chunks(0, new long[0]);
+    }
+
+    /** Chunks of about this many bytes: a few thousand images, so that a chunk read ahead stays small. */
+    static final long CHUNK_BYTES = 8L << 20;
 
     /** Knows whether the frames of one subset have come in one stretch each so far. */
     private static final class FrameOrder {
@@ -62,7 +72,7 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
      * are grouped unless an image id repeats; any track scatters them. Other encodings are read
      * whole with the JDK's parser, record by record.
      */
-    static CvatFile scan(Path path, String shownName, XmlLimits limits) throws IOException {
+    static CvatFile scan(Path path, String shownName, XmlLimits limits, long chunkBytes) throws IOException {
         String stem = stem(path.getFileName().toString());
         Path images = path.toAbsolutePath().getParent().resolve(CvatNames.IMAGES_DIR);
         try (XmlCursor parser = SafeXml.open(path, shownName, limits)) {
@@ -82,8 +92,9 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
             for (String n : names) {
                 orders.put(n, new FrameOrder());
             }
+            Chunks chunks = Chunks.NONE;
             if (parser instanceof Utf8XmlScanner scanner) {
-                skimFrames(scanner, orders);
+                chunks = skimFrames(scanner, orders, chunkBytes);
             } else {
                 BodyReader body = new BodyReader(parser, meta, categories(meta), limits, e -> { });
                 boolean more = true;
@@ -99,22 +110,36 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
                     frameCounts.put(subset, order.frames);
                 }
             });
-            return new CvatFile(path, shownName, Files.isDirectory(images) ? images : null, meta, subsets, frameCounts);
+            return new CvatFile(path, shownName, Files.isDirectory(images) ? images : null, meta, subsets, frameCounts,
+                    chunks);
         }
     }
 
-    private static void skimFrames(Utf8XmlScanner scanner, Map<String, FrameOrder> orders) {
+    /** Sees the frames of every {@code <image>}; returns where the file can be cut, or none. */
+    private static Chunks skimFrames(Utf8XmlScanner scanner, Map<String, FrameOrder> orders, long chunkBytes) {
+        List<Long> starts = new ArrayList<>();
+        long last = 0;
+        boolean cuttable = scanner.noNamespaces();
         String element;
         while ((element = scanner.skimTo(CvatNames.IMAGE, CvatNames.TRACK)) != null) {
             if (element.equals(CvatNames.TRACK)) {
                 orders.values().forEach(FrameOrder::scatter);
-                return;
+                return Chunks.NONE;
             }
             String frame = scanner.attribute(CvatNames.ID);
             if (frame != null) {
                 see(orders, scanner.attribute(CvatNames.SUBSET), frame);
             }
+            long at = scanner.position();
+            if (at - last >= chunkBytes) {
+                starts.add(at);
+                last = at;
+            }
         }
+        if (!cuttable || starts.isEmpty() || orders.values().stream().anyMatch(o -> !o.grouped())) {
+            return Chunks.NONE;
+        }
+        return new Chunks(scanner.mark(), starts.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** A record of {@code frame} in {@code subset} (null: every subset of the file). */

@@ -23,8 +23,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Opens a CVAT dataset: a folder with one or more CVAT XML files (task, job or project exports)
- * and their {@code images/}, or one XML file. Every file is read in full here, so that bad input
- * fails before anything is written; items are read again, streaming, by each pass.
+ * and their {@code images/}, or one XML file. Each file's meta is read here and its frame order
+ * found (see {@link CvatFile#scan}); items are read, streaming and checked, by each pass.
  */
 @Component(service = DatasetImporter.class)
 @DatasetFormat(name = CvatNames.FORMAT, extensions = CvatNames.XML_EXTENSION,
@@ -35,14 +35,21 @@ public class CvatImporter implements DatasetImporter {
 
     private final XmlLimits limits;
     private final int maxInMemory;
+    private final long chunkBytes;
 
     public CvatImporter() {
         this(XmlLimits.DEFAULT, MAX_RECORDS_IN_MEMORY);
     }
 
     CvatImporter(XmlLimits limits, int maxInMemory) {
+        this(limits, maxInMemory, CvatFile.CHUNK_BYTES);
+    }
+
+    /** @param chunkBytes how far apart a large file is cut to be read by several threads (tests cut small files) */
+    CvatImporter(XmlLimits limits, int maxInMemory, long chunkBytes) {
         this.limits = limits;
         this.maxInMemory = maxInMemory;
+        this.chunkBytes = chunkBytes;
     }
 
     @Override
@@ -73,7 +80,7 @@ public class CvatImporter implements DatasetImporter {
         List<CvatFile> files = new ArrayList<>();
         for (Path xml : xmlFiles) {
             context.debug("cvat: reading " + xml);
-            files.add(CvatFile.scan(xml, XmlSources.shownName(root, xml), limits));
+            files.add(CvatFile.scan(xml, XmlSources.shownName(root, xml), limits, chunkBytes));
         }
         return new CvatSource(files, merged(files), limits, context, maxInMemory);
     }

@@ -166,13 +166,21 @@ final class CvatSource implements DatasetSource {
                 CvatMeta meta = MetaReader.read(parser, limits);
                 // unsupported elements are counted once per file, by the first pass
                 boolean count = warn && warnedFiles.add(u.file);
+                boolean grouped = u.file.subsets().get(u.subset);
+                if (grouped && parser instanceof Utf8XmlScanner scanner && u.file.chunks().starts().length > 0) {
+                    return new ChunkedFramePass(u.file, scanner, categories.labels(), limits, u.subset, (element, n) -> {
+                        if (count) {
+                            skipped.merge(element, n, Long::sum);
+                        }
+                    });
+                }
                 BodyReader body = new BodyReader(parser, meta, categories.labels(), limits,
                         element -> {
                             if (count) {
                                 skipped.merge(element, 1L, Long::sum);
                             }
                         });
-                return u.file.subsets().get(u.subset)
+                return grouped
                         ? new StreamingFramePass(parser, body, u.subset)
                         : new RegroupingFramePass(parser, body, u.subset, context.tempDir(), maxInMemory);
             } catch (RuntimeException e) {

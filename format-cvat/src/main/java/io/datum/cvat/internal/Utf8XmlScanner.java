@@ -92,6 +92,13 @@ final class Utf8XmlScanner implements XmlCursor {
     private int referenceLength;  // characters of the reference reference() just read
     private int utf8Length;       // characters of the sequence utf8() just read
 
+    // Reading one chunk of a file (CvatChunks): it stops, as at the end of the document, at the
+    // first of these positions (ascending, file offsets after the mark) that it reaches right
+    // inside the root element; stoppedAt tells which, -1 when it read to the end.
+    private long[] stops = new long[0];
+    private int nextStop;
+    private int stoppedAt = -1;
+
     // document state
     private int depth;
     private boolean rootSeen;
@@ -153,6 +160,9 @@ final class Utf8XmlScanner implements XmlCursor {
         cdata = false;
         while (true) {
             tok = eventAt = tokenEnd;
+            if (nextStop < stops.length && discarded + tok >= stops[nextStop] && reachedStop()) {
+                return END_DOCUMENT;
+            }
             int p = tok;
             if (p == limit && (p = more(p)) < 0) {
                 if (!rootSeen) {
@@ -185,6 +195,70 @@ final class Utf8XmlScanner implements XmlCursor {
                 return startTag(p + 1);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- chunks
+
+    /**
+     * Reads from {@code offset} (a position skimTo() found, after the byte-order mark) as if inside
+     * the root element {@code root}: the chunk of a file that another thread reads while the
+     * chunks before it are read. Line numbers stay those of the whole file.
+     */
+    static Utf8XmlScanner chunk(Path path, int mark, long offset, String root, String file, XmlLimits limits)
+            throws IOException {
+        InputStream in = java.nio.file.Files.newInputStream(path);
+        try {
+            in.skipNBytes(mark + offset);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        Utf8XmlScanner s = new Utf8XmlScanner(in, path, mark, file, limits);
+        s.discarded = offset;
+        s.rootSeen = true;
+        s.depth = 1;
+        s.open[0] = new Name(root.getBytes(StandardCharsets.UTF_8), 0, root, null, root, false);
+        s.openNames[0] = root;
+        return s;
+    }
+
+    /** Stops at the first of {@code positions} (ascending) reached right inside the root; see {@link #stoppedAt()}. */
+    void stopAt(long[] positions) {
+        this.stops = positions.clone();
+        this.nextStop = 0;
+    }
+
+    /** Which stop the reading ended at, or -1 when it read to the end of the file (or has not ended). */
+    int stoppedAt() {
+        return stoppedAt;
+    }
+
+    /** The position of the current token: the {@code <} of the tag skimTo() just read. */
+    long position() {
+        return discarded + tok;
+    }
+
+    /** The length of the byte-order mark before the positions. */
+    int mark() {
+        return skipped;
+    }
+
+    /** Whether the namespace declarations seen so far are none (a chunk is read without them). */
+    boolean noNamespaces() {
+        return bindings.isEmpty();
+    }
+
+    /** At or past the next stop: true when exactly at it, right inside the root (then the reading ends there). */
+    private boolean reachedStop() {
+        long at = discarded + tok;
+        while (nextStop < stops.length && stops[nextStop] < at) {
+            nextStop++;  // passed inside an element: the chunk that starts there is not used
+        }
+        if (nextStop < stops.length && stops[nextStop] == at && depth == 1 && !pendingEnd) {
+            stoppedAt = nextStop;
+            return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- skimming
@@ -962,7 +1036,7 @@ final class Utf8XmlScanner implements XmlCursor {
         int to = tok + valueTo[i];
         int flags = valueFlags[i];
         if (flags == 0) {
-            return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+            return to - from <= SHORT_VALUE ? shortValue(from, to) : new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
         }
         if (flags == NON_ASCII) {
             return new String(buf, from, to - from, StandardCharsets.UTF_8);
@@ -970,6 +1044,35 @@ final class Utf8XmlScanner implements XmlCursor {
         StringBuilder out = new StringBuilder(to - from);
         decode(from, to, true, out);
         return out.toString();
+    }
+
+    private static final int SHORT_VALUE = 16;
+    private final String[] valueCache = new String[1024];
+
+    /**
+     * A short ASCII value, the same String as last time when it repeats: the same few names,
+     * flags and labels come back millions of times, and a String seen before also has its hash.
+     */
+    private String shortValue(int from, int to) {
+        int length = to - from;
+        int h = length;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + buf[i];
+        }
+        int slot = (h ^ h >>> 10) & (valueCache.length - 1);
+        String cached = valueCache[slot];
+        if (cached != null && cached.length() == length) {
+            int i = 0;
+            while (i < length && cached.charAt(i) == buf[from + i]) {
+                i++;
+            }
+            if (i == length) {
+                return cached;
+            }
+        }
+        String value = new String(buf, from, length, StandardCharsets.ISO_8859_1);
+        valueCache[slot] = value;
+        return value;
     }
 
     @Override

@@ -1,0 +1,204 @@
+package io.datum.cvat.internal;
+
+import io.datum.model.LabelCategories;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * The grouped frames of a large file read by several threads: the file was cut at open, at
+ * {@code <image>} tags a few megabytes apart ({@link CvatFile.Chunks}); each chunk is read on a
+ * thread of its own while the one before it is handed on, so that reading uses a second core.
+ *
+ * <p>A chunk is read as if it started right inside the root element. The reader of the chunk
+ * before confirms that: it must stop exactly at the cut, between two children of the root, and
+ * only then is the next chunk's reading used. Otherwise (an {@code <image>} nested in some other
+ * element) it reads on to the next cut where it can stop, and the chunks it read past are
+ * dropped: what is handed on is always what one reader reading the whole file would give.
+ */
+final class ChunkedFramePass implements FramePass {
+    private static final int GROUPS_AHEAD = 2048;
+
+    /** A reader's last word: the chunk whose start it stopped at, or -1 for the end of the file. */
+    private record Ended(int nextChunk) {
+    }
+
+    private final CvatFile file;
+    private final CvatMeta meta;
+    private final LabelCategories labels;
+    private final XmlLimits limits;
+    private final String subset;
+    private final BiConsumer<String, Long> skipped;
+    private final long[] starts;
+    private final ChunkReader[] readers;
+    private ChunkReader current;
+
+    /**
+     * @param first   the file opened and read up to the end of its meta: the first chunk
+     * @param skipped told the unsupported elements of the chunks handed on, with their counts
+     */
+    ChunkedFramePass(CvatFile file, Utf8XmlScanner first, LabelCategories labels, XmlLimits limits, String subset,
+                     BiConsumer<String, Long> skipped) {
+        this.file = file;
+        this.meta = file.meta();
+        this.labels = labels;
+        this.limits = limits;
+        this.subset = subset;
+        this.skipped = skipped;
+        this.starts = file.chunks().starts();
+        this.readers = new ChunkReader[starts.length + 1];
+        readers[0] = new ChunkReader(0, first);
+        current = readers[0];
+        startReader(0);
+        startReader(1);
+    }
+
+    @Override
+    public Group next() {
+        while (current != null) {
+            Object o;
+            try {
+                o = current.queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + file.shownName(), e);
+            }
+            if (o instanceof Group g) {
+                return g;
+            }
+            if (o instanceof Ended ended) {
+                current.skipped.forEach(skipped);
+                int next = ended.nextChunk();
+                for (int i = current.index + 1; i < (next < 0 ? readers.length : next); i++) {
+                    cancel(i);
+                }
+                if (next < 0) {
+                    current = null;
+                    return null;
+                }
+                startReader(next);
+                startReader(next + 1);
+                current = readers[next];
+            } else if (o instanceof RuntimeException e) {
+                throw e;
+            } else if (o instanceof Error e) {
+                throw e;
+            } else {
+                throw new IllegalStateException((Throwable) o);
+            }
+        }
+        return null;
+    }
+
+    private void startReader(int index) {
+        if (index < readers.length) {
+            if (readers[index] == null) {
+                readers[index] = new ChunkReader(index, null);
+            }
+            readers[index].start();
+        }
+    }
+
+    private void cancel(int index) {
+        if (readers[index] != null) {
+            readers[index].stop();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < readers.length; i++) {
+            cancel(i);
+        }
+        if (readers[0] != null && !readers[0].started) {
+            readers[0].scanner.close();
+        }
+        current = null;
+    }
+
+    /** Reads one chunk (and on, when its end is not a place to stop) into its queue. */
+    private final class ChunkReader implements Runnable {
+        final int index;
+        final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(GROUPS_AHEAD);
+        final Map<String, Long> skipped = new HashMap<>();
+        Utf8XmlScanner scanner;
+        Thread thread;
+        boolean started;
+        volatile boolean stopped;
+
+        ChunkReader(int index, Utf8XmlScanner scanner) {
+            this.index = index;
+            this.scanner = scanner;
+        }
+
+        void start() {
+            if (!started) {
+                started = true;
+                thread = new Thread(this, "datum-cvat-chunk-" + index);
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            queue.clear();
+            boolean interrupted = false;
+            while (thread != null && thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                if (scanner == null) {
+                    scanner = Utf8XmlScanner.chunk(file.path(), file.chunks().mark(), starts[index - 1],
+                            CvatNames.ANNOTATIONS, file.shownName(), limits);
+                }
+                // the cuts after this chunk's start: the reading ends at the first it can stop at
+                List<Long> after = new ArrayList<>();
+                for (int i = index; i < starts.length; i++) {
+                    after.add(starts[i]);
+                }
+                scanner.stopAt(after.stream().mapToLong(Long::longValue).toArray());
+                BodyReader body = new BodyReader(scanner, meta, labels, limits, e -> skipped.merge(e, 1L, Long::sum));
+                StreamingFramePass frames = new StreamingFramePass(scanner, body, subset);
+                Group g;
+                while (!stopped && (g = frames.next()) != null) {
+                    hand(g);
+                }
+                int stop = scanner.stoppedAt();
+                hand(new Ended(stop < 0 ? -1 : index + 1 + stop));
+            } catch (Throwable t) {
+                hand(t);
+            } finally {
+                if (scanner != null) {
+                    scanner.close();
+                }
+            }
+        }
+
+        private void hand(Object o) {
+            try {
+                while (!stopped && !queue.offer(o, 50, TimeUnit.MILLISECONDS)) {
+                    // the chunks before are still being handed on
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
