@@ -18,6 +18,7 @@ import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -33,6 +34,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -420,37 +424,86 @@ final class OpenImagesSource implements DatasetSource {
      * The merge needs no heap: the streams are kept in the reference's file order (each file's
      * rows in line order), so an item's rows are the runs at its position taken stream by
      * stream; only rows from the spilled stream, which mixes files, need sorting into place.
+     *
+     * <p>Merging and assembling run on a thread of their own, a few batches of items ahead of
+     * the consumer: the consumer (an exporter writing XML or CSV) is the slowest part of a
+     * conversion, and this keeps its thread for writing. What an item warns about travels with
+     * it and is given when the consumer reaches the item, so warnings are what they were.
      */
     private final class Pass implements ItemCursor {
         private static final int FLUSH_WARNINGS_EVERY = 1 << 14;
+        private static final int BATCH_ITEMS = 256;
+        private static final int BATCHES_AHEAD = 4;
         private final List<RowStream> opened = new ArrayList<>();
         /** Streams that still have a current row, in file order (the spilled stream last). */
-        private RowStream[] live;
+        private final RowStream[] live;
         private int liveCount;
-        private final boolean hasSpilled;
+        private final boolean hasSpilled = spilled != null;
         private final ScoreAttributes scoreAttributes = new ScoreAttributes();
+        private final BlockingQueue<ItemBatch> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+        private final Thread assembler;
+        private volatile boolean closed;
+        private ItemBatch batch = new ItemBatch(new Assembled[0], 0, false, null);
+        private int index;
         private final WarningTally warnings = new WarningTally(context);
         private int next;
-        private boolean closed;
 
         Pass() throws IOException {
             try {
                 for (AnnotationFile f : directFiles) {
                     opened.add(new ReadAheadRowStream(new FileRowStream(open(layout, f, labels), catalog), f.name()));
                 }
-                hasSpilled = spilled != null;
                 if (hasSpilled) {
                     opened.add(new SpilledRowStream(spilled.cursor()));
                 }
-                live = new RowStream[opened.size()];
+            } catch (IOException | RuntimeException e) {
+                closeStreams();
+                throw e;
+            }
+            live = new RowStream[opened.size()];
+            assembler = new Thread(this::assembleAll, "open_images items");
+            assembler.setDaemon(true);
+            assembler.start();
+        }
+
+        /** The assembler thread: every item, in batches, then a last (or failed) batch. */
+        private void assembleAll() {
+            try {
                 for (RowStream s : opened) {
                     if (s.advance()) {
                         live[liveCount++] = s;
                     }
                 }
-            } catch (IOException | RuntimeException e) {
-                close();
-                throw e;
+                int position = 0;
+                while (!closed) {
+                    int count = Math.min(BATCH_ITEMS, catalog.size() - position);
+                    Assembled[] items = new Assembled[count];
+                    for (int i = 0; i < count; i++, position++) {
+                        List<AnnotationRow> rows = new ArrayList<>(ROWS_PER_ITEM);
+                        collect(position, rows);
+                        items[i] = assemble(position, rows, scoreAttributes);
+                    }
+                    boolean last = position == catalog.size();
+                    hand(new ItemBatch(items, count, last, null));
+                    if (last) {
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                hand(new ItemBatch(new Assembled[0], 0, true, new UncheckedIOException(e)));
+            } catch (RuntimeException | Error e) {
+                hand(new ItemBatch(new Assembled[0], 0, true, e));
+            }
+        }
+
+        /** Queues a batch, waiting for room unless the pass is closed meanwhile. */
+        private void hand(ItemBatch b) {
+            try {
+                while (!closed && !batches.offer(b, 100, TimeUnit.MILLISECONDS)) {
+                    // the consumer is behind; look again
+                }
+            } catch (InterruptedException e) {
+                // close() interrupts: nobody reads any more
             }
         }
 
@@ -464,22 +517,30 @@ final class OpenImagesSource implements DatasetSource {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            int position = next++;
-            List<AnnotationRow> rows = new ArrayList<>(ROWS_PER_ITEM);
-            try {
-                collect(position, rows);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            while (index == batch.count()) {
+                try {
+                    batch = batches.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException(new InterruptedIOException("interrupted while reading annotations"));
+                }
+                index = 0;
+                if (batch.failure() instanceof RuntimeException e) {
+                    throw e;
+                } else if (batch.failure() instanceof Error e) {
+                    throw e;
+                }
             }
-            boolean warn = warnedUpTo.get() <= position;
-            DatasetItem item = assemble(position, rows, scoreAttributes, warn ? warnings : null);
-            if (warn) {
+            Assembled a = batch.items()[index++];
+            int position = next++;
+            if (warnedUpTo.get() <= position) {
+                a.warnInto(warnings);
                 warnedUpTo.accumulateAndGet(position + 1, Math::max);
             }
             if (next % FLUSH_WARNINGS_EVERY == 0) {
                 warnings.flush();
             }
-            return item;
+            return a.item();
         }
 
         /** Appends the rows of {@code position} in the reference's order (file, then line). */
@@ -517,6 +578,23 @@ final class OpenImagesSource implements DatasetSource {
             }
             closed = true;
             warnings.flush();
+            assembler.interrupt();
+            boolean interrupted = false;
+            while (assembler.isAlive()) {
+                try {
+                    assembler.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            closeStreams();
+            batches.clear();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void closeStreams() {
             for (RowStream s : opened) {
                 try {
                     s.close();
@@ -524,30 +602,49 @@ final class OpenImagesSource implements DatasetSource {
                     // read-only inputs; closing cannot lose data
                 }
             }
-            liveCount = 0;
+        }
+    }
+
+    /** Items of one hand-over from the assembler; the last is marked, or carries the failure that ended the pass. */
+    private record ItemBatch(Assembled[] items, int count, boolean last, Throwable failure) {
+    }
+
+    /**
+     * An item and what it warns about: given by the consumer, and only by the first pass that
+     * reaches the item. Debug lines are made only when debug output is on.
+     */
+    private record Assembled(DatasetItem item, boolean noImage, int boxesWithoutSize, int masksWithoutSize,
+                             List<String> debug) {
+        void warnInto(WarningTally warnings) {
+            if (noImage) {
+                warnings.warn(WARN_NO_IMAGE, 1);
+            }
+            warnings.warn(WARN_BOX_WITHOUT_SIZE, boxesWithoutSize);
+            warnings.warn(WARN_MASK_WITHOUT_SIZE, masksWithoutSize);
+            if (debug != null) {
+                debug.forEach(warnings::debug);
+            }
         }
     }
 
     /** Builds an item from its rows (labels, then boxes, then masks), as §4.8–4.10 describe. */
-    /** {@code warnings} is null when an earlier pass has already warned about this item. */
-    private DatasetItem assemble(int position, List<AnnotationRow> rows, ScoreAttributes scoreAttributes,
-                                 WarningTally warnings) {
+    private Assembled assemble(int position, List<AnnotationRow> rows, ScoreAttributes scoreAttributes) {
         String id = catalog.id(position);
         String subset = catalog.subset(position);
         Path imagePath = catalog.imagePath(layout.imagesDir(), position);
         ImageSize declared = catalog.declaredSize(position);
+        List<String> debug = context.debugEnabled() ? new ArrayList<>() : null;
         Image image = null;
         if (imagePath != null) {
             image = Image.ofFile(imagePath, declared);
-        } else if (warnings != null) {
-            warnings.warn(WARN_NO_IMAGE);
-            if (context.debugEnabled()) {
-                context.debug("Can't find image for item: " + id + ". It should be in the 'images' directory");
-            }
+        } else if (debug != null) {
+            debug.add("Can't find image for item: " + id + ". It should be in the 'images' directory");
         }
         List<Annotation> annotations = new ArrayList<>(rows.size());
         ImageSize size = null;
         boolean sizeResolved = false;
+        int boxesWithoutSize = 0;
+        int masksWithoutSize = 0;
         for (AnnotationRow row : rows) {
             if (row instanceof LabelRow l) {
                 annotations.add(new Label(l.label(), scoreAttributes.label(l.confidence())));
@@ -559,31 +656,28 @@ final class OpenImagesSource implements DatasetSource {
             }
             if (row instanceof BoxRow b) {
                 if (size == null) {
-                    if (warnings != null) {
-                        warnings.warn(WARN_BOX_WITHOUT_SIZE);
-                        if (context.debugEnabled()) {
-                            context.debug("Can't decode box for item '" + id + "' due to missing image file ("
-                                    + fileName(b) + ":" + b.line() + ")");
-                        }
+                    boxesWithoutSize++;
+                    if (debug != null) {
+                        debug.add("Can't decode box for item '" + id + "' due to missing image file ("
+                                + fileName(b) + ":" + b.line() + ")");
                     }
                     continue;
                 }
                 annotations.add(box(b, size, scoreAttributes, annotations));
             } else if (row instanceof MaskRow m) {
                 if (size == null) {
-                    if (warnings != null) {
-                        warnings.warn(WARN_MASK_WITHOUT_SIZE);
-                        if (context.debugEnabled()) {
-                            context.debug("Can't decode mask for item '" + id + "' due to missing image file ("
-                                    + fileName(m) + ":" + m.line() + ")");
-                        }
+                    masksWithoutSize++;
+                    if (debug != null) {
+                        debug.add("Can't decode mask for item '" + id + "' due to missing image file ("
+                                + fileName(m) + ":" + m.line() + ")");
                     }
                     continue;
                 }
                 annotations.add(mask(m, subset, size, annotations));
             }
         }
-        return new DatasetItem(id, subset, image, annotations);
+        return new Assembled(new DatasetItem(id, subset, image, annotations), imagePath == null, boxesWithoutSize,
+                masksWithoutSize, debug);
     }
 
     private String fileName(AnnotationRow row) {

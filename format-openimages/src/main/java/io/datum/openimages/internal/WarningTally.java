@@ -19,13 +19,30 @@ final class WarningTally {
     }
 
     void warn(String message) {
+        warn(message, 1);
+    }
+
+    /** The same warning {@code times} times (none when 0). */
+    void warn(String message, long times) {
+        if (times <= 0) {
+            return;
+        }
         long[] count = pending.get(message);
         if (count == null) {
-            pending.put(message, new long[1]);
+            pending.put(message, new long[] {times - 1});
             context.warn(message);
         } else {
-            count[0]++;
+            count[0] += times;
         }
+    }
+
+    /**
+     * A debug line, in order with the warnings: the counts so far are handed on first, so that a
+     * log shows each line after the warnings that came before it.
+     */
+    void debug(String message) {
+        flush();
+        context.debug(message);
     }
 
     /** Hands the counts gathered since the last flush to the context. */
