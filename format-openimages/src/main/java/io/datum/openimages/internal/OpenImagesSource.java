@@ -144,16 +144,8 @@ final class OpenImagesSource implements DatasetSource {
                 spilled.finish();
             }
             if (layout.has(OpenImagesPaths.IMAGE_META_FILE)) {
-                int[] last = {-1};
                 ImageMetaFile.read(layout.file(OpenImagesPaths.IMAGE_META_FILE), OpenImagesPaths.IMAGE_META_FILE,
-                        (id, size) -> {
-                            // the file usually lists items in catalog order: look next to the last one first
-                            int position = catalog.positionOf(id, last[0] + 1);
-                            if (position >= 0) {
-                                catalog.setDeclaredSize(position, size);
-                                last[0] = position;
-                            }
-                        });
+                        new DeclaredSizes(catalog));
             }
             indexImages(layout.imagesDir(), catalog);
             context.debug("open_images: " + catalog.size() + " items, " + direct.size() + " annotation files read in order, "
@@ -168,6 +160,32 @@ final class OpenImagesSource implements DatasetSource {
                 }
             }
             throw e;
+        }
+    }
+
+    /** Sizes from {@code images.meta} for the items of the catalog; other ids are ignored. */
+    private static final class DeclaredSizes implements ImageMetaFile.Entries {
+        private final ItemCatalog catalog;
+        /** The file usually lists items in catalog order: look next to the last one first. */
+        private int last = -1;
+
+        DeclaredSizes(ItemCatalog catalog) {
+            this.catalog = catalog;
+        }
+
+        @Override
+        public void accept(String id, ImageSize size) {
+            byte[] bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            accept(bytes, 0, bytes.length, size);
+        }
+
+        @Override
+        public void accept(byte[] utf8, int from, int to, ImageSize size) {
+            int position = catalog.positionOf(utf8, from, to, last + 1);
+            if (position >= 0) {
+                catalog.setDeclaredSize(position, size);
+                last = position;
+            }
         }
     }
 

@@ -2,15 +2,12 @@ package io.datum.openimages.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Python's {@code shlex.split(line, comments=True)} (POSIX mode) and {@code shlex.quote}, the
  * tokenizer and quoting of {@code images.meta} lines.
  */
 final class Shlex {
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
-
     private Shlex() {
     }
 
@@ -90,9 +87,23 @@ final class Shlex {
         if (s.isEmpty()) {
             return "''";
         }
-        if (SAFE.matcher(s).matches()) {
+        if (isSafe(s)) {
             return s;
         }
         return "'" + s.replace("'", "'\"'\"'") + "'";
+    }
+
+    /** Only characters of {@code [A-Za-z0-9_@%+=:,./-]}: checked without a regex, once per images.meta line. */
+    private static boolean isSafe(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean safe = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '_' || c == '@' || c == '%' || c == '+' || c == '=' || c == ':' || c == ',' || c == '.'
+                    || c == '/' || c == '-';
+            if (!safe) {
+                return false;
+            }
+        }
+        return true;
     }
 }
