@@ -72,7 +72,12 @@ final class IdTable {
     /** Adds {@code id} if absent; returns its ordinal either way. */
     int add(String id) {
         byte[] key = id.getBytes(StandardCharsets.UTF_8);
-        int hash = hash(key, 0, key.length);
+        return add(key, 0, key.length);
+    }
+
+    /** Adds the id spelled by the UTF-8 bytes {@code key[from, to)} if absent; returns its ordinal either way. */
+    int add(byte[] key, int from, int to) {
+        int hash = hash(key, from, to);
         int mask = slots.length - 1;
         int i = hash & mask;
         for (; ; i = (i + 1) & mask) {
@@ -80,12 +85,12 @@ final class IdTable {
             if (entry < 0) {
                 break;
             }
-            if (hashes[entry] == hash && keyEquals(entry, key, 0, key.length)) {
+            if (hashes[entry] == hash && keyEquals(entry, key, from, to)) {
                 return entry;
             }
         }
         int ordinal = size;
-        store(key, hash);
+        store(key, from, to, hash);
         slots[i] = ordinal + 1;
         if (size * 2 > slots.length) {
             rehash();
@@ -99,21 +104,22 @@ final class IdTable {
         return new String(arena, off, end - off, StandardCharsets.UTF_8);
     }
 
-    private void store(byte[] key, int hash) {
-        if ((long) arenaSize + key.length > MAX_ARENA) {
+    private void store(byte[] key, int from, int to, int hash) {
+        int length = to - from;
+        if ((long) arenaSize + length > MAX_ARENA) {
             throw new DatasetException("too many item ids (more than 2 GB of ids)");
         }
-        if (arenaSize + key.length > arena.length) {
-            arena = Arrays.copyOf(arena, (int) Math.min(MAX_ARENA, Math.max((long) arena.length * 2, (long) arenaSize + key.length)));
+        if (arenaSize + length > arena.length) {
+            arena = Arrays.copyOf(arena, (int) Math.min(MAX_ARENA, Math.max((long) arena.length * 2, (long) arenaSize + length)));
         }
-        System.arraycopy(key, 0, arena, arenaSize, key.length);
+        System.arraycopy(key, from, arena, arenaSize, length);
         if (size == offsets.length) {
             offsets = Arrays.copyOf(offsets, size * 2);
             hashes = Arrays.copyOf(hashes, size * 2);
         }
         offsets[size] = arenaSize;
         hashes[size] = hash;
-        arenaSize += key.length;
+        arenaSize += length;
         size++;
     }
 

@@ -51,7 +51,21 @@ final class ItemCatalog {
 
     /** Adds a new item at the next position; the caller has checked that the id is new. */
     int add(String id, String subset) {
-        int position = ids.add(id);
+        return place(ids.add(id), subset);
+    }
+
+    /**
+     * Adds the item whose id is spelled by the UTF-8 bytes {@code id[from, to)} at the next
+     * position, unless the id is already there: then nothing changes and the result is
+     * {@code -(position + 1)} of the existing item.
+     */
+    int addNew(byte[] id, int from, int to, String subset) {
+        int before = ids.size();
+        int position = ids.add(id, from, to);
+        return position < before ? -(position + 1) : place(position, subset);
+    }
+
+    private int place(int position, String subset) {
         if (position == subsets.length) {
             subsets = Arrays.copyOf(subsets, position * 2);
         }

@@ -115,7 +115,7 @@ final class OpenImagesSource implements DatasetSource {
         CategoriesReader.Result categories = CategoriesReader.read(layout);
         RowLabels labels = new RowLabels(new LabelIndex(categories.categories().labels()), categories.source());
         ItemCatalog catalog = new ItemCatalog();
-        readDescriptions(layout, catalog);
+        ItemDescriptions.read(layout, catalog);
         List<AnnotationFile> files = annotationFiles(layout);
         ExternalSorter<PositionedRow> spilled = null;
         try {
@@ -185,39 +185,6 @@ final class OpenImagesSource implements DatasetSource {
             if (position >= 0) {
                 catalog.setDeclaredSize(position, size);
                 last = position;
-            }
-        }
-    }
-
-    /** Items of the description file(s), in file order (§4.6). */
-    private static void readDescriptions(DatasetLayout layout, ItemCatalog catalog) throws IOException {
-        List<String> names = layout.has(OpenImagesPaths.FULL_IMAGE_DESCRIPTION_FILE)
-                ? List.of(OpenImagesPaths.FULL_IMAGE_DESCRIPTION_FILE)
-                : layout.matching(OpenImagesPaths.SUBSET_IMAGE_DESCRIPTION_PATTERNS);
-        for (String name : names) {
-            try (CsvTable table = CsvTable.open(layout.file(name), name, true)) {
-                int idColumn = -1;
-                int subsetColumn = -1;
-                while (table.next()) {
-                    if (idColumn < 0) {
-                        idColumn = table.requireColumn(OpenImagesPaths.IMAGE_ID);
-                        subsetColumn = table.requireColumn(OpenImagesPaths.SUBSET);
-                    }
-                    String id = table.require(idColumn, OpenImagesPaths.IMAGE_ID);
-                    if (!SafePaths.isSafeItemId(id)) {
-                        throw table.error("unsafe ImageID '" + id + "' (empty, absolute, or with '..', '\\' or NUL)");
-                    }
-                    String subset = table.require(subsetColumn, OpenImagesPaths.SUBSET);
-                    if (!SafePaths.isSafeComponent(subset)) {
-                        throw table.error("item '" + id + "' has an unsupported subset name '" + subset + "'");
-                    }
-                    int existing = catalog.positionOf(id);
-                    if (existing >= 0) {
-                        throw table.error("item '" + id + "' is repeated (already listed in subset '"
-                                + catalog.subset(existing) + "')");
-                    }
-                    catalog.add(id, subset);
-                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.datum.openimages.internal;
 
 import io.datum.spi.DatasetException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -38,6 +39,38 @@ final class SafePaths {
         }
         // "C:..." is absolute on Windows
         return id.length() < 2 || id.charAt(1) != ':' || !Character.isLetter(id.charAt(0));
+    }
+
+    /**
+     * {@link #isSafeItemId(String)} of the UTF-8 bytes {@code utf8[from, to)}: ASCII ids (nearly
+     * all) are checked on their bytes, others decoded first.
+     */
+    static boolean isSafeItemId(byte[] utf8, int from, int to) {
+        if (from == to || utf8[from] == '/') {
+            return false;
+        }
+        int segmentStart = from;
+        for (int i = from; i < to; i++) {
+            byte b = utf8[i];
+            if (b < 0) {
+                return isSafeItemId(new String(utf8, from, to - from, StandardCharsets.UTF_8));
+            }
+            if (b == '\\' || b == 0) {
+                return false;
+            }
+            if (b == '/') {
+                if (i - segmentStart == 2 && utf8[segmentStart] == '.' && utf8[segmentStart + 1] == '.') {
+                    return false;
+                }
+                segmentStart = i + 1;
+            }
+        }
+        if (to - segmentStart == 2 && utf8[segmentStart] == '.' && utf8[segmentStart + 1] == '.') {
+            return false;
+        }
+        // "C:..." is absolute on Windows
+        byte first = utf8[from];
+        return to - from < 2 || utf8[from + 1] != ':' || !(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z');
     }
 
     /** {@code base.resolve(relative)}, refusing anything that would land outside {@code base}. */

@@ -77,4 +77,13 @@ class TextRulesTest {
             assertTrue(SafePaths.isSafeItemId(good), good);
         }
     }
+
+    @Test
+    void checksItemIdsOnTheirBytesAsOnStrings() {
+        for (String id : List.of("", "/abs", "../x", "a/../b", "a/..", "..", "a\\b", "a\0b", "C:x", "z:", "1:x", ":x", "a",
+                "dir/img2", "a..b", ".hidden", "x y/Z 1", "...", "a/.../b", "\u00e9:x", "\u00e9/../x", "caf\u00e9", "/")) {
+            byte[] bytes = ("[" + id + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(SafePaths.isSafeItemId(id), SafePaths.isSafeItemId(bytes, 1, bytes.length - 1), id);
+        }
+    }
 }
