@@ -95,7 +95,10 @@ final class ItemCatalog {
         return subsetNames.name(subsets[position]);
     }
 
-    /** Records the size from {@code images.meta}; call only after all items are known. */
+    /**
+     * Records the size from {@code images.meta}. May run beside readers of the catalog (it touches
+     * only the sizes), but not beside {@link #add}.
+     */
     void setDeclaredSize(int position, ImageSize size) {
         if (metaWidth.length < size()) {
             metaWidth = grow(metaWidth, size(), -1);

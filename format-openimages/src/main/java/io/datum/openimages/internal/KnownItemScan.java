@@ -1,14 +1,8 @@
 package io.datum.openimages.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The ImageID scans of opening, run side by side for the files that bring no new item. When the
@@ -25,61 +19,17 @@ final class KnownItemScan {
     }
 
     /**
-     * For each file: TRUE when all its ImageIDs are in the catalog and come in item order, FALSE
-     * when they are all there but not in order, null when it needs the ordered placement.
-     * The catalog is only read.
+     * The scan of {@code file} as a task: sets {@code verdicts[index]} to TRUE when all its
+     * ImageIDs are in the catalog and come in item order, FALSE when they are all there but not
+     * in order, and leaves null when it needs the ordered placement. The catalog is only read.
      */
-    static Boolean[] verdicts(List<Path> files, ItemCatalog catalog, int threads) throws IOException {
-        Boolean[] verdicts = new Boolean[files.size()];
-        if (catalog.size() == 0 || files.isEmpty()) {
-            return verdicts;
-        }
-        // the biggest files first, so that the last one to finish is a small one
-        List<Integer> order = new ArrayList<>();
-        long[] sizes = new long[files.size()];
-        for (int i = 0; i < files.size(); i++) {
-            order.add(i);
-            sizes[i] = Files.size(files.get(i));
-        }
-        order.sort(Comparator.comparingLong((Integer i) -> sizes[i]).reversed());
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable worker = () -> {
-            for (int k; failure.get() == null && (k = next.getAndIncrement()) < order.size(); ) {
-                int i = order.get(k);
-                try {
-                    KnownIds sink = new KnownIds(catalog);
-                    verdicts[i] = ImageIdScanner.scan(files.get(i), sink) ? sink.sorted : null;
-                } catch (IOException | RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
-                }
+    static SideBySide.Weighted task(Path file, ItemCatalog catalog, Boolean[] verdicts, int index) throws IOException {
+        return new SideBySide.Weighted(Files.size(file), () -> {
+            if (catalog.size() > 0) {
+                KnownIds sink = new KnownIds(catalog);
+                verdicts[index] = ImageIdScanner.scan(file, sink) ? sink.sorted : null;
             }
-        };
-        List<Thread> helpers = new ArrayList<>();
-        for (int t = 1; t < Math.min(threads, files.size()); t++) {
-            Thread helper = new Thread(worker, "open_images scan " + t);
-            helper.setDaemon(true);
-            helper.start();
-            helpers.add(helper);
-        }
-        worker.run();
-        for (Thread helper : helpers) {
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while scanning annotation files");
-            }
-        }
-        Throwable t = failure.get();
-        if (t instanceof IOException e) {
-            throw e;
-        } else if (t instanceof RuntimeException e) {
-            throw e;
-        } else if (t instanceof Error e) {
-            throw e;
-        }
-        return verdicts;
+        });
     }
 
     /** Looks ids up in the catalog, giving up on the first it does not have. */

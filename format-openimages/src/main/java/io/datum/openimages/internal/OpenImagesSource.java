@@ -121,11 +121,27 @@ final class OpenImagesSource implements DatasetSource {
         try {
             List<AnnotationFile> direct = new ArrayList<>();
             List<AnnotationFile> unsorted = new ArrayList<>();
-            List<Path> paths = new ArrayList<>();
-            for (AnnotationFile f : files) {
-                paths.add(layout.annotationDir().resolve(f.name()));
+            // Side by side: the ImageID scans of the files that bring no new item, and images.meta
+            // for the items known so far (its failure waits, so that errors come in the old order)
+            Boolean[] known = new Boolean[files.size()];
+            List<SideBySide.Weighted> tasks = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                tasks.add(KnownItemScan.task(layout.annotationDir().resolve(files.get(i).name()), catalog, known, i));
             }
-            Boolean[] known = KnownItemScan.verdicts(paths, catalog, Runtime.getRuntime().availableProcessors());
+            int itemsBefore = catalog.size();
+            DeclaredSizes sizes = new DeclaredSizes(catalog);
+            Throwable[] sizesFailure = new Throwable[1];
+            if (layout.has(OpenImagesPaths.IMAGE_META_FILE)) {
+                Path meta = layout.file(OpenImagesPaths.IMAGE_META_FILE);
+                tasks.add(new SideBySide.Weighted(Files.size(meta), () -> {
+                    try {
+                        ImageMetaFile.read(meta, OpenImagesPaths.IMAGE_META_FILE, sizes);
+                    } catch (IOException | RuntimeException e) {
+                        sizesFailure[0] = e;
+                    }
+                }));
+            }
+            SideBySide.run(tasks, Runtime.getRuntime().availableProcessors());
             for (int i = 0; i < files.size(); i++) {
                 AnnotationFile f = files.get(i);
                 if (known[i] != null ? known[i] : placeItems(layout, f, catalog, labels)) {
@@ -143,7 +159,13 @@ final class OpenImagesSource implements DatasetSource {
                 }
                 spilled.finish();
             }
-            if (layout.has(OpenImagesPaths.IMAGE_META_FILE)) {
+            if (sizesFailure[0] instanceof IOException e) {
+                throw e;
+            } else if (sizesFailure[0] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (sizes.missed && catalog.size() > itemsBefore) {
+                // it named items that the annotation files brought since: read it again for them
                 ImageMetaFile.read(layout.file(OpenImagesPaths.IMAGE_META_FILE), OpenImagesPaths.IMAGE_META_FILE,
                         new DeclaredSizes(catalog));
             }
@@ -168,6 +190,8 @@ final class OpenImagesSource implements DatasetSource {
         private final ItemCatalog catalog;
         /** The file usually lists items in catalog order: look next to the last one first. */
         private int last = -1;
+        /** Some id was not in the catalog (yet). */
+        private boolean missed;
 
         DeclaredSizes(ItemCatalog catalog) {
             this.catalog = catalog;
@@ -185,6 +209,8 @@ final class OpenImagesSource implements DatasetSource {
             if (position >= 0) {
                 catalog.setDeclaredSize(position, size);
                 last = position;
+            } else {
+                missed = true;
             }
         }
     }

@@ -1,0 +1,68 @@
+package io.datum.openimages.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Independent pieces of work run on a few threads, the calling one included, heaviest first (so
+ * that the last to finish is a light one). Returns when all are done; the first failure is thrown
+ * then, and stops the pieces not yet started.
+ */
+final class SideBySide {
+    /** A piece of work. */
+    interface Task {
+        void run() throws IOException;
+    }
+
+    /** A task and how much work it is (a file size will do). */
+    record Weighted(long weight, Task task) {
+    }
+
+    private SideBySide() {
+    }
+
+    static void run(List<Weighted> tasks, int threads) throws IOException {
+        List<Weighted> order = new ArrayList<>(tasks);
+        order.sort(Comparator.comparingLong(Weighted::weight).reversed());
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            for (int k; failure.get() == null && (k = next.getAndIncrement()) < order.size(); ) {
+                try {
+                    order.get(k).task().run();
+                } catch (IOException | RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < Math.min(threads, order.size()); t++) {
+            Thread helper = new Thread(worker, "open_images open " + t);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        worker.run();
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while opening the dataset");
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof IOException e) {
+            throw e;
+        } else if (t instanceof RuntimeException e) {
+            throw e;
+        } else if (t instanceof Error e) {
+            throw e;
+        }
+    }
+}
