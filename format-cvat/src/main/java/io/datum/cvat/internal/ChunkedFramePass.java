@@ -22,7 +22,8 @@ import java.util.function.BiConsumer;
  * dropped: what is handed on is always what one reader reading the whole file would give.
  */
 final class ChunkedFramePass implements FramePass {
-    private static final int GROUPS_AHEAD = 2048;
+    /** More than a chunk usually holds, so that the next chunk is read whole while the current one is handed on. */
+    private static final int GROUPS_AHEAD = 8192;
 
     /** A reader's last word: the chunk whose start it stopped at, or -1 for the end of the file. */
     private record Ended(int nextChunk) {

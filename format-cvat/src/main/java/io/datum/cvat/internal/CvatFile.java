@@ -35,7 +35,7 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
     }
 
     /** Chunks of about this many bytes: a few thousand images, so that a chunk read ahead stays small. */
-    static final long CHUNK_BYTES = 8L << 20;
+    static final long CHUNK_BYTES = 4L << 20;
 
     /** Knows whether the frames of one subset have come in one stretch each so far. */
     private static final class FrameOrder {
@@ -110,8 +110,17 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
                     frameCounts.put(subset, order.frames);
                 }
             });
-            return new CvatFile(path, shownName, Files.isDirectory(images) ? images : null, meta, subsets, frameCounts,
-                    chunks);
+            return new CvatFile(path, shownName, hasEntries(images) ? images : null, meta, subsets, frameCounts, chunks);
+        }
+    }
+
+    /** Whether {@code folder} exists and holds anything: an empty one spares a lookup per item. */
+    private static boolean hasEntries(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            return entries.iterator().hasNext();
         }
     }
 
