@@ -529,6 +529,12 @@ final class OpenImagesSource implements DatasetSource {
                 throw new NoSuchElementException();
             }
             while (index == batch.count()) {
+                // a failure ends the pass: thrown again on each later call, never waited on
+                if (batch.failure() instanceof RuntimeException e) {
+                    throw e;
+                } else if (batch.failure() instanceof Error e) {
+                    throw e;
+                }
                 try {
                     batch = batches.take();
                 } catch (InterruptedException e) {
@@ -536,11 +542,6 @@ final class OpenImagesSource implements DatasetSource {
                     throw new UncheckedIOException(new InterruptedIOException("interrupted while reading annotations"));
                 }
                 index = 0;
-                if (batch.failure() instanceof RuntimeException e) {
-                    throw e;
-                } else if (batch.failure() instanceof Error e) {
-                    throw e;
-                }
             }
             Assembled a = batch.items()[index++];
             int position = next++;

@@ -22,7 +22,7 @@ final class ReadAheadRowStream implements RowStream {
     private final Thread reader;
     private volatile boolean closed;
     private Batch batch = NONE;
-    private int index = -1;
+    private int index;
 
     /** Rows of one batch; the last one is marked, or carries the failure that ended the stream. */
     private record Batch(int[] positions, AnnotationRow[] rows, int count, boolean last, Throwable failure) {
@@ -68,11 +68,16 @@ final class ReadAheadRowStream implements RowStream {
 
     @Override
     public boolean advance() throws IOException {
-        if (++index < batch.count()) {
+        if (index + 1 < batch.count()) {
+            index++;
             return true;
         }
-        while (index == batch.count()) {
+        while (true) {
+            if (batch.failure() != null) {
+                rethrow(batch.failure());
+            }
             if (batch.last()) {
+                index = batch.count();
                 return false;
             }
             try {
@@ -82,15 +87,20 @@ final class ReadAheadRowStream implements RowStream {
                 throw new InterruptedIOException("interrupted while reading annotations");
             }
             index = 0;
-            if (batch.failure() instanceof IOException e) {
-                throw e;
-            } else if (batch.failure() instanceof RuntimeException e) {
-                throw e;
-            } else if (batch.failure() instanceof Error e) {
-                throw e;
+            if (batch.count() > 0) {
+                return true;
             }
         }
-        return true;
+    }
+
+    /** The reading thread's failure, thrown here (again on each later call: the stream is over). */
+    private static void rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException e) {
+            throw e;
+        } else if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        throw (Error) failure;
     }
 
     @Override
