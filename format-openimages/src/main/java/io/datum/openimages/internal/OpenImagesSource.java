@@ -479,6 +479,8 @@ final class OpenImagesSource implements DatasetSource {
 
         /** The assembler thread: every item, in batches, then a last (or failed) batch. */
         private void assembleAll() {
+            Assembled[] items = new Assembled[0];
+            int filled = 0;
             try {
                 for (RowStream s : opened) {
                     if (s.advance()) {
@@ -487,23 +489,23 @@ final class OpenImagesSource implements DatasetSource {
                 }
                 int position = 0;
                 while (!closed) {
-                    int count = Math.min(BATCH_ITEMS, catalog.size() - position);
-                    Assembled[] items = new Assembled[count];
-                    for (int i = 0; i < count; i++, position++) {
+                    items = new Assembled[Math.min(BATCH_ITEMS, catalog.size() - position)];
+                    for (filled = 0; filled < items.length; filled++, position++) {
                         List<AnnotationRow> rows = new ArrayList<>(ROWS_PER_ITEM);
                         collect(position, rows);
-                        items[i] = assemble(position, rows, scoreAttributes);
+                        items[filled] = assemble(position, rows, scoreAttributes);
                     }
                     boolean last = position == catalog.size();
-                    hand(new ItemBatch(items, count, last, null));
+                    hand(new ItemBatch(items, filled, last, null));
                     if (last) {
                         return;
                     }
                 }
             } catch (IOException e) {
-                hand(new ItemBatch(new Assembled[0], 0, true, new UncheckedIOException(e)));
+                // the items before the failure go first
+                hand(new ItemBatch(items, filled, true, new UncheckedIOException(e)));
             } catch (RuntimeException | Error e) {
-                hand(new ItemBatch(new Assembled[0], 0, true, e));
+                hand(new ItemBatch(items, filled, true, e));
             }
         }
 

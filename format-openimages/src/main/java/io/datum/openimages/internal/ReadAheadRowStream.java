@@ -35,10 +35,10 @@ final class ReadAheadRowStream implements RowStream {
     }
 
     private void readAll(RowStream source) {
+        int[] positions = new int[BATCH_ROWS];
+        AnnotationRow[] rows = new AnnotationRow[BATCH_ROWS];
+        int count = 0;
         try (source) {
-            int[] positions = new int[BATCH_ROWS];
-            AnnotationRow[] rows = new AnnotationRow[BATCH_ROWS];
-            int count = 0;
             while (!closed && source.advance()) {
                 positions[count] = source.position();
                 rows[count++] = source.row();
@@ -51,7 +51,8 @@ final class ReadAheadRowStream implements RowStream {
             }
             hand(new Batch(positions, rows, count, true, null));
         } catch (IOException | RuntimeException | Error e) {
-            hand(new Batch(new int[0], new AnnotationRow[0], 0, true, e));
+            // the rows before the failure go first
+            hand(new Batch(positions, rows, count, true, e));
         }
     }
 
