@@ -18,7 +18,6 @@ import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -34,9 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -435,29 +431,20 @@ final class OpenImagesSource implements DatasetSource {
      * The merge needs no heap: the streams are kept in the reference's file order (each file's
      * rows in line order), so an item's rows are the runs at its position taken stream by
      * stream; only rows from the spilled stream, which mixes files, need sorting into place.
-     *
-     * <p>Merging and assembling run on a thread of their own, a few batches of items ahead of
-     * the consumer: the consumer (an exporter writing XML or CSV) is the slowest part of a
-     * conversion, and this keeps its thread for writing. What an item warns about travels with
-     * it and is given when the consumer reaches the item, so warnings are what they were.
+     * (Conversions read each pass ahead on a thread of their own, {@code Datasets.readingAhead},
+     * so merging and assembling run beside the exporter's writing.)
      */
     private final class Pass implements ItemCursor {
         private static final int FLUSH_WARNINGS_EVERY = 1 << 14;
-        private static final int BATCH_ITEMS = 256;
-        private static final int BATCHES_AHEAD = 4;
         private final List<RowStream> opened = new ArrayList<>();
         /** Streams that still have a current row, in file order (the spilled stream last). */
         private final RowStream[] live;
         private int liveCount;
         private final boolean hasSpilled = spilled != null;
         private final ScoreAttributes scoreAttributes = new ScoreAttributes();
-        private final BlockingQueue<ItemBatch> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
-        private final Thread assembler;
-        private volatile boolean closed;
-        private ItemBatch batch = new ItemBatch(new Assembled[0], 0, false, null);
-        private int index;
         private final WarningTally warnings = new WarningTally(context);
         private int next;
+        private boolean closed;
 
         Pass() throws IOException {
             try {
@@ -467,56 +454,15 @@ final class OpenImagesSource implements DatasetSource {
                 if (hasSpilled) {
                     opened.add(new SpilledRowStream(spilled.cursor()));
                 }
-            } catch (IOException | RuntimeException e) {
-                closeStreams();
-                throw e;
-            }
-            live = new RowStream[opened.size()];
-            assembler = new Thread(this::assembleAll, "open_images items");
-            assembler.setDaemon(true);
-            assembler.start();
-        }
-
-        /** The assembler thread: every item, in batches, then a last (or failed) batch. */
-        private void assembleAll() {
-            Assembled[] items = new Assembled[0];
-            int filled = 0;
-            try {
+                live = new RowStream[opened.size()];
                 for (RowStream s : opened) {
                     if (s.advance()) {
                         live[liveCount++] = s;
                     }
                 }
-                int position = 0;
-                while (!closed) {
-                    items = new Assembled[Math.min(BATCH_ITEMS, catalog.size() - position)];
-                    for (filled = 0; filled < items.length; filled++, position++) {
-                        List<AnnotationRow> rows = new ArrayList<>(ROWS_PER_ITEM);
-                        collect(position, rows);
-                        items[filled] = assemble(position, rows, scoreAttributes);
-                    }
-                    boolean last = position == catalog.size();
-                    hand(new ItemBatch(items, filled, last, null));
-                    if (last) {
-                        return;
-                    }
-                }
-            } catch (IOException e) {
-                // the items before the failure go first
-                hand(new ItemBatch(items, filled, true, new UncheckedIOException(e)));
-            } catch (RuntimeException | Error e) {
-                hand(new ItemBatch(items, filled, true, e));
-            }
-        }
-
-        /** Queues a batch, waiting for room unless the pass is closed meanwhile. */
-        private void hand(ItemBatch b) {
-            try {
-                while (!closed && !batches.offer(b, 100, TimeUnit.MILLISECONDS)) {
-                    // the consumer is behind; look again
-                }
-            } catch (InterruptedException e) {
-                // close() interrupts: nobody reads any more
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
             }
         }
 
@@ -530,23 +476,14 @@ final class OpenImagesSource implements DatasetSource {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            while (index == batch.count()) {
-                // a failure ends the pass: thrown again on each later call, never waited on
-                if (batch.failure() instanceof RuntimeException e) {
-                    throw e;
-                } else if (batch.failure() instanceof Error e) {
-                    throw e;
-                }
-                try {
-                    batch = batches.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new UncheckedIOException(new InterruptedIOException("interrupted while reading annotations"));
-                }
-                index = 0;
-            }
-            Assembled a = batch.items()[index++];
             int position = next++;
+            List<AnnotationRow> rows = new ArrayList<>(ROWS_PER_ITEM);
+            try {
+                collect(position, rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Assembled a = assemble(position, rows, scoreAttributes);
             if (warnedUpTo.get() <= position) {
                 a.warnInto(warnings);
                 warnedUpTo.accumulateAndGet(position + 1, Math::max);
@@ -592,23 +529,6 @@ final class OpenImagesSource implements DatasetSource {
             }
             closed = true;
             warnings.flush();
-            assembler.interrupt();
-            boolean interrupted = false;
-            while (assembler.isAlive()) {
-                try {
-                    assembler.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            closeStreams();
-            batches.clear();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private void closeStreams() {
             for (RowStream s : opened) {
                 try {
                     s.close();
@@ -616,16 +536,13 @@ final class OpenImagesSource implements DatasetSource {
                     // read-only inputs; closing cannot lose data
                 }
             }
+            liveCount = 0;
         }
     }
 
-    /** Items of one hand-over from the assembler; the last is marked, or carries the failure that ended the pass. */
-    private record ItemBatch(Assembled[] items, int count, boolean last, Throwable failure) {
-    }
-
     /**
-     * An item and what it warns about: given by the consumer, and only by the first pass that
-     * reaches the item. Debug lines are made only when debug output is on.
+     * An item and what it warns about: given only by the first pass that reaches the item.
+     * Debug lines are made only when debug output is on.
      */
     private record Assembled(DatasetItem item, boolean noImage, int boxesWithoutSize, int masksWithoutSize,
                              List<String> debug) {
