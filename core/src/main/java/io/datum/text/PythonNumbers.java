@@ -58,6 +58,10 @@ public final class PythonNumbers {
                 return value < 0 ? new String(text, 0, end) : new String(text, 1, end - 1);
             }
         }
+        // Whole numbers (scores of 1.0, pixel sizes) are spelled as integers with ".0" below 1e16.
+        if (abs >= 1 && abs < 1e16 && value == Math.rint(value)) {
+            return Long.toString((long) value).concat(".0");
+        }
         // Fast path for the rest of plain notation (Python and Java agree on it between 1e-3 and
         // 1e7): ratios such as 277.94 / 683 need 16 or 17 digits, found with exact double-double
         // arithmetic instead of BigDecimal (JDK 17's Double.toString is not always the shortest).

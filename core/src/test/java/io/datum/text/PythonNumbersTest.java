@@ -96,6 +96,8 @@ class PythonNumbersTest {
             values.add(random.nextInt(200_000) / 8.0 - 10_000);
             values.add(random.nextInt(1_000_000) / 1e6);
             values.add(-random.nextInt(1_000_000) / 1e6 * (1 + 1e-9 * random.nextInt(3)));
+            values.add((double) (random.nextLong() % 10_000_000_000_000_000L));
+            values.add((double) random.nextInt(5000) * (random.nextBoolean() ? 1 : -1));
             // CVAT pixel coordinates over image sides: the 16- and 17-digit path
             int side = 1 + random.nextInt(4000);
             values.add(Math.round(random.nextDouble() * side * 100) / 100.0 / side);

@@ -57,6 +57,7 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.JobContext;
 import io.datum.text.PythonNumbers;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -338,14 +339,20 @@ final class SubsetXmlWriter implements AutoCloseable {
     }
 
     private void writeAttributes(Annotation a, String itemId) throws IOException {
-        int label = a.label();
-        for (Map.Entry<String, Object> e : a.attributes().entries()) {
-            String name = e.getKey();
+        // forEach on the map itself: iterating the unmodifiable entry set wrapped every entry
+        try {
+            a.attributes().asMap().forEach((name, value) -> writeAttribute(a.label(), name, value, itemId));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void writeAttribute(int label, String name, Object value, String itemId) {
+        try {
             if (CvatNames.BUILTIN_ATTRIBUTES.contains(name)) {
-                continue;
+                return;
             }
             if (settings.allowUndeclared() || declared.get(label).contains(name)) {
-                Object value = e.getValue();
                 // numbers and booleans print as digits, signs, '.', 'e', "inf", "nan", "true", "false"
                 boolean plain = value instanceof Long || value instanceof Double || value instanceof Boolean
                         || value instanceof Integer;
@@ -358,6 +365,8 @@ final class SubsetXmlWriter implements AutoCloseable {
                     context.debug("Item " + itemId + ": " + undeclaredMessage(label, name));
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
