@@ -239,10 +239,23 @@ final class XmlOut implements Closeable {
         out.append('>');
     }
 
+    /** A line break and two spaces per level, for the usual depths: one append each. */
+    private static final String[] INDENTS = new String[16];
+
+    static {
+        for (int i = 0; i < INDENTS.length; i++) {
+            INDENTS[i] = "\n" + "  ".repeat(i);
+        }
+    }
+
     private void indent() throws IOException {
-        out.append('\n');
-        for (int i = 0; i < level; i++) {
-            out.append("  ");
+        if (level < INDENTS.length) {
+            out.append(INDENTS[level]);
+        } else {
+            out.append('\n');
+            for (int i = 0; i < level; i++) {
+                out.append("  ");
+            }
         }
         flushIfFull();
     }
