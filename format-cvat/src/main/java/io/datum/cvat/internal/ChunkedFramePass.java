@@ -24,6 +24,8 @@ import java.util.function.BiConsumer;
 final class ChunkedFramePass implements FramePass {
     /** More than a chunk usually holds, so that the next chunk is read whole while the current one is handed on. */
     private static final int GROUPS_AHEAD = 8192;
+    /** Groups handed over together: one hand-over (and maybe a thread wake-up) per group cost more than reading it. */
+    private static final int BATCH = 128;
 
     /** A reader's last word: the chunk whose start it stopped at, or -1 for the end of the file. */
     private record Ended(int nextChunk) {
@@ -38,6 +40,8 @@ final class ChunkedFramePass implements FramePass {
     private final long[] starts;
     private final ChunkReader[] readers;
     private ChunkReader current;
+    private List<?> batch = List.of();
+    private int inBatch;
 
     /**
      * @param first   the file opened and read up to the end of its meta: the first chunk
@@ -62,6 +66,9 @@ final class ChunkedFramePass implements FramePass {
     @Override
     public Group next() {
         while (current != null) {
+            if (inBatch < batch.size()) {
+                return (Group) batch.get(inBatch++);
+            }
             Object o;
             try {
                 o = current.queue.take();
@@ -69,8 +76,10 @@ final class ChunkedFramePass implements FramePass {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading " + file.shownName(), e);
             }
-            if (o instanceof Group g) {
-                return g;
+            if (o instanceof List<?> groups) {
+                batch = groups;
+                inBatch = 0;
+                continue;
             }
             if (o instanceof Ended ended) {
                 current.skipped.forEach(skipped);
@@ -125,7 +134,7 @@ final class ChunkedFramePass implements FramePass {
     /** Reads one chunk (and on, when its end is not a place to stop) into its queue. */
     private final class ChunkReader implements Runnable {
         final int index;
-        final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(GROUPS_AHEAD);
+        final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(GROUPS_AHEAD / BATCH);
         final Map<String, Long> skipped = new HashMap<>();
         Utf8XmlScanner scanner;
         Thread thread;
@@ -164,6 +173,7 @@ final class ChunkedFramePass implements FramePass {
 
         @Override
         public void run() {
+            List<Group> groups = new ArrayList<>(BATCH);
             try {
                 if (scanner == null) {
                     scanner = Utf8XmlScanner.chunk(file.path(), file.chunks().mark(), starts[index - 1],
@@ -179,11 +189,18 @@ final class ChunkedFramePass implements FramePass {
                 StreamingFramePass frames = new StreamingFramePass(scanner, body, subset);
                 Group g;
                 while (!stopped && (g = frames.next()) != null) {
-                    hand(g);
+                    groups.add(g);
+                    if (groups.size() == BATCH) {
+                        hand(groups);
+                        groups = new ArrayList<>(BATCH);
+                    }
                 }
+                hand(groups);
                 int stop = scanner.stoppedAt();
                 hand(new Ended(stop < 0 ? -1 : index + 1 + stop));
             } catch (Throwable t) {
+                // the frames read before the failure come first, as with one reader
+                hand(groups);
                 hand(t);
             } finally {
                 if (scanner != null) {
