@@ -237,16 +237,6 @@ final class AnnotationRowReader implements Closeable {
         }
     }
 
-    /** Python's {@code float()} (core's, which reads the usual short decimals on a fast exact path). */
-    static double parseFloat(String text) {
-        return PythonNumbers.parseFloat(text);
-    }
-
-    /** Python's {@code int()}. */
-    static long parseInt(String text) {
-        return PythonNumbers.parseInt(text);
-    }
-
     @Override
     public void close() throws IOException {
         table.close();

@@ -262,7 +262,7 @@ final class ImageMetaFile {
     private static int dimension(String text, String what, String file, long line) {
         long v;
         try {
-            v = AnnotationRowReader.parseInt(text);
+            v = PythonNumbers.parseInt(text);
         } catch (NumberFormatException e) {
             throw DatasetException.at(file, line, "bad " + what + " '" + text + "' (not an integer)");
         }
