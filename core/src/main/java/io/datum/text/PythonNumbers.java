@@ -137,6 +137,12 @@ public final class PythonNumbers {
     }
 
     private static final long AMBIGUOUS = -2;
+    /**
+     * fraction and distance below are off their exact values by one rounding of a number under 2,
+     * at most 2^-53 (halfUlp is exact: a power of two times 10^k): closer calls than this go to
+     * BigDecimal. Decimal near-ties of a double are about 1e-11 off, far above it.
+     */
+    private static final double CLOSE = 1e-12;
 
     /**
      * abs correctly rounded to {@code digits} significant digits, as an integer, when that reads
@@ -162,16 +168,21 @@ public final class PythonNumbers {
             whole += (long) adjust;
             fraction -= adjust;
         }
-        if (Math.abs(fraction - 0.5) < 1e-6) {
+        long rounded;
+        if (fraction == 0.5 && lo == 0) {
+            // an exact tie (x·10^k is a half-integer, as for x = m / 2^n): half-even, as BigDecimal rounds
+            rounded = (whole & 1) == 0 ? whole : whole + 1;
+        } else if (Math.abs(fraction - 0.5) < CLOSE) {
             return AMBIGUOUS;
+        } else {
+            rounded = fraction > 0.5 ? whole + 1 : whole;
         }
-        long rounded = fraction > 0.5 ? whole + 1 : whole;
         if (rounded < LONG_POWERS_OF_TEN[digits - 1] || rounded > LONG_POWERS_OF_TEN[digits]) {
             return AMBIGUOUS;
         }
         double distance = Math.abs((double) (rounded - whole) - fraction);
         double halfUlp = Math.ulp(abs) / 2 * scale;
-        if (Math.abs(distance - halfUlp) <= halfUlp * 1e-6) {
+        if (Math.abs(distance - halfUlp) < CLOSE) {
             return AMBIGUOUS;
         }
         return distance < halfUlp ? rounded : -1;

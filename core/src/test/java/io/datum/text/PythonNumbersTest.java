@@ -102,6 +102,9 @@ class PythonNumbersTest {
             int side = 1 + random.nextInt(4000);
             values.add(Math.round(random.nextDouble() * side * 100) / 100.0 / side);
             values.add(random.nextInt(side * 100) / 100.0 / (1 + random.nextInt(4000)) * 1000);
+            // sides that are powers of two (times 5): exact decimals whose shorter roundings are ties
+            int dyadic = new int[] {512, 640, 1024, 2048, 1280}[random.nextInt(5)];
+            values.add(random.nextInt(dyadic * 100 + 1) / 100.0 / dyadic);
         }
         for (double v : values) {
             if (!Double.isNaN(v) && !Double.isInfinite(v)) {
