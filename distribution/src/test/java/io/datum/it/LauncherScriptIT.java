@@ -54,6 +54,25 @@ class LauncherScriptIT {
     }
 
     @Test
+    void theFirstRunMakesAClassDataArchiveQuietlyAndLaterRunsUseIt(@TempDir Path cwd) throws Exception {
+        Path cache = Files.createDirectories(cwd.resolve("cache"));
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        Run first = datum(home, cwd, env, "formats");
+        assertEquals(0, first.code(), first::toString);
+        assertEquals("", first.err(), first::toString);
+        List<Path> archives;
+        try (Stream<Path> files = Files.list(cache.resolve("datum"))) {
+            archives = files.toList();
+        }
+        assertEquals(1, archives.size(), archives::toString);
+        assertTrue(archives.get(0).getFileName().toString().matches("cds-\\d+\\.jsa"), archives::toString);
+        Run second = datum(home, cwd, env, "formats");
+        assertEquals(first, second, "the same output with the archive as while making it");
+        Run without = datum(home, cwd, Map.of("XDG_CACHE_HOME", cache.toString(), "DATUM_CDS", "off"), "formats");
+        assertEquals(first, without);
+    }
+
+    @Test
     void convertWithABadOptionExitsTwoWithUsageAndNoStackTrace(@TempDir Path cwd) throws Exception {
         Run r = datum(home, cwd, Map.of(), "convert", "--no-such-option");
         assertEquals(2, r.code(), r::toString);
