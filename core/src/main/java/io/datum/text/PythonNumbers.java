@@ -317,7 +317,8 @@ public final class PythonNumbers {
                 if (negative) {
                     sb.append('-');
                 }
-                return sb.append(magnitude / 100).append(cents < 10 ? ".0" : ".").append(cents);
+                return sb.append(magnitude / 100).append('.').append((char) ('0' + cents / 10))
+                        .append((char) ('0' + cents % 10));
             }
         }
         String exact = new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();

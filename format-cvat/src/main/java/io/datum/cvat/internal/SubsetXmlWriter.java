@@ -326,10 +326,10 @@ final class SubsetXmlWriter implements AutoCloseable {
 
     /** {@code occluded}, {@code outside}, {@code keyframe} as Python {@code str(int(value))}, 0 when absent. */
     private String flag(Annotation a, String name, String itemId) {
-        if (!a.attributes().has(name)) {
+        Object value = a.attributes().get(name);
+        if (value == null && !a.attributes().has(name)) {
             return "0";
         }
-        Object value = a.attributes().get(name);
         try {
             return AttributeValues.intText(value);
         } catch (NumberFormatException e) {
@@ -387,6 +387,24 @@ final class SubsetXmlWriter implements AutoCloseable {
 
     /** {@code <attribute name="...">} per attribute name, checked and escaped once. */
     private String attributeStartTag(String name) {
+        // readers share one String per attribute name: most lookups end at an identity check
+        for (int i = 0; i < recentNames.length; i++) {
+            if (recentNames[i] == name) {
+                return recentTags[i];
+            }
+        }
+        String tag = lookUpAttributeStartTag(name);
+        recentNames[recent] = name;
+        recentTags[recent] = tag;
+        recent = (recent + 1) % recentNames.length;
+        return tag;
+    }
+
+    private final String[] recentNames = new String[8];
+    private final String[] recentTags = new String[8];
+    private int recent;
+
+    private String lookUpAttributeStartTag(String name) {
         String tag = attributeStartTags.get(name);
         if (tag == null) {
             tag = XmlOut.startTagText(ATTRIBUTE, NAME, name);
