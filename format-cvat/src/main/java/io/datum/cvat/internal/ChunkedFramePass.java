@@ -2,6 +2,7 @@ package io.datum.cvat.internal;
 
 import io.datum.model.LabelCategories;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,11 +181,7 @@ final class ChunkedFramePass implements FramePass {
                             CvatNames.ANNOTATIONS, file.shownName(), limits);
                 }
                 // the cuts after this chunk's start: the reading ends at the first it can stop at
-                List<Long> after = new ArrayList<>();
-                for (int i = index; i < starts.length; i++) {
-                    after.add(starts[i]);
-                }
-                scanner.stopAt(after.stream().mapToLong(Long::longValue).toArray());
+                scanner.stopAt(Arrays.copyOfRange(starts, index, starts.length));
                 BodyReader body = new BodyReader(scanner, meta, labels, limits, e -> skipped.merge(e, 1L, Long::sum));
                 StreamingFramePass frames = new StreamingFramePass(scanner, body, subset);
                 Group g;

@@ -222,9 +222,9 @@ final class Utf8XmlScanner implements XmlCursor {
         return s;
     }
 
-    /** Stops at the first of {@code positions} (ascending) reached right inside the root; see {@link #stoppedAt()}. */
+    /** Stops at the first of {@code positions} (ascending, not changed afterwards) reached right inside the root; see {@link #stoppedAt()}. */
     void stopAt(long[] positions) {
-        this.stops = positions.clone();
+        this.stops = positions;
         this.nextStop = 0;
     }
 
