@@ -19,9 +19,14 @@ final class AttributeValues {
         if (text.equals("true") || text.equals("false")) {
             return text.equals("true");
         }
-        if (declaredInputType != null && !declaredInputType.isEmpty() && !declaredInputType.equals("text")
-                && PythonNumbers.isFloat(text)) {
-            return PythonNumbers.parseFloat(text);
+        if (declaredInputType != null && !declaredInputType.isEmpty() && !declaredInputType.equals("text")) {
+            // parsed once, not checked with isFloat's pattern first: this runs for every attribute of
+            // every shape, and text that is not a number in a number attribute is the rare case
+            try {
+                return PythonNumbers.parseFloat(text);
+            } catch (NumberFormatException e) {
+                return text;
+            }
         }
         return text;
     }

@@ -86,12 +86,33 @@ final class BodyReader {
     private static final class AttributeText {
         final String name;
         final int depth;
-        final StringBuilder text = new StringBuilder();
+        /** The text, when it came in one event (almost always: a word, a number); else gathered in {@link #more}. */
+        String text = "";
+        StringBuilder more;
         boolean hasChild;
 
         AttributeText(String name, int depth) {
             this.name = name;
             this.depth = depth;
+        }
+
+        int length() {
+            return more != null ? more.length() : text.length();
+        }
+
+        void append(String piece) {
+            if (more == null && text.isEmpty()) {
+                text = piece;
+                return;
+            }
+            if (more == null) {
+                more = new StringBuilder(text);
+            }
+            more.append(piece);
+        }
+
+        String value() {
+            return more != null ? more.toString() : text;
         }
     }
 
@@ -282,17 +303,18 @@ final class BodyReader {
 
     private void text() {
         if (attribute != null && !attribute.hasChild && parser.depth() == attribute.depth) {
-            if (attribute.text.length() + parser.textLength() > limits.maxTextLength()) {
+            String piece = parser.text();
+            if (attribute.length() + piece.length() > limits.maxTextLength()) {
                 throw parser.at("<attribute name=\"" + attribute.name + "\"> text longer than " + limits.maxTextLength()
                         + " characters");
             }
-            attribute.text.append(parser.textCharacters(), parser.textStart(), parser.textLength());
+            attribute.append(piece);
         }
     }
 
     private void end(String name, int depth, Consumer<FrameRecord> sink) {
         if (attribute != null && depth == attribute.depth) {
-            shape.attributes.put(attribute.name, AttributeValues.typed(attribute.text.toString(),
+            shape.attributes.put(attribute.name, AttributeValues.typed(attribute.value(),
                     attributeTypes.get(attribute.name)));
             attribute = null;
         } else if (shape != null && depth == shape.depth) {
@@ -422,17 +444,29 @@ final class BodyReader {
         }
     }
 
+    // the numbers of every shape are read by position, so that the scanner can read them from its bytes
+
     private long optionalInteger(String element, String attributeName, long fallback) {
-        String v = parser.attribute(attributeName);
-        return v == null ? fallback : integer(element, attributeName, v);
+        int i = parser.attributeIndex(attributeName);
+        if (i < 0) {
+            return fallback;
+        }
+        try {
+            return parser.integerValue(i);
+        } catch (NumberFormatException e) {
+            throw parser.at("<" + element + "> " + attributeName + "='" + parser.attributeValue(i) + "' is not an integer");
+        }
     }
 
     private double real(String element, String attributeName) {
-        String v = required(element, attributeName);
+        int i = parser.attributeIndex(attributeName);
+        if (i < 0) {
+            throw parser.at("<" + element + "> has no '" + attributeName + "' attribute");
+        }
         try {
-            return PythonNumbers.parseFloat(v);
+            return parser.realValue(i);
         } catch (NumberFormatException e) {
-            throw parser.at("<" + element + "> " + attributeName + "='" + v + "' is not a number");
+            throw parser.at("<" + element + "> " + attributeName + "='" + parser.attributeValue(i) + "' is not a number");
         }
     }
 }

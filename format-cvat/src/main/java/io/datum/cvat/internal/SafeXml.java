@@ -194,6 +194,21 @@ final class SafeXml {
         }
 
         @Override
+        public int attributeIndex(String localName) {
+            for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+                if (xml.getAttributeLocalName(i).equals(localName)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public String attributeValue(int index) {
+            return xml.getAttributeValue(index);
+        }
+
+        @Override
         public char[] textCharacters() {
             return xml.getTextCharacters();
         }

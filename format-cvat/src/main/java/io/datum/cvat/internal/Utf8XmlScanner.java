@@ -1,6 +1,7 @@
 package io.datum.cvat.internal;
 
 import io.datum.spi.DatasetException;
+import io.datum.text.PythonNumbers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -62,7 +63,40 @@ final class Utf8XmlScanner implements XmlCursor {
      * An element or attribute name as read: its bytes, its text (interned, so that lookups by a
      * constant are an identity check), its prefix and local part.
      */
-    private record Name(byte[] bytes, int hash, String text, String prefix, String local, boolean declaresNamespace) {
+    private static final class Name {
+        final byte[] bytes;
+        final int hash;
+        final String text;
+        final String prefix;
+        final String local;
+        final boolean declaresNamespace;
+        /** The bytes as little-endian words, the last one zero-padded: compared eight at a time. */
+        final long[] words;
+        final long lastMask;
+        /*
+         * What came last time, for a guess that is checked before it is used: the element started
+         * last inside this one, and this element's attributes in order (already checked for
+         * duplicates). A dataset repeats the same few tags millions of times, so the guess saves
+         * scanning and looking up almost every name.
+         */
+        Name lastChild;
+        Name[] knownAttributes = new Name[0];
+        boolean knownAttributesPlain = true;  // no attributes: nothing to bind
+
+        Name(byte[] bytes, int hash, String text, String prefix, String local, boolean declaresNamespace) {
+            this.bytes = bytes;
+            this.hash = hash;
+            this.text = text;
+            this.prefix = prefix;
+            this.local = local;
+            this.declaresNamespace = declaresNamespace;
+            this.words = new long[Math.max(1, (bytes.length + 7) >>> 3)];
+            for (int i = 0; i < bytes.length; i++) {
+                words[i >>> 3] |= (bytes[i] & 0xFFL) << ((i & 7) << 3);
+            }
+            int tail = bytes.length & 7;
+            this.lastMask = tail == 0 && bytes.length > 0 ? -1L : (1L << (tail << 3)) - 1;
+        }
     }
 
     private record Binding(String prefix, String uri, int depth) {
@@ -392,9 +426,18 @@ final class Utf8XmlScanner implements XmlCursor {
         if (depth == 0 && rootSeen) {
             throw malformed("markup after the root element");
         }
-        int nameFrom = p - tok;
-        p = scanName(p, "element");
-        Name element = name(tok + nameFrom, p);
+        Name parent = depth > 0 ? open[depth - 1] : null;
+        Name element = parent != null ? parent.lastChild : null;
+        if (element != null && matchesAt(element, p)) {
+            p += element.bytes.length;
+        } else {
+            int nameFrom = p - tok;
+            p = scanName(p, "element");
+            element = name(tok + nameFrom, p);
+            if (parent != null) {
+                parent.lastChild = element;
+            }
+        }
         boolean selfClosing;
         while (true) {
             int before = p;
@@ -426,7 +469,17 @@ final class Utf8XmlScanner implements XmlCursor {
             throw at("elements nested deeper than " + limits.maxDepth() + " levels (limit of the CVAT reader)");
         }
         rootSeen = true;
-        checkDuplicatesAndBind();
+        if (!sameAsKnown(element)) {
+            checkDuplicatesAndBind();
+            element.knownAttributes = Arrays.copyOf(attributeNames, attributeCount);
+            boolean plain = true;
+            for (int i = 0; i < attributeCount; i++) {
+                plain &= attributeNames[i].prefix == null && !attributeNames[i].declaresNamespace;
+            }
+            element.knownAttributesPlain = plain;
+        } else if (!element.knownAttributesPlain) {
+            checkDuplicatesAndBind();
+        }
         name = qualified(element);
         if (depth > open.length) {
             open = Arrays.copyOf(open, depth * 2);
@@ -439,9 +492,15 @@ final class Utf8XmlScanner implements XmlCursor {
     }
 
     private int attribute(int p, Name element) throws IOException {
-        int nameFrom = p - tok;
-        p = scanName(p, "attribute");
-        Name attributeName = name(tok + nameFrom, p);
+        Name[] known = element.knownAttributes;
+        Name attributeName = attributeCount < known.length ? known[attributeCount] : null;
+        if (attributeName != null && matchesAt(attributeName, p)) {
+            p += attributeName.bytes.length;
+        } else {
+            int nameFrom = p - tok;
+            p = scanName(p, "attribute");
+            attributeName = name(tok + nameFrom, p);
+        }
         p = skipSpace(p);
         if ((p == limit && (p = more(p)) < 0) || buf[p] != '=') {
             throw malformed("attribute '" + attributeName.text + "' of <" + element.text + "> must be followed by '='");
@@ -461,6 +520,15 @@ final class Utf8XmlScanner implements XmlCursor {
             }
             int run = p;
             int end = (int) Math.min(limit, p + (max - chars) + 1);
+            // eight bytes at a time up to the first that is not plain, then (for the last few) one at a time
+            while (p + 8 <= end) {
+                long special = notPlainValue((long) LONGS.get(buf, p));
+                if (special != 0) {
+                    p += Long.numberOfTrailingZeros(special) >>> 3;
+                    break;
+                }
+                p += 8;
+            }
             while (p < end && PLAIN_VALUE[buf[p] & 0xFF]) {
                 p++;
             }
@@ -529,6 +597,20 @@ final class Utf8XmlScanner implements XmlCursor {
         return p + 1;
     }
 
+    /** Whether this tag's attribute names are, in order, those last checked for {@code element}. */
+    private boolean sameAsKnown(Name element) {
+        Name[] known = element.knownAttributes;
+        if (known.length != attributeCount) {
+            return false;
+        }
+        for (int i = 0; i < attributeCount; i++) {
+            if (known[i] != attributeNames[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void checkDuplicatesAndBind() {
         for (int i = 1; i < attributeCount; i++) {
             for (int j = 0; j < i; j++) {
@@ -584,6 +666,14 @@ final class Utf8XmlScanner implements XmlCursor {
     }
 
     private int endTag(int p) throws IOException {
+        if (depth > 0) {
+            Name expected = open[depth - 1];
+            int after = p + expected.bytes.length;
+            if (matchesAt(expected, p) && buf[after] == '>') {
+                tokenEnd = after + 1;
+                return endElement();
+            }
+        }
         int nameFrom = p - tok;
         p = scanName(p, "element");
         int nameTo = p - tok;
@@ -632,6 +722,22 @@ final class Utf8XmlScanner implements XmlCursor {
             }
             int run = p;
             int end = (int) Math.min(limit, p + (max - chars) + 1);
+            // the indentation between tags: spaces and line feeds, eight at a time
+            while (p + 8 <= end) {
+                long word = (long) LONGS.get(buf, p);
+                long blank = matches(word, 0x2020202020202020L) | matches(word, 0x0A0A0A0A0A0A0A0AL);
+                if (blank != HIGH_BITS) {
+                    p += Long.numberOfTrailingZeros(~blank & HIGH_BITS) >>> 3;
+                    break;
+                }
+                p += 8;
+            }
+            chars += p - run;
+            if (chars > max) {
+                eventAt = p - 1;
+                throw tooLong("text", max);
+            }
+            run = p;
             while (p < end && PLAIN_TEXT[buf[p] & 0xFF]) {
                 p++;
             }
@@ -995,6 +1101,31 @@ final class Utf8XmlScanner implements XmlCursor {
         return n;
     }
 
+    /**
+     * Whether the name at {@code p} is {@code n}: its bytes, then a byte that cannot continue a
+     * name. False, never an error, when the bytes are not all in the buffer yet (the caller then
+     * reads the name the slow way).
+     */
+    private boolean matchesAt(Name n, int p) {
+        byte[] b = buf;
+        long[] words = n.words;
+        int length = n.bytes.length;
+        int last = words.length - 1;
+        if (p + length >= limit || p + (words.length << 3) > b.length) {
+            return false;
+        }
+        for (int i = 0; i < last; i++) {
+            if ((long) LONGS.get(b, p + (i << 3)) != words[i]) {
+                return false;
+            }
+        }
+        if (((long) LONGS.get(b, p + (last << 3)) & n.lastMask) != words[last]) {
+            return false;
+        }
+        int after = b[p + length];
+        return after >= 0 && !NAME_PART[after];
+    }
+
     private boolean sameBytes(byte[] name, int from, int to) {
         if (name.length != to - from) {
             return false;
@@ -1015,20 +1146,38 @@ final class Utf8XmlScanner implements XmlCursor {
     }
 
     @Override
-    public String attribute(String localName) {
+    public int attributeIndex(String localName) {
         for (int i = 0; i < attributeCount; i++) {
             Name n = attributeNames[i];
             if (n.local == localName && !n.declaresNamespace) {
-                return value(i);
+                return i;
             }
         }
         for (int i = 0; i < attributeCount; i++) {
             Name n = attributeNames[i];
             if (n.local.equals(localName) && !n.declaresNamespace) {
-                return value(i);
+                return i;
             }
         }
-        return null;
+        return -1;
+    }
+
+    @Override
+    public String attributeValue(int index) {
+        return value(index);
+    }
+
+    @Override
+    public double realValue(int index) {
+        // plain ASCII (no reference to resolve, no line end to normalise): straight from the bytes
+        return valueFlags[index] == 0 ? PythonNumbers.parseFloat(buf, tok + valueFrom[index], tok + valueTo[index])
+                : PythonNumbers.parseFloat(value(index));
+    }
+
+    @Override
+    public long integerValue(int index) {
+        return valueFlags[index] == 0 ? PythonNumbers.parseInt(buf, tok + valueFrom[index], tok + valueTo[index])
+                : PythonNumbers.parseInt(value(index));
     }
 
     private String value(int i) {
@@ -1047,6 +1196,14 @@ final class Utf8XmlScanner implements XmlCursor {
     }
 
     private static final int SHORT_VALUE = 16;
+    private static final String[] ONE_CHARACTER = new String[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ONE_CHARACTER[c] = String.valueOf((char) c).intern();
+        }
+    }
+
     private final String[] valueCache = new String[1024];
 
     /**
@@ -1055,6 +1212,9 @@ final class Utf8XmlScanner implements XmlCursor {
      */
     private String shortValue(int from, int to) {
         int length = to - from;
+        if (length == 1) {
+            return ONE_CHARACTER[buf[from]];  // ASCII: the caller checked
+        }
         int h = length;
         for (int i = from; i < to; i++) {
             h = 31 * h + buf[i];
@@ -1073,6 +1233,18 @@ final class Utf8XmlScanner implements XmlCursor {
         String value = new String(buf, from, length, StandardCharsets.ISO_8859_1);
         valueCache[slot] = value;
         return value;
+    }
+
+    @Override
+    public String text() {
+        if (textLength < 0 && !cdata && (textFlags & (NON_ASCII | REFERENCE | CONTROL)) == 0) {
+            int from = tok + textFrom;
+            int to = tok + textTo;
+            // the text of an <attribute> is mostly a few repeated words (true, 1.0): the cached String
+            return to - from <= SHORT_VALUE ? (to == from ? "" : shortValue(from, to))
+                    : new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+        return new String(textCharacters(), textStart(), textLength());
     }
 
     @Override
@@ -1289,6 +1461,19 @@ final class Utf8XmlScanner implements XmlCursor {
             p -= before - q;
         }
         return p;
+    }
+
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /**
+     * The high bit set in the first byte of {@code word} that {@link #PLAIN_VALUE} refuses (a quote,
+     * '<', '&', a control or non-ASCII byte) and maybe in later bytes; zero when all eight are plain.
+     */
+    private static long notPlainValue(long word) {
+        return matches(word, 0x2222222222222222L) | matches(word, 0x2727272727272727L)
+                | matches(word, 0x3C3C3C3C3C3C3C3CL) | matches(word, 0x2626262626262626L)
+                // below 0x20 (a borrow only reaches bytes after such a byte) or at/above 0x80
+                | ((word - 0x2020202020202020L) | word) & HIGH_BITS;
     }
 
     /** High bit set in each byte of {@code word} that equals the byte repeated in {@code pattern}. */

@@ -1,6 +1,7 @@
 package io.datum.cvat.internal;
 
 import io.datum.spi.DatasetException;
+import io.datum.text.PythonNumbers;
 import javax.xml.stream.XMLStreamConstants;
 
 /**
@@ -25,7 +26,35 @@ interface XmlCursor extends AutoCloseable {
     String name();
 
     /** The value of the current start element's attribute of that local name, or null. */
-    String attribute(String localName);
+    default String attribute(String localName) {
+        int i = attributeIndex(localName);
+        return i < 0 ? null : attributeValue(i);
+    }
+
+    /** Where the current start element's attribute of that local name is among its attributes, or -1. */
+    int attributeIndex(String localName);
+
+    /** The value of the current start element's attribute at {@code index} (from {@link #attributeIndex}). */
+    String attributeValue(int index);
+
+    /**
+     * The attribute at {@code index} read as Python's {@code float()} reads its text; a scanner
+     * can read it without making the String.
+     *
+     * @throws NumberFormatException when Python would raise ValueError
+     */
+    default double realValue(int index) {
+        return PythonNumbers.parseFloat(attributeValue(index));
+    }
+
+    /**
+     * The attribute at {@code index} read as Python's {@code int()} reads its text.
+     *
+     * @throws NumberFormatException when Python would raise ValueError, or the value does not fit a long
+     */
+    default long integerValue(int index) {
+        return PythonNumbers.parseInt(attributeValue(index));
+    }
 
     /** The current text event's characters: {@code textLength()} of them from {@code textStart()}. */
     char[] textCharacters();
@@ -33,6 +62,11 @@ interface XmlCursor extends AutoCloseable {
     int textStart();
 
     int textLength();
+
+    /** The current text event as a String. */
+    default String text() {
+        return new String(textCharacters(), textStart(), textLength());
+    }
 
     /** Element nesting at the current event: 1 at the root's start, 0 after its end. */
     int depth();

@@ -157,6 +157,13 @@ class Utf8XmlScannerTest {
         "<a   x = \"1\"\n\ty\t=\t'2'  >  </a  >",
         "<a>]]</a>",
         "<a>a > b</a>",
+        // names guessed from the tags before them (same element, same attributes in order), and every way the guess misses
+        "<a><box x=\"1\" y=\"2\"/><box x=\"1\" y=\"2\"/><boxy x=\"1\"/><box y=\"2\" x=\"1\"/><box x=\"1\"/>"
+            + "<box x=\"1\" y=\"2\" z=\"3\"/><box xy=\"1\" y=\"2\"/><box\tx=\"1\"\ny =\"2\"></box ><box/></a>",
+        "<r><p:a xmlns:p=\"urn:p\"><p:b p:v=\"1\"/><p:b p:v=\"2\"/></p:a><q:a xmlns:q=\"urn:q\"><p:b xmlns:p=\"urn:z\" p:v=\"3\"/></q:a></r>",
+        // runs of eight bytes and more: indentation, and values with a reference, a tab, a non-ASCII letter at every offset
+        "<a>\n                \n        <b/>        text after sixteen spaces        </a>",
+        "<a v=\"abcdefghijk&amp;lmnopqrstu\tvw\" w=\"12345678\" x=\"1234567\u00e9xyz\" y=\"0123456789abcdef\"/>",
     })
     void readsWellFormedDocumentsAsTheJdkDoes(String xml) throws Exception {
         assertSameAsJdk(utf8(xml));
@@ -187,6 +194,14 @@ class Utf8XmlScannerTest {
         "<1a/>",
         "<a><![CDATA[x]]</a>",
         "<a/",
+        // a guess of a known name and attribute list must not let these through
+        "<a><b x=\"1\" y=\"2\"/><b x=\"1\" x=\"2\"/></a>",
+        "<a><b x=\"1\"/><b x=\"1\"y=\"2\"/></a>",
+        "<a><box></box><box></boxx></a>",
+        "<a><box/><box></bo></a>",
+        "<r><x xmlns:p=\"urn:p\"><p:b/></x><x><p:b/></x></r>",
+        "<r><x xmlns:p=\"urn:p\"><b p:v=\"1\"/></x><x><b p:v=\"1\"/></x></r>",
+        "<a v=\"0123456789abcdef<\"/>",
     })
     void refusesMalformedDocumentsAsTheJdkDoes(String xml) throws IOException {
         assertThrows(Exception.class, () -> jdkEvents(utf8(xml)), "the JDK refuses it too");
@@ -323,7 +338,7 @@ class Utf8XmlScannerTest {
     }
 
     @Test
-    void enforcesItsLimitsWhileReading() {
+    void enforcesItsLimitsWhileReading() throws IOException {
         XmlLimits small = new XmlLimits(3, 10, 10, 100);
         assertTrue(assertThrows(DatasetException.class, () -> read("<a v=\"" + "x".repeat(11) + "\"/>", small))
                 .getMessage().contains("attribute value longer than 10 characters"));
@@ -331,6 +346,13 @@ class Utf8XmlScannerTest {
                 .getMessage().contains("text longer than 10 characters"));
         assertTrue(assertThrows(DatasetException.class, () -> read("<a><b><c><d/></c></b></a>", small))
                 .getMessage().contains("nested deeper than 3 levels"));
+        assertTrue(assertThrows(DatasetException.class, () -> read("<a>" + " ".repeat(11) + "<b/></a>", small))
+                .getMessage().contains("text longer than 10 characters"));
+        assertTrue(assertThrows(DatasetException.class, () -> read("<a>" + "\n".repeat(17) + "</a>", small))
+                .getMessage().contains("text longer than 10 characters"));
+        assertTrue(assertThrows(DatasetException.class, () -> read("<a v=\"" + "x".repeat(40) + "\"/>", small))
+                .getMessage().contains("attribute value longer than 10 characters"));
+        read("<a v=\"" + "x".repeat(10) + "\">" + " ".repeat(10) + "</a>", small);
         assertTrue(assertThrows(DatasetException.class, () -> read("<a v=\"" + "&amp;".repeat(11) + "\"/>", small))
                 .getMessage().contains("attribute value longer than 10 characters"));
     }
