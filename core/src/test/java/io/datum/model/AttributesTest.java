@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AttributesTest {
@@ -18,6 +26,11 @@ class AttributesTest {
         assertEquals(1L, first.get("a"));
         assertEquals(List.of("a", "c"), second.nameList());
         assertEquals(2.5, second.get("a"));
+        Attributes beforeClear = b.build();
+        assertEquals(List.of("x"), b.clear().put("x", 1).build().nameList());
+        assertEquals(List.of("a", "c"), beforeClear.nameList());
+        assertSame(Attributes.empty(), b.put("y", 2).clear().build());
+        b.putAll(second);
         b.putAll(first);
         assertEquals(List.of("a", "b"), first.nameList());
         assertEquals(List.of("a", "c", "b"), b.build().nameList());
@@ -36,5 +49,58 @@ class AttributesTest {
         assertSame(a, a.without("absent"));
         assertNotEquals(Attributes.of("x", 1, "y", 2), Attributes.of("y", 2, "x", 1));
         assertSame(Attributes.empty(), Attributes.builder().build());
+    }
+
+    @Test
+    void readsAsAnOrderedUnmodifiableMap() {
+        Attributes a = Attributes.of("b", 1, "a", null, "c", "x");
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("b", 1L);
+        expected.put("a", null);
+        expected.put("c", "x");
+        assertEquals(expected, a.asMap());
+        assertEquals(expected.hashCode(), a.hashCode());
+        assertEquals(expected.toString(), a.toString());
+        assertEquals(List.of("b", "a", "c"), new ArrayList<>(a.names()));
+        assertTrue(a.has("a"));
+        assertNull(a.get("a"));
+        assertFalse(a.has("z"));
+        assertTrue(a.asMap().containsKey(new String("c")), "found by equality, not only identity");
+        List<String> seen = new ArrayList<>();
+        a.forEach((n, v) -> seen.add(n + "=" + v));
+        assertEquals(List.of("b=1", "a=null", "c=x"), seen);
+        assertThrows(UnsupportedOperationException.class, () -> a.asMap().put("d", 1));
+        assertThrows(UnsupportedOperationException.class, () -> a.entries().iterator().next().setValue(2));
+    }
+
+    @Test
+    void largeSetsKeepTheirOrderThroughTheNameIndex() {
+        Attributes.Builder b = Attributes.builder();
+        Map<String, Object> expected = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            b.put("n" + i, i);
+            expected.put("n" + i, (long) i);
+        }
+        Attributes built = b.build();
+        b.put("n3", "again").remove("n10").remove("absent").put("n40", true);
+        expected.put("n3", "again");
+        expected.remove("n10");
+        expected.put("n40", true);
+        Attributes changed = b.build();
+        assertEquals(40, built.size());
+        assertEquals(3L, built.get("n3"));
+        assertEquals(10L, built.get("n10"));
+        assertEquals(expected, changed.asMap());
+        assertEquals(new ArrayList<>(expected.keySet()), changed.nameList());
+        assertEquals("again", changed.get(new String("n3")));
+        assertFalse(changed.has("n10"));
+        for (int i = 0; i < 30; i++) {
+            b.remove("n" + i);
+        }
+        Attributes small = b.build();
+        assertEquals(List.of("n30", "n31", "n32", "n33", "n34", "n35", "n36", "n37", "n38", "n39", "n40"), small.nameList());
+        assertEquals(true, small.get("n40"));
+        assertEquals(small, small.toBuilder().build());
+        assertNotEquals(small, changed);
     }
 }

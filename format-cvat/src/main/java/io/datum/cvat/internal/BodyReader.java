@@ -64,55 +64,93 @@ final class BodyReader {
     private record Frame(String frame, String name, ImageSize size, String subset, int depth) {
     }
 
-    /** A shape or tag being read: what its start tag said, and the attributes of its children. */
+    /**
+     * A shape or tag being read: what its start tag said, and the attributes of its children. The
+     * annotation is made once, at the end tag, when its attributes are known; one object is used
+     * again for every shape (they do not nest).
+     */
     private static final class Open {
-        final String element;
-        final int depth;
-        final String frame;
+        String element;
+        int depth;
+        String frame;
         final Attributes.Builder attributes = Attributes.builder();
-        Annotation draft;
+        Integer label;
+        long id;
+        long group;
+        int z;
+        double x1;
+        double y1;
+        double x2;
+        double y2;
+        Coords points;
+        RleMask mask;
         boolean occluded;
         boolean outside;
         boolean keyframe;
 
-        Open(String element, int depth, String frame) {
+        Open start(String element, int depth, String frame) {
             this.element = element;
             this.depth = depth;
             this.frame = frame;
+            this.attributes.clear();
+            this.points = null;
+            this.mask = null;
+            return this;
+        }
+
+        Annotation build(Attributes a) {
+            return switch (element) {
+                case TAG -> new Label(label, 0, group, a);
+                case BOX -> new Bbox(label, x1, y1, x2, y2, id, group, z, a, null);
+                case POLYGON -> new Polygon(label, points, id, group, z, a);
+                case POLYLINE -> new PolyLine(label, points, id, group, z, a);
+                case POINTS -> new Points(label, points, id, group, z, a);
+                default -> new Mask(label, mask, id, group, z, a);
+            };
         }
     }
 
-    /** The {@code <attribute>} child being read. */
+    /** The {@code <attribute>} child being read; one object, used again for each (there are millions). */
     private static final class AttributeText {
-        final String name;
-        final int depth;
+        String name;
+        int depth;
         /** The text, when it came in one event (almost always: a word, a number); else gathered in {@link #more}. */
-        String text = "";
-        StringBuilder more;
+        String text;
+        StringBuilder more = new StringBuilder();
+        boolean gathering;
         boolean hasChild;
 
-        AttributeText(String name, int depth) {
+        AttributeText start(String name, int depth) {
             this.name = name;
             this.depth = depth;
+            this.text = "";
+            this.gathering = false;
+            this.hasChild = false;
+            if (more.capacity() > 1 << 16) {
+                more = new StringBuilder();  // not kept at the size of one huge value
+            }
+            return this;
         }
 
         int length() {
-            return more != null ? more.length() : text.length();
+            return gathering ? more.length() : text.length();
         }
 
         void append(String piece) {
-            if (more == null && text.isEmpty()) {
+            if (!gathering && text.isEmpty()) {
                 text = piece;
                 return;
             }
-            if (more == null) {
-                more = new StringBuilder(text);
+            if (!gathering) {
+                more.setLength(0);
+                more.append(text);
+                gathering = true;
             }
             more.append(piece);
         }
 
         String value() {
-            return more != null ? more.toString() : text;
+            return gathering ? more.toString() : text;
         }
     }
 
@@ -124,8 +162,10 @@ final class BodyReader {
     private final Consumer<String> skippedElement;
     private Track track;
     private Frame image;
-    private Open shape;
-    private AttributeText attribute;
+    private final Open open = new Open();
+    private Open shape;  // open while inside a shape or tag, else null
+    private final AttributeText attributeText = new AttributeText();
+    private AttributeText attribute;  // attributeText while inside an <attribute>, else null
     private String skeletonFrame;
 
     /**
@@ -170,7 +210,7 @@ final class BodyReader {
             case TAG -> startTag(depth);
             case ATTRIBUTE -> {
                 if (shape != null && depth == shape.depth + 1) {
-                    attribute = new AttributeText(required(ATTRIBUTE, NAME), depth);
+                    attribute = attributeText.start(required(ATTRIBUTE, NAME), depth);
                 }
             }
             default -> {
@@ -255,32 +295,38 @@ final class BodyReader {
         if (zOrder != (int) zOrder) {
             throw parser.at("<" + element + "> z_order " + zOrder + " is out of range");
         }
-        Open s = new Open(element, depth, frame);
+        Open s = open.start(element, depth, frame);
         s.occluded = "1".equals(parser.attribute(OCCLUDED));
         s.outside = outside;
         s.keyframe = keyframe;
-        int z = (int) zOrder;
-        Attributes none = Attributes.empty();
-        s.draft = switch (element) {
-            case BOX -> new Bbox(label, real(element, XTL), real(element, YTL), real(element, XBR), real(element, YBR),
-                    id, group, z, none, null);
+        s.label = label;
+        s.id = id;
+        s.group = group;
+        s.z = (int) zOrder;
+        switch (element) {
+            case BOX -> {
+                s.x1 = real(element, XTL);
+                s.y1 = real(element, YTL);
+                s.x2 = real(element, XBR);
+                s.y2 = real(element, YBR);
+            }
             case POLYGON -> {
                 double[] p = points(element);
                 if (p.length % 2 != 0 || p.length < 6) {
                     throw parser.at("<polygon> needs at least 3 points (x,y pairs), got '" + parser.attribute(POINTS) + "'");
                 }
-                yield new Polygon(label, Coords.of(p), id, group, z, none);
+                s.points = Coords.of(p);
             }
-            case POLYLINE -> new PolyLine(label, Coords.of(points(element)), id, group, z, none);
+            case POLYLINE -> s.points = Coords.of(points(element));
             case POINTS -> {
                 double[] p = points(element);
                 if (p.length % 2 != 0) {
                     throw parser.at("<points> needs x,y pairs, got '" + parser.attribute(POINTS) + "'");
                 }
-                yield new Points(label, Coords.of(p), id, group, z, none);
+                s.points = Coords.of(p);
             }
-            default -> new Mask(label, mask(), id, group, z, none);
-        };
+            default -> s.mask = mask();
+        }
         shape = s;
     }
 
@@ -296,8 +342,9 @@ final class BodyReader {
         if (label == null) {
             throw parser.at("<tag> label '" + name + "' is not declared in <meta>");
         }
-        Open t = new Open(TAG, depth, image.frame);
-        t.draft = new Label(label, 0, optionalInteger(TAG, GROUP_ID, 0), Attributes.empty());
+        Open t = open.start(TAG, depth, image.frame);
+        t.label = label;
+        t.group = optionalInteger(TAG, GROUP_ID, 0);
         shape = t;
     }
 
@@ -336,17 +383,16 @@ final class BodyReader {
 
     /** The annotation with its attributes: the children's, then occluded, and for tracks outside, keyframe, track_id. */
     private Annotation finish(Open s) {
-        if (s.draft instanceof Label) {
-            return s.draft.withAttributes(s.attributes.build());
-        }
         Attributes.Builder a = s.attributes;
-        a.put(OCCLUDED, s.occluded);
-        if (track != null) {
-            a.put(OUTSIDE, s.outside);
-            a.put(KEYFRAME, s.keyframe);
-            a.put(TRACK_ID, track.id);
+        if (!TAG.equals(s.element)) {
+            a.put(OCCLUDED, s.occluded);
+            if (track != null) {
+                a.put(OUTSIDE, s.outside);
+                a.put(KEYFRAME, s.keyframe);
+                a.put(TRACK_ID, track.id);
+            }
         }
-        return s.draft.withAttributes(a.build());
+        return s.build(a.build());
     }
 
     private RleMask mask() {

@@ -39,7 +39,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * only, since exporters read a source twice).
  */
 final class CvatSource implements DatasetSource {
-    private record Unit(CvatFile file, String subset) {
+    private record Unit(CvatFile file, String subset, String imageNotFound) {
+        Unit(CvatFile file, String subset) {
+            // the warning is made once: it is counted for every item of the file without its image
+            this(file, subset, file.shownName() + ": image file not found, item kept without media");
+        }
     }
 
     private final List<Unit> units = new ArrayList<>();
@@ -214,9 +218,11 @@ final class CvatSource implements DatasetSource {
             } else {
                 image = Image.withoutFile(extension, size);
                 if (warn) {
-                    context.warn(file.shownName() + ": image file not found, item kept without media");
-                    context.debug(file.shownName() + ": no file " + CvatNames.IMAGES_DIR + "/" + name + " for item '" + id
-                            + "' of subset '" + u.subset + "'");
+                    context.warn(u.imageNotFound);
+                    if (context.debugEnabled()) {
+                        context.debug(file.shownName() + ": no file " + CvatNames.IMAGES_DIR + "/" + name + " for item '" + id
+                                + "' of subset '" + u.subset + "'");
+                    }
                 }
             }
             return new DatasetItem(id, u.subset, image, g.annotations(), Attributes.of(CvatNames.FRAME, frame));

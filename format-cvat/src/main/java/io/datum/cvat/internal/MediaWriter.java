@@ -39,12 +39,16 @@ final class MediaWriter {
         }
         Image image = item.image();
         if (image == null) {
-            context.debug("Item '" + item.id() + "' has no image info");
+            if (context.debugEnabled()) {
+                context.debug("Item '" + item.id() + "' has no image info");
+            }
             return;
         }
         if (!image.hasData()) {
             context.warn("items without an image file: no image saved for them");
-            context.debug("Item '" + item.id() + "' of subset '" + item.subset() + "' has no image file");
+            if (context.debugEnabled()) {
+                context.debug("Item '" + item.id() + "' of subset '" + item.subset() + "' has no image file");
+            }
             return;
         }
         Files.createDirectories(target.getParent());

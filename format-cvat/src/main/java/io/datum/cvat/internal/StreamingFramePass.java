@@ -1,6 +1,7 @@
 package io.datum.cvat.internal;
 
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /** Frames of a file whose records of each frame come in one stretch: one frame in memory at a time. */
 final class StreamingFramePass implements FramePass {
@@ -8,6 +9,8 @@ final class StreamingFramePass implements FramePass {
     private final BodyReader body;
     private final String subset;
     private final ArrayDeque<FrameRecord> queue = new ArrayDeque<>();
+    /** One sink for every step: a method reference made in the loop would be an object per parser event. */
+    private final Consumer<FrameRecord> enqueue = queue::add;
     private GroupBuilder current;
     private boolean ended;
 
@@ -44,7 +47,7 @@ final class StreamingFramePass implements FramePass {
 
     private FrameRecord poll() {
         while (queue.isEmpty() && !ended) {
-            ended = !body.step(queue::add);
+            ended = !body.step(enqueue);
         }
         return queue.poll();
     }

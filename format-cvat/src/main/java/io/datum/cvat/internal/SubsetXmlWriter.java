@@ -251,7 +251,9 @@ final class SubsetXmlWriter implements AutoCloseable {
         String type = a.type().typeName();
         if (frame == null && a.label() == null) {
             context.warn("skipping a " + type + " with no label");
-            context.debug("Item " + itemId + ": skipping a " + type + " with no label");
+            if (context.debugEnabled()) {
+                context.debug("Item " + itemId + ": skipping a " + type + " with no label");
+            }
             return;
         }
         xml.startTag(element);
@@ -341,7 +343,7 @@ final class SubsetXmlWriter implements AutoCloseable {
     private void writeAttributes(Annotation a, String itemId) throws IOException {
         // forEach on the map itself: iterating the unmodifiable entry set wrapped every entry
         try {
-            a.attributes().asMap().forEach((name, value) -> writeAttribute(a.label(), name, value, itemId));
+            a.attributes().forEach((name, value) -> writeAttribute(a.label(), name, value, itemId));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -94,7 +94,9 @@ final class TrackExport {
                 }
                 Long frame = integer(item.attributes().get(CvatNames.FRAME), item.attributes().has(CvatNames.FRAME));
                 if (frame == null) {
-                    context.debug("Item '" + item.id() + "' has no integer frame attribute; its annotations are not in tracks");
+                    if (context.debugEnabled()) {
+                        context.debug("Item '" + item.id() + "' has no integer frame attribute; its annotations are not in tracks");
+                    }
                     continue;
                 }
                 for (Annotation a : item.annotations()) {

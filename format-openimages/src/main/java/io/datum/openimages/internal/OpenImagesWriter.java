@@ -243,7 +243,9 @@ final class OpenImagesWriter {
     private void saveImage(DatasetItem item) throws IOException {
         Image image = item.image();
         if (image == null || !image.hasData()) {
-            context.debug("Item '" + item.id() + "' has no image");
+            if (context.debugEnabled()) {
+                context.debug("Item '" + item.id() + "' has no image");
+            }
             return;
         }
         if (!SafePaths.isSafeItemId(item.id())) {
@@ -327,7 +329,9 @@ final class OpenImagesWriter {
         Normalized n = normalize(box, size);
         if (n == null) {
             context.warn(WARN_BOX_WITHOUT_SIZE);
-            context.debug("Can't encode box for item '" + id + "' due to missing image file");
+            if (context.debugEnabled()) {
+                context.debug("Can't encode box for item '" + id + "' due to missing image file");
+            }
             return;
         }
         imageMeta.record(id, n.size);
@@ -368,7 +372,9 @@ final class OpenImagesWriter {
             n = normalize(instanceBox, size);
             if (n == null) {
                 context.warn(WARN_MASK_BOX_WITHOUT_SIZE);
-                context.debug("Can't encode box coordinates for a mask for item '" + id + "' due to missing image file");
+                if (context.debugEnabled()) {
+                    context.debug("Can't encode box coordinates for a mask for item '" + id + "' due to missing image file");
+                }
             } else {
                 imageMeta.record(id, n.size);
             }
