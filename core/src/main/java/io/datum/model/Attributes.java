@@ -90,6 +90,12 @@ public final class Attributes {
         return i < 0 ? null : values[i];
     }
 
+    /** The value, or {@code fallback} when the name is absent (one lookup where get and has would take two). */
+    public Object getOrDefault(String name, Object fallback) {
+        int i = find(names, size, index, name);
+        return i < 0 ? fallback : values[i];
+    }
+
     /** Each name and value, in order. */
     public void forEach(BiConsumer<String, Object> action) {
         for (int i = 0; i < size; i++) {

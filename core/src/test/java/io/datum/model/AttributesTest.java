@@ -64,6 +64,8 @@ class AttributesTest {
         assertEquals(List.of("b", "a", "c"), new ArrayList<>(a.names()));
         assertTrue(a.has("a"));
         assertNull(a.get("a"));
+        assertNull(a.getOrDefault("a", "fallback"), "None is a value");
+        assertEquals("fallback", a.getOrDefault("z", "fallback"));
         assertFalse(a.has("z"));
         assertTrue(a.asMap().containsKey(new String("c")), "found by equality, not only identity");
         List<String> seen = new ArrayList<>();

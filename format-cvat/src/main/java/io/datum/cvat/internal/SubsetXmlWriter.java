@@ -61,6 +61,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -82,10 +83,14 @@ final class SubsetXmlWriter implements AutoCloseable {
     private final List<Set<String>> declared = new ArrayList<>();
     private final ExportSettings settings;
     private final JobContext context;
-    /** Undeclared attributes skipped, by label index and attribute name, in order of first occurrence. */
-    private final Map<Integer, Map<String, long[]>> skippedUndeclared = new LinkedHashMap<>();
+    /** Undeclared attributes skipped: counts by label index (filled on first use), names in order of first occurrence; labels in that order too. */
+    private final SkippedNames[] skippedByLabel;
+    private final List<Integer> skippedLabels = new ArrayList<>();
     private static final int MAX_CACHED_ATTRIBUTE_NAMES = 1024;
-    private final Map<String, String> attributeStartTags = new HashMap<>();
+    private static final Object ABSENT = new Object();
+    /** The three flags of most shapes, in one piece. */
+    private static final String NO_FLAGS = " " + OCCLUDED + "=\"0\" " + OUTSIDE + "=\"0\" " + KEYFRAME + "=\"0\"";
+    private final Map<String, AttributeName> attributeNames = new HashMap<>();
     /** By label index; filled on first use. */
     private final String[] labelAttributes;
 
@@ -98,6 +103,7 @@ final class SubsetXmlWriter implements AutoCloseable {
         this.settings = settings;
         this.context = context;
         this.labelAttributes = new String[labels.size()];
+        this.skippedByLabel = new SkippedNames[labels.size()];
         for (int i = 0; i < labels.size(); i++) {
             declared.add(new HashSet<>(labels.attributeNames(i)));
         }
@@ -262,9 +268,16 @@ final class SubsetXmlWriter implements AutoCloseable {
         } else {
             xml.longAttribute(FRAME, frame);
         }
-        xml.plainAttribute(OCCLUDED, flag(a, OCCLUDED, itemId));
-        xml.plainAttribute(OUTSIDE, flag(a, OUTSIDE, itemId));
-        xml.plainAttribute(KEYFRAME, flag(a, KEYFRAME, itemId));
+        String occluded = flag(a, OCCLUDED, itemId);
+        String outside = flag(a, OUTSIDE, itemId);
+        String keyframe = flag(a, KEYFRAME, itemId);
+        if (occluded.equals("0") && outside.equals("0") && keyframe.equals("0")) {
+            xml.raw(NO_FLAGS);
+        } else {
+            xml.plainAttribute(OCCLUDED, occluded);
+            xml.plainAttribute(OUTSIDE, outside);
+            xml.plainAttribute(KEYFRAME, keyframe);
+        }
         if (a instanceof Bbox b) {
             xml.fixed2Attribute(XTL, b.x1());
             xml.fixed2Attribute(YTL, b.y1());
@@ -328,8 +341,8 @@ final class SubsetXmlWriter implements AutoCloseable {
 
     /** {@code occluded}, {@code outside}, {@code keyframe} as Python {@code str(int(value))}, 0 when absent. */
     private String flag(Annotation a, String name, String itemId) {
-        Object value = a.attributes().get(name);
-        if (value == null && !a.attributes().has(name)) {
+        Object value = a.attributes().getOrDefault(name, ABSENT);
+        if (value == ABSENT) {
             return "0";
         }
         try {
@@ -351,18 +364,28 @@ final class SubsetXmlWriter implements AutoCloseable {
 
     private void writeAttribute(int label, String name, Object value, String itemId) {
         try {
-            if (CvatNames.BUILTIN_ATTRIBUTES.contains(name)) {
+            AttributeName n = attributeName(name);
+            if (n.builtin) {
                 return;
             }
             if (settings.allowUndeclared() || declared.get(label).contains(name)) {
                 // numbers and booleans print as digits, signs, '.', 'e', "inf", "nan", "true", "false"
-                boolean plain = value instanceof Long || value instanceof Double || value instanceof Boolean
-                        || value instanceof Integer;
-                xml.leafAfter(attributeStartTag(name), ATTRIBUTE, AttributeValues.text(value), plain);
+                String line = n.lineOf(value);
+                if (line != null) {
+                    xml.line(line);
+                } else {
+                    boolean plain = value instanceof Long || value instanceof Integer;
+                    xml.leafAfter(n.startTag(), ATTRIBUTE, AttributeValues.text(value), plain);
+                }
             } else {
                 // Counted here and reported once per (label, attribute) on close: building the
                 // message for each of millions of occurrences would cost more than the export.
-                skippedUndeclared.computeIfAbsent(label, l -> new LinkedHashMap<>()).computeIfAbsent(name, n -> new long[1])[0]++;
+                SkippedNames counts = skippedByLabel[label];
+                if (counts == null) {
+                    counts = skippedByLabel[label] = new SkippedNames();
+                    skippedLabels.add(label);
+                }
+                counts.count(n);
                 if (context.debugEnabled()) {
                     context.debug("Item " + itemId + ": " + undeclaredMessage(label, name));
                 }
@@ -379,44 +402,119 @@ final class SubsetXmlWriter implements AutoCloseable {
 
     /** Reports the undeclared attributes skipped so far, one warning per (label, attribute), and forgets them. */
     private void reportSkippedUndeclared() {
-        for (Map.Entry<Integer, Map<String, long[]>> byLabel : skippedUndeclared.entrySet()) {
-            for (Map.Entry<String, long[]> byName : byLabel.getValue().entrySet()) {
-                context.warn(undeclaredMessage(byLabel.getKey(), byName.getKey()), byName.getValue()[0]);
+        for (int label : skippedLabels) {
+            SkippedNames counts = skippedByLabel[label];
+            for (int i = 0; i < counts.size; i++) {
+                context.warn(undeclaredMessage(label, counts.names[i].name), counts.counts[i]);
             }
+            skippedByLabel[label] = null;
         }
-        skippedUndeclared.clear();
+        skippedLabels.clear();
     }
 
-    /** {@code <attribute name="...">} per attribute name, checked and escaped once. */
-    private String attributeStartTag(String name) {
-        // readers share one String per attribute name: most lookups end at an identity check
+    /** What the writer knows of an attribute name: whether CVAT writes it itself, and its {@code <attribute name="...">}. */
+    private static final class AttributeName {
+        final String name;
+        final boolean builtin;
+        private String startTag;
+
+        AttributeName(String name) {
+            this.name = name;
+            this.builtin = CvatNames.BUILTIN_ATTRIBUTES.contains(name);
+        }
+
+        private String trueLine;
+        private String falseLine;
+        private long lastReal;
+        private String lastRealLine;
+
+        /** Checked and escaped when first written (a name only skipped is never checked, as before). */
+        String startTag() {
+            if (startTag == null) {
+                startTag = XmlOut.startTagText(ATTRIBUTE, NAME, name);
+            }
+            return startTag;
+        }
+
+        /**
+         * The whole {@code <attribute name="...">value</attribute>} of a boolean or a real, made
+         * once per value (booleans) or per run of one value (reals: scores are mostly 1.0): the
+         * same few lines come millions of times. Null for other values.
+         */
+        String lineOf(Object value) {
+            if (value instanceof Boolean b) {
+                if (b) {
+                    return trueLine != null ? trueLine : (trueLine = line("true"));
+                }
+                return falseLine != null ? falseLine : (falseLine = line("false"));
+            }
+            if (value instanceof Double d) {
+                long bits = Double.doubleToRawLongBits(d);
+                if (lastRealLine == null || bits != lastReal) {
+                    lastReal = bits;
+                    lastRealLine = line(PythonNumbers.repr(d));
+                }
+                return lastRealLine;
+            }
+            return null;
+        }
+
+        private String line(String text) {
+            return startTag() + text + "</" + ATTRIBUTE + ">";
+        }
+    }
+
+    /** Counts of the undeclared names skipped for one label: a few names, found by identity. */
+    private static final class SkippedNames {
+        private AttributeName[] names = new AttributeName[4];
+        private long[] counts = new long[4];
+        private int size;
+
+        void count(AttributeName n) {
+            for (int i = 0; i < size; i++) {
+                if (names[i] == n) {
+                    counts[i]++;
+                    return;
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                if (names[i].name.equals(n.name)) {  // a name past the cache's bound has a record per use
+                    counts[i]++;
+                    return;
+                }
+            }
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
+            }
+            names[size] = n;
+            counts[size++] = 1;
+        }
+    }
+
+    /** The name's record: readers share one String per attribute name, so most lookups end at an identity check. */
+    private AttributeName attributeName(String name) {
         for (int i = 0; i < recentNames.length; i++) {
-            if (recentNames[i] == name) {
-                return recentTags[i];
+            AttributeName n = recentNames[i];
+            if (n != null && n.name == name) {
+                return n;
             }
         }
-        String tag = lookUpAttributeStartTag(name);
-        recentNames[recent] = name;
-        recentTags[recent] = tag;
-        recent = (recent + 1) % recentNames.length;
-        return tag;
-    }
-
-    private final String[] recentNames = new String[8];
-    private final String[] recentTags = new String[8];
-    private int recent;
-
-    private String lookUpAttributeStartTag(String name) {
-        String tag = attributeStartTags.get(name);
-        if (tag == null) {
-            tag = XmlOut.startTagText(ATTRIBUTE, NAME, name);
+        AttributeName n = attributeNames.get(name);
+        if (n == null) {
+            n = new AttributeName(name);
             // names come from the data with --allow-undeclared-attrs: keep the memory bounded
-            if (attributeStartTags.size() < MAX_CACHED_ATTRIBUTE_NAMES) {
-                attributeStartTags.put(name, tag);
+            if (attributeNames.size() < MAX_CACHED_ATTRIBUTE_NAMES) {
+                attributeNames.put(name, n);
             }
         }
-        return tag;
+        recentNames[recent] = n;
+        recent = (recent + 1) % recentNames.length;
+        return n;
     }
+
+    private final AttributeName[] recentNames = new AttributeName[8];
+    private int recent;
 
     /** {@code  label="..."} of the label of a {@code type} annotation, checked and escaped once per label. */
     private String labelAttribute(int index, String itemId, String type) {

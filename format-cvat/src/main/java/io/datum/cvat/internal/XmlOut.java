@@ -196,6 +196,12 @@ final class XmlOut implements Closeable {
         out.append("</").append(tag).append('>');
     }
 
+    /** A line made beforehand (checked and escaped), on its own line at the current depth. */
+    void line(String checkedAndEscaped) throws IOException {
+        indent();
+        out.append(checkedAndEscaped);
+    }
+
     /** Ends a start tag; the element's children come one level deeper. */
     void endStartTag() throws IOException {
         out.append('>');

@@ -443,9 +443,9 @@ final class OpenImagesWriter {
 
     /** Python's {@code int(value)} of a box attribute; -1 when absent. */
     private static byte[] flag(Bbox box, String attribute, String id) {
-        Object v = box.attributes().get(attribute);
-        if (v == null && !box.attributes().has(attribute)) {
-            return MINUS_ONE;
+        Object v = box.attributes().getOrDefault(attribute, MINUS_ONE);
+        if (v == MINUS_ONE) {
+            return MINUS_ONE;  // absent (the array stands for "absent": no attribute value is one)
         }
         if (v instanceof Boolean b) {
             return b ? ONE : ZERO;
