@@ -39,6 +39,7 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
 
     /** Knows whether the frames of one subset have come in one stretch each so far. */
     private static final class FrameOrder {
+        private String first;
         private String current;
         private LongHashSet seen = new LongHashSet();
         /** Stretches so far: the number of frames while they are grouped. */
@@ -51,8 +52,31 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
             if (!seen.add(LongHashSet.hash(frame))) {
                 seen = null;
             }
+            if (first == null) {
+                first = frame;
+            }
             current = frame;
             frames++;
+        }
+
+        /** Takes in what {@code next} saw of the frames right after these, as if this one had seen them. */
+        void append(FrameOrder next) {
+            if (seen == null || next.frames == 0) {
+                seen = next.seen == null ? null : seen;
+                return;
+            }
+            if (next.seen == null) {
+                seen = null;
+                return;
+            }
+            // the first frame of the next part may go on with this part's last stretch
+            boolean continues = next.first.equals(current);
+            if (!seen.addAll(next.seen, continues, LongHashSet.hash(next.first))) {
+                seen = null;
+                return;
+            }
+            frames += next.frames - (continues ? 1 : 0);
+            current = next.current;
         }
 
         /** Frames of this subset are not grouped (a track lists its frames again). */
@@ -94,7 +118,7 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
             }
             Chunks chunks = Chunks.NONE;
             if (parser instanceof Utf8XmlScanner scanner) {
-                chunks = skimFrames(scanner, orders, chunkBytes);
+                chunks = skimFrames(path, scanner, orders, chunkBytes, shownName, limits);
             } else {
                 BodyReader body = new BodyReader(parser, meta, categories(meta), limits, e -> { });
                 boolean more = true;
@@ -124,31 +148,130 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
         }
     }
 
-    /** Sees the frames of every {@code <image>}; returns where the file can be cut, or none. */
-    private static Chunks skimFrames(Utf8XmlScanner scanner, Map<String, FrameOrder> orders, long chunkBytes) {
-        List<Long> starts = new ArrayList<>();
-        long last = 0;
+    /** Files of at least this many chunks (64 MB) are skimmed by two threads, one from the middle (see {@link #skimFrames}). */
+    static final long SPLIT_SKIM_CHUNKS = 16;
+
+    /**
+     * Sees the frames of every {@code <image>}; returns where the file can be cut, or none.
+     *
+     * <p>A big file is skimmed in two halves at once. The second half's skim starts at a byte in
+     * the middle, which may be inside a comment or CDATA section, so it is only used when its
+     * first tag is the one the first half's skim, which knows where it is, reaches first past the
+     * middle: from a tag on, a skim does the same whoever started it. Otherwise the first half's
+     * skim goes on to the end, as for a small file.
+     */
+    private static Chunks skimFrames(Path path, Utf8XmlScanner scanner, Map<String, FrameOrder> orders, long chunkBytes,
+                                     String shownName, XmlLimits limits) throws IOException {
         boolean cuttable = scanner.noNamespaces();
-        String element;
-        while ((element = scanner.skimTo(CvatNames.IMAGE, CvatNames.TRACK)) != null) {
-            if (element.equals(CvatNames.TRACK)) {
-                orders.values().forEach(FrameOrder::scatter);
-                return Chunks.NONE;
-            }
-            String frame = scanner.attribute(CvatNames.ID);
-            if (frame != null) {
-                see(orders, scanner.attribute(CvatNames.SUBSET), frame);
-            }
-            long at = scanner.position();
-            if (at - last >= chunkBytes) {
-                starts.add(at);
-                last = at;
-            }
+        Skim first = new Skim(orders, 0);
+        long from = scanner.position();
+        long end = Files.size(path) - scanner.mark();
+        Skim second = null;
+        Thread secondThread = null;
+        if (cuttable && (end - from) / SPLIT_SKIM_CHUNKS >= chunkBytes) {
+            long middle = from + (end - from) / 2;
+            Skim s = second = new Skim(freshOrders(orders), middle);
+            secondThread = new Thread(() -> {
+                try (Utf8XmlScanner half = Utf8XmlScanner.chunk(path, scanner.mark(), middle, CvatNames.ANNOTATIONS,
+                        shownName, limits)) {
+                    s.run(half, Long.MAX_VALUE, chunkBytes);
+                } catch (IOException | RuntimeException e) {
+                    s.failed = true;  // the first half's skim goes on instead, and meets any real error itself
+                }
+            }, "datum-cvat-skim");
+            secondThread.setDaemon(true);
+            secondThread.start();
+            first.run(scanner, middle, chunkBytes);
         }
-        if (!cuttable || starts.isEmpty() || orders.values().stream().anyMatch(o -> !o.grouped())) {
+        boolean joined = false;
+        if (second != null && !first.track) {
+            try {
+                secondThread.join();
+                joined = !second.failed && second.first == first.stoppedAt;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading " + shownName, e);
+            }
+        } else if (second != null) {
+            second.stop = true;  // a track: frames are scattered whatever the rest says
+        }
+        if (joined) {
+            first.append(second);
+        } else if (!first.track) {
+            first.run(scanner, Long.MAX_VALUE, chunkBytes);
+        }
+        if (first.track) {
+            orders.values().forEach(FrameOrder::scatter);
             return Chunks.NONE;
         }
-        return new Chunks(scanner.mark(), starts.stream().mapToLong(Long::longValue).toArray());
+        if (!cuttable || first.starts.isEmpty() || orders.values().stream().anyMatch(o -> !o.grouped())) {
+            return Chunks.NONE;
+        }
+        return new Chunks(scanner.mark(), first.starts.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static Map<String, FrameOrder> freshOrders(Map<String, FrameOrder> like) {
+        Map<String, FrameOrder> orders = new LinkedHashMap<>();
+        like.keySet().forEach(subset -> orders.put(subset, new FrameOrder()));
+        return orders;
+    }
+
+    /** What a skim over a stretch of a file saw: each subset's frames, where to cut, whether a track came. */
+    private static final class Skim {
+        final Map<String, FrameOrder> orders;
+        final List<Long> starts = new ArrayList<>();
+        long last;
+        boolean track;
+        volatile boolean stop;
+        boolean failed;
+        /** The position of the first tag seen, and of the tag the skim stopped at (not taken in yet); -1: none. */
+        long first = -1;
+        long stoppedAt = -1;
+
+        Skim(Map<String, FrameOrder> orders, long last) {
+            this.orders = orders;
+            this.last = last;
+        }
+
+        /**
+         * Skims on to the end of the file, or to the first tag at or past {@code limit}, or to a
+         * track. When it stopped at a tag before, that tag is taken in first.
+         */
+        void run(Utf8XmlScanner scanner, long limit, long chunkBytes) {
+            String element = stoppedAt >= 0 ? scanner.name() : scanner.skimTo(CvatNames.IMAGE, CvatNames.TRACK);
+            stoppedAt = -1;
+            while (element != null && !stop) {
+                long at = scanner.position();
+                if (first < 0) {
+                    first = at;
+                }
+                if (at >= limit) {
+                    stoppedAt = at;
+                    return;
+                }
+                if (element.equals(CvatNames.TRACK)) {
+                    track = true;
+                    return;
+                }
+                String frame = scanner.attribute(CvatNames.ID);
+                if (frame != null) {
+                    see(orders, scanner.attribute(CvatNames.SUBSET), frame);
+                }
+                if (at - last >= chunkBytes) {
+                    starts.add(at);
+                    last = at;
+                }
+                element = scanner.skimTo(CvatNames.IMAGE, CvatNames.TRACK);
+            }
+        }
+
+        /** Takes in the skim of the rest of the file, which started where this one stopped. */
+        void append(Skim next) {
+            orders.forEach((subset, order) -> order.append(next.orders.get(subset)));
+            starts.addAll(next.starts);
+            track = next.track;
+            stoppedAt = -1;
+        }
     }
 
     /** A record of {@code frame} in {@code subset} (null: every subset of the file). */

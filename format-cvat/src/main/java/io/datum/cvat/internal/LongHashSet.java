@@ -27,6 +27,23 @@ final class LongHashSet {
         return false;
     }
 
+    /**
+     * Adds every key of {@code other}; false when one was already here, but for {@code repeat}
+     * when {@code allowRepeat}.
+     */
+    boolean addAll(LongHashSet other, boolean allowRepeat, long repeat) {
+        boolean none = true;
+        if (other.hasZero) {
+            none = add(0) || allowRepeat && repeat == 0;
+        }
+        for (long k : other.table) {
+            if (k != 0 && !add(k) && !(allowRepeat && k == repeat)) {
+                none = false;
+            }
+        }
+        return none;
+    }
+
     private static boolean insert(long[] t, long key) {
         int mask = t.length - 1;
         int i = (int) (key ^ (key >>> 32)) & mask;
