@@ -466,12 +466,23 @@ final class BodyReader {
         return values;
     }
 
+    // label names seen before, by identity: the scanner hands out one String per repeated value
+    private final String[] labelNames = new String[1024];
+    private final Integer[] labelIndexes = new Integer[1024];
+
     private Integer labelIndex(String name) {
         if (name == null) {
             return null;
         }
+        int slot = name.hashCode() & (labelNames.length - 1);
+        if (labelNames[slot] == name) {
+            return labelIndexes[slot];
+        }
         OptionalInt i = labels.find(name);
-        return i.isPresent() ? i.getAsInt() : null;
+        Integer index = i.isPresent() ? i.getAsInt() : null;
+        labelNames[slot] = name;
+        labelIndexes[slot] = index;
+        return index;
     }
 
     private String required(String element, String attributeName) {

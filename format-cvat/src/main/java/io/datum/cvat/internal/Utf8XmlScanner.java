@@ -1204,34 +1204,44 @@ final class Utf8XmlScanner implements XmlCursor {
         }
     }
 
-    private final String[] valueCache = new String[1024];
+    // short values seen before, by a hash of their (up to sixteen) bytes read as two words
+    private static final int VALUE_SLOTS = 2048;
+    private final String[] valueCache = new String[VALUE_SLOTS];
+    private final long[] valueWord0 = new long[VALUE_SLOTS];
+    private final long[] valueWord1 = new long[VALUE_SLOTS];
 
     /**
      * A short ASCII value, the same String as last time when it repeats: the same few names,
      * flags and labels come back millions of times, and a String seen before also has its hash.
+     * The bytes are read and compared as two words, not one by one.
      */
     private String shortValue(int from, int to) {
         int length = to - from;
         if (length == 1) {
             return ONE_CHARACTER[buf[from]];  // ASCII: the caller checked
         }
-        int h = length;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + buf[i];
+        if (from + 16 > buf.length) {
+            return new String(buf, from, length, StandardCharsets.ISO_8859_1);
         }
-        int slot = (h ^ h >>> 10) & (valueCache.length - 1);
+        long word0 = (long) LONGS.get(buf, from);
+        long word1 = 0;
+        if (length <= 8) {
+            word0 &= length == 8 ? -1L : (1L << (length << 3)) - 1;
+        } else {
+            word1 = (long) LONGS.get(buf, from + 8);
+            word1 &= length == 16 ? -1L : (1L << ((length - 8) << 3)) - 1;
+        }
+        // the length is in the words: a shorter value has zero bytes where a longer has none (values are ASCII ≥ 0x20)
+        long mixed = (word0 * 0x9E3779B97F4A7C15L) ^ (word1 * 0xC2B2AE3D27D4EB4FL);
+        int slot = (int) (mixed >>> 53) & (VALUE_SLOTS - 1);
         String cached = valueCache[slot];
-        if (cached != null && cached.length() == length) {
-            int i = 0;
-            while (i < length && cached.charAt(i) == buf[from + i]) {
-                i++;
-            }
-            if (i == length) {
-                return cached;
-            }
+        if (cached != null && valueWord0[slot] == word0 && valueWord1[slot] == word1) {
+            return cached;
         }
         String value = new String(buf, from, length, StandardCharsets.ISO_8859_1);
         valueCache[slot] = value;
+        valueWord0[slot] = word0;
+        valueWord1[slot] = word1;
         return value;
     }
 
