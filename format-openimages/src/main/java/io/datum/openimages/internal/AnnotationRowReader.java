@@ -35,8 +35,9 @@ final class AnnotationRowReader implements Closeable {
     private int boxIdColumn;
     private int[] maskBoxColumns;
     private int iouColumn;
+    /** The current ImageID as a String, made when asked for: files out of item order change it at every row. */
     private String imageId;
-    /** The UTF-8 bytes of {@link #imageId}: a row with the same bytes has the same, already checked, id. */
+    /** The UTF-8 bytes of the current ImageID: a row with the same bytes has the same, already checked, id. */
     private byte[] imageIdBytes = new byte[32];
     private int imageIdLength = -1;
     private boolean sameImageId;
@@ -77,7 +78,19 @@ final class AnnotationRowReader implements Closeable {
 
     /** The current row's ImageID (already checked to be a safe relative path). */
     String imageId() {
+        if (imageId == null) {
+            imageId = new String(imageIdBytes, 0, imageIdLength, StandardCharsets.UTF_8);
+        }
         return imageId;
+    }
+
+    /** The UTF-8 bytes of the current row's ImageID: {@code [0, imageIdLength())} of this array, until the next row. */
+    byte[] imageIdBytes() {
+        return imageIdBytes;
+    }
+
+    int imageIdLength() {
+        return imageIdLength;
     }
 
     /** True when the current row has the same ImageID as the row before it. */
@@ -135,11 +148,11 @@ final class AnnotationRowReader implements Closeable {
         if (sameImageId) {
             return;
         }
-        String id = new String(buffer, from, length, StandardCharsets.UTF_8);
-        if (!SafePaths.isSafeItemId(id)) {
-            throw table.error("unsafe ImageID '" + id + "' (empty, absolute, or with '..', '\\' or NUL)");
+        if (!SafePaths.isSafeItemId(buffer, from, to)) {
+            throw table.error("unsafe ImageID '" + new String(buffer, from, length, StandardCharsets.UTF_8)
+                    + "' (empty, absolute, or with '..', '\\' or NUL)");
         }
-        imageId = id;
+        imageId = null;
         if (imageIdBytes.length < length) {
             imageIdBytes = new byte[length * 2];
         }
@@ -206,12 +219,12 @@ final class AnnotationRowReader implements Closeable {
         String maskPath = table.require(maskPathColumn, OpenImagesPaths.MASK_PATH);
         readImageId();
         if (!SafePaths.isSafeComponent(maskPath)) {
-            throw table.error("item '" + imageId + "' has a mask with an unsafe path '" + maskPath + "'");
+            throw table.error("item '" + imageId() + "' has a mask with an unsafe path '" + maskPath + "'");
         }
         int label = label();
         String boxId = table.require(boxIdColumn, OpenImagesPaths.BOX_ID);
         if (!SafePaths.isSafeComponent(boxId)) {
-            throw table.error("item '" + imageId + "' has a mask with an unsafe box ID '" + boxId + "'");
+            throw table.error("item '" + imageId() + "' has a mask with an unsafe box ID '" + boxId + "'");
         }
         double[] box = null;
         boolean complete = true;

@@ -13,7 +13,7 @@ record ImportSettings(long maxMaskPixels, int spillRows) {
     static final String SPILL_ROWS_PROPERTY = "datum.openimages.spillRows";
     static final String MAX_MASK_PIXELS_OPTION = "max-mask-pixels";
     static final long DEFAULT_MAX_MASK_PIXELS = 178_956_970L;
-    /** Rows per sorted run: about 100 MB of heap. */
+    /** Rows per sorted run: about 40 MB of heap for boxes, for each file being sorted (one per core). */
     static final int DEFAULT_SPILL_ROWS = 500_000;
     /** A Java array cannot be larger. */
     static final long HARD_MAX_MASK_PIXELS = Integer.MAX_VALUE - 8;

@@ -49,6 +49,11 @@ final class ItemCatalog {
         return ids.get(id, from, to, expected);
     }
 
+    /** Finds the positions of a batch of ids at once (-1 for an unknown one): see {@link IdTable#getAll}. */
+    void positionsOf(IdTable.Batch ids) {
+        this.ids.getAll(ids);
+    }
+
     /** Adds a new item at the next position; the caller has checked that the id is new. */
     int add(String id, String subset) {
         return place(ids.add(id), subset);

@@ -12,7 +12,9 @@ import java.nio.file.Path;
  * halves opening on two. A file that names an item the catalog does not have (or that the quick
  * scan cannot read) gets no verdict here: the caller places its items in the reference's file
  * order afterwards, as before, and nothing found here is changed by that (new items only ever go
- * after the known ones).
+ * after the known ones). A file out of order gets its verdict at its first row out of order,
+ * before its later ImageIDs are seen: should one of them be new, the caller still has to place
+ * its items before those of the files after it.
  */
 final class KnownItemScan {
     private KnownItemScan() {
@@ -20,22 +22,24 @@ final class KnownItemScan {
 
     /**
      * The scan of {@code file} as a task: sets {@code verdicts[index]} to TRUE when all its
-     * ImageIDs are in the catalog and come in item order, FALSE when they are all there but not
-     * in order, and leaves null when it needs the ordered placement. The catalog is only read.
+     * ImageIDs are in the catalog and come in item order, FALSE when the ImageIDs up to the first
+     * one out of order are there (the scan stops at it: the file is then sorted, which looks up
+     * every ImageID anyway, and a lookup of a file out of order is a cache miss each), and leaves
+     * null when it needs the ordered placement. The catalog is only read.
      */
     static SideBySide.Weighted task(Path file, ItemCatalog catalog, Boolean[] verdicts, int index) throws IOException {
         return new SideBySide.Weighted(Files.size(file), () -> {
             if (catalog.size() > 0) {
                 KnownIds sink = new KnownIds(catalog);
-                verdicts[index] = ImageIdScanner.scan(file, sink) ? sink.sorted : null;
+                verdicts[index] = ImageIdScanner.scan(file, sink) ? Boolean.TRUE : sink.outOfOrder ? Boolean.FALSE : null;
             }
         });
     }
 
-    /** Looks ids up in the catalog, giving up on the first it does not have. */
+    /** Looks ids up in the catalog, stopping at the first it does not have or that comes out of order. */
     private static final class KnownIds implements ImageIdScanner.IdSink {
         private final ItemCatalog catalog;
-        private boolean sorted = true;
+        private boolean outOfOrder;
         private int last = -1;
 
         KnownIds(ItemCatalog catalog) {
@@ -55,9 +59,9 @@ final class KnownItemScan {
             if (position < 0) {
                 return false;
             }
-            sorted &= position >= last;
-            last = Math.max(last, position);
-            return true;
+            outOfOrder = position < last;
+            last = position;
+            return !outOfOrder;
         }
     }
 }

@@ -49,9 +49,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its description files); those are read again by every pass, side by side, in a k-way merge on
  * the position, holding one row per file (each file parsed ahead on a thread of its own, a few
  * batches of rows at most). The rows of any other file are sorted by position in
- * an {@link ExternalSorter} (spilled to the job's temporary folder when large) and join the
- * merge as one more sorted stream. Either way a pass holds only the current item's rows, and
- * the result does not depend on the input's order.
+ * a {@link RowSorter} (several files at once; spilled to the job's temporary folder when large)
+ * and join the merge as one more sorted stream. Either way a pass holds only the current item's
+ * rows, and the result does not depend on the input's order.
  *
  * <p>Passes may run one after another or side by side; warnings are given once per item, by the
  * first pass that reaches it.
@@ -74,7 +74,7 @@ final class OpenImagesSource implements DatasetSource {
     private final ItemCatalog catalog;
     private final List<AnnotationFile> files;
     private final List<AnnotationFile> directFiles;
-    private final ExternalSorter<PositionedRow> spilled;
+    private final RowSorter spilled;
     private final ImportSettings settings;
     private final JobContext context;
     private final AtomicInteger warnedUpTo = new AtomicInteger();
@@ -85,7 +85,7 @@ final class OpenImagesSource implements DatasetSource {
     }
 
     private OpenImagesSource(DatasetLayout layout, CategoriesReader.Result categories, RowLabels labels, ItemCatalog catalog,
-                             List<AnnotationFile> files, List<AnnotationFile> directFiles, ExternalSorter<PositionedRow> spilled,
+                             List<AnnotationFile> files, List<AnnotationFile> directFiles, RowSorter spilled,
                              ImportSettings settings, JobContext context) {
         this.layout = layout;
         this.categories = categories.categories();
@@ -113,7 +113,7 @@ final class OpenImagesSource implements DatasetSource {
         ItemCatalog catalog = new ItemCatalog();
         ItemDescriptions.read(layout, catalog);
         List<AnnotationFile> files = annotationFiles(layout);
-        ExternalSorter<PositionedRow> spilled = null;
+        RowSorter spilled = null;
         try {
             List<AnnotationFile> direct = new ArrayList<>();
             List<AnnotationFile> unsorted = new ArrayList<>();
@@ -138,22 +138,46 @@ final class OpenImagesSource implements DatasetSource {
                 }));
             }
             SideBySide.run(tasks, Runtime.getRuntime().availableProcessors());
+            // files whose scan stopped at their first row out of order: their later ImageIDs are
+            // looked up by the sort, once, instead of by the scan as well
+            List<AnnotationFile> unchecked = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 AnnotationFile f = files.get(i);
-                if (known[i] != null ? known[i] : placeItems(layout, f, catalog, labels)) {
+                if (Boolean.TRUE.equals(known[i])) {
                     direct.add(f);
-                } else {
+                } else if (Boolean.FALSE.equals(known[i])) {
                     unsorted.add(f);
+                    unchecked.add(f);
+                } else {
+                    // this file may bring new items: those of the files before it come first
+                    placeItems(layout, unchecked, catalog, labels);
+                    if (placeItems(layout, f, catalog, labels)) {
+                        direct.add(f);
+                    } else {
+                        unsorted.add(f);
+                    }
                 }
             }
+            for (AnnotationFile f : unsorted) {
+                context.debug(f.name() + ": rows are not in item order; sorting them");
+            }
             if (!unsorted.isEmpty()) {
-                spilled = new ExternalSorter<>(PositionedRow.ORDER, PositionedRow.CODEC, settings.spillRows(),
-                        context.tempDir());
-                for (AnnotationFile f : unsorted) {
-                    context.debug(f.name() + ": rows are not in item order; sorting them");
-                    sort(layout, f, catalog, labels, spilled);
+                spilled = new RowSorter(settings.spillRows(), context.tempDir());
+                try {
+                    sort(layout, unsorted, catalog, labels, spilled);
+                } catch (IOException | RuntimeException e) {
+                    if (unchecked.isEmpty()) {
+                        throw e;
+                    }
+                    // An unchecked file brings a new item, or fails where placing its items would
+                    // have: place them as the reference does, file by file (which reports what it
+                    // would), and sort again.
+                    spilled.close();
+                    spilled = null;
+                    placeItems(layout, unchecked, catalog, labels);
+                    spilled = new RowSorter(settings.spillRows(), context.tempDir());
+                    sort(layout, unsorted, catalog, labels, spilled);
                 }
-                spilled.finish();
             }
             if (sizesFailure[0] instanceof IOException e) {
                 throw e;
@@ -224,6 +248,18 @@ final class OpenImagesSource implements DatasetSource {
             files.add(AnnotationFile.of(AnnotationFile.Kind.MASK, name, files.size()));
         }
         return files;
+    }
+
+    /**
+     * Places the items of files whose scan stopped at their first row out of order, file by file,
+     * and empties the list. (The files stay among those sorted: placing finds the same disorder.)
+     */
+    private static void placeItems(DatasetLayout layout, List<AnnotationFile> unchecked, ItemCatalog catalog,
+                                   RowLabels labels) throws IOException {
+        for (AnnotationFile f : unchecked) {
+            placeItems(layout, f, catalog, labels);
+        }
+        unchecked.clear();
     }
 
     /**
@@ -298,12 +334,72 @@ final class OpenImagesSource implements DatasetSource {
         return sorted;
     }
 
-    private static void sort(DatasetLayout layout, AnnotationFile file, ItemCatalog catalog,
-                             RowLabels labels, ExternalSorter<PositionedRow> sorter) throws IOException {
-        try (AnnotationRowReader reader = open(layout, file, labels)) {
-            while (reader.next()) {
-                sorter.add(new PositionedRow(position(reader, catalog), reader.row()));
+    /**
+     * Sorts the rows of the files not in item order, one file per core at once (each parsed on one
+     * more thread, see {@link #sort(DatasetLayout, AnnotationFile, ItemCatalog, RowLabels, RowSorter)}).
+     * A failure is the one reading the files one after another would meet: that of the first
+     * failing file (later files are not started once one failed).
+     */
+    private static void sort(DatasetLayout layout, List<AnnotationFile> unsorted, ItemCatalog catalog,
+                             RowLabels labels, RowSorter sorter) throws IOException {
+        Throwable[] failures = new Throwable[unsorted.size()];
+        AtomicInteger firstFailed = new AtomicInteger(unsorted.size());
+        List<SideBySide.Weighted> tasks = new ArrayList<>();
+        for (int i = 0; i < unsorted.size(); i++) {
+            AnnotationFile f = unsorted.get(i);
+            int k = i;
+            tasks.add(new SideBySide.Weighted(Files.size(layout.annotationDir().resolve(f.name())), () -> {
+                if (k > firstFailed.get()) {
+                    return;
+                }
+                try {
+                    sort(layout, f, catalog, labels, sorter);
+                } catch (IOException | RuntimeException | Error e) {
+                    failures[k] = e;
+                    firstFailed.accumulateAndGet(k, Math::min);
+                }
+            }));
+        }
+        SideBySide.run(tasks, Runtime.getRuntime().availableProcessors());
+        int failed = firstFailed.get();
+        if (failed < failures.length) {
+            SideBySide.rethrow(failures[failed]);
+        }
+        sorter.finish();
+    }
+
+    /**
+     * Adds a file's rows to the sorter, parsed ahead on another thread ({@link ReadAheadRows}).
+     * Their items are looked up a batch at a time ({@link IdTable#getAll}): rows out of item
+     * order name items all over the catalog.
+     */
+    private static void sort(DatasetLayout layout, AnnotationFile file, ItemCatalog catalog, RowLabels labels,
+                             RowSorter sorter) throws IOException {
+        try (RowSorter.FileRows rows = sorter.file(file.index());
+             ReadAheadRows parsed = new ReadAheadRows(open(layout, file, labels), file.name())) {
+            ReadAheadRows.Batch batch;
+            do {
+                batch = parsed.next();
+                // the rows before a bad one come first, with any failure of theirs
+                place(file, catalog, batch.ids, batch.rows, rows);
+                batch.rethrowFailure();
+                parsed.recycle(batch);
+            } while (!batch.last());
+            rows.finish();
+        }
+    }
+
+    /** Adds rows to the sorter at the positions of their items, {@code ids}. */
+    private static void place(AnnotationFile file, ItemCatalog catalog, IdTable.Batch ids, AnnotationRow[] rows,
+                              RowSorter.FileRows sorted) throws IOException {
+        catalog.positionsOf(ids);
+        for (int k = 0; k < ids.size(); k++) {
+            int position = ids.ordinal(k);
+            if (position < 0) {
+                throw DatasetException.at(file.name(), rows[k].line(), "item '" + ids.id(k)
+                        + "' is new: the file changed after the dataset was opened");
             }
+            sorted.add(position, rows[k]);
         }
     }
 
@@ -328,15 +424,6 @@ final class OpenImagesSource implements DatasetSource {
     private static String subsetForNewItems(AnnotationFile file) {
         String subset = file.subsetForNewItems();
         return subset.isEmpty() ? DatasetItem.DEFAULT_SUBSET : subset;
-    }
-
-    /** The row's item position; its item was placed when the file was scanned. */
-    private static int position(AnnotationRowReader reader, ItemCatalog catalog) {
-        int position = catalog.positionOf(reader.imageId());
-        if (position < 0) {
-            throw reader.error("item '" + reader.imageId() + "' is new: the file changed after the dataset was opened");
-        }
-        return position;
     }
 
     /**
@@ -440,7 +527,8 @@ final class OpenImagesSource implements DatasetSource {
         /** Streams that still have a current row, in file order (the spilled stream last). */
         private final RowStream[] live;
         private int liveCount;
-        private final boolean hasSpilled = spilled != null;
+        /** The sorted rows of the files not in item order, or null. */
+        private RowStream spilledStream;
         private final ScoreAttributes scoreAttributes = new ScoreAttributes();
         private final WarningTally warnings = new WarningTally(context);
         private int next;
@@ -451,8 +539,9 @@ final class OpenImagesSource implements DatasetSource {
                 for (AnnotationFile f : directFiles) {
                     opened.add(new ReadAheadRowStream(new FileRowStream(open(layout, f, labels), catalog), f.name()));
                 }
-                if (hasSpilled) {
-                    opened.add(new SpilledRowStream(spilled.cursor()));
+                if (spilled != null) {
+                    spilledStream = spilled.stream();
+                    opened.add(spilledStream);
                 }
                 live = new RowStream[opened.size()];
                 for (RowStream s : opened) {
@@ -504,7 +593,7 @@ final class OpenImagesSource implements DatasetSource {
                     continue;
                 }
                 streams++;
-                fromSpilled |= hasSpilled && s instanceof SpilledRowStream;
+                fromSpilled |= s == spilledStream;
                 boolean more;
                 do {
                     rows.add(s.row());

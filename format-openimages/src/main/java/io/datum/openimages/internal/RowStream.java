@@ -3,8 +3,8 @@ package io.datum.openimages.internal;
 import java.io.IOException;
 
 /**
- * Annotation rows in item order ({@link PositionedRow#ORDER}), one at a time: an input of a
- * pass's merge. After {@link #advance()} returned true, {@link #position()} and {@link #row()}
+ * Annotation rows in item order (by item position, the rows of one item in the reference's
+ * order: by file, then by line), one at a time: an input of a pass's merge. After {@link #advance()} returned true, {@link #position()} and {@link #row()}
  * describe the current row.
  */
 interface RowStream extends AutoCloseable {

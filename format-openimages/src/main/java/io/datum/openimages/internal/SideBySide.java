@@ -57,12 +57,18 @@ final class SideBySide {
             }
         }
         Throwable t = failure.get();
-        if (t instanceof IOException e) {
+        if (t != null) {
+            rethrow(t);
+        }
+    }
+
+    /** Throws a failure caught by a task, as it was. */
+    static void rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException e) {
             throw e;
-        } else if (t instanceof RuntimeException e) {
-            throw e;
-        } else if (t instanceof Error e) {
+        } else if (failure instanceof RuntimeException e) {
             throw e;
         }
+        throw (Error) failure;
     }
 }

@@ -46,6 +46,42 @@ class StorageTest {
         assertEquals(-1, table.get("missing"));
     }
 
+    @Test
+    void idTableLooksUpBatchesLikeOneByOne() {
+        IdTable table = new IdTable();
+        Random random = new Random(4);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            ids.add(i % 11 == 0 ? "ü/" + i : String.format("%016x", random.nextLong()));
+        }
+        // "Aa" and "BB" hash alike: whole keys must be compared
+        ids.addAll(List.of("xAa", "xBB", "AaAa", "BBBB", "AaBB"));
+        ids.forEach(table::add);
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            queries.add(random.nextInt(4) == 0 ? "missing" + i : ids.get(random.nextInt(ids.size())));
+        }
+        queries.addAll(List.of("xBB", "xAa", "BBAa", "BBBB", "AaBB", "AaAa", ""));
+        IdTable.Batch batch = new IdTable.Batch(256);
+        List<Integer> expected = new ArrayList<>();
+        List<Integer> got = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            byte[] key = queries.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            batch.add(key, 0, key.length);
+            expected.add(table.get(queries.get(i)));
+            if (batch.isFull() || i == queries.size() - 1) {
+                table.getAll(batch);
+                for (int k = 0; k < batch.size(); k++) {
+                    got.add(batch.ordinal(k));
+                }
+                batch.clear();
+            }
+        }
+        assertEquals(expected, got);
+        assertEquals(ids.indexOf("xBB"), got.get(got.size() - 7));
+        assertEquals(-1, got.get(got.size() - 5), "BBAa is not there, though its hash is");
+    }
+
     private record Value(int key, int sequence) {
     }
 

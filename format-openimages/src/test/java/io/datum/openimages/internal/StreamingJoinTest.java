@@ -205,6 +205,72 @@ class StreamingJoinTest {
         }
     }
 
+    /**
+     * The scan of a file out of order stops at its first row out of order; items first seen after
+     * that row still take their place in file order, before those of later files.
+     */
+    @Test
+    void itemsFirstSeenAfterTheDisorderOfAFileKeepTheirPlace() throws IOException {
+        String labels = "ImageID,Source,LabelName,Confidence";
+        Path root = temp.resolve("late");
+        Path ann = root.resolve("annotations");
+        Fixtures.text(ann.resolve("class-descriptions.csv"), "/m/a,A");
+        Fixtures.text(ann.resolve("train-images-with-rotation.csv"), "ImageID,Subset", "d1,train", "d2,train", "d3,train");
+        Fixtures.text(ann.resolve("images.meta"), "d1 1 1", "d2 1 1", "d3 1 1", "o0 1 1", "o1 1 1", "o2 1 1", "o3 1 1");
+        Fixtures.text(ann.resolve("a-annotations-human-imagelabels.csv"), labels,
+                "d2,x,/m/a,1", "d1,x,/m/a,1", "o1,x,/m/a,1", "d3,x,/m/a,1", "o0,x,/m/a,0");
+        // its verdict comes without its disorder: "o2" is new
+        Fixtures.text(ann.resolve("b-annotations-human-imagelabels.csv"), labels, "o2,x,/m/a,1", "d1,x,/m/a,0");
+        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+                "o3,x,/m/a,1,0,1,0,1,0,0,0,0,0", "d1,x,/m/a,1,0,1,0,1,0,0,0,0,0", "o1,x,/m/a,1,0,1,0,1,0,0,0,0,0");
+        List<String> expected = List.of("train/d1:3", "train/d2:1", "train/d3:2", "a/o1:2", "a/o0:1", "b/o2:1", "c/o3:1");
+        for (boolean withLaterNewItems : new boolean[] {true, false}) {
+            if (!withLaterNewItems) {
+                // no file needs its items placed before the sort: the sort meets the new items
+                Files.delete(ann.resolve("b-annotations-human-imagelabels.csv"));
+                Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+                        "d1,x,/m/a,1,0,1,0,1,0,0,0,0,0", "o0,x,/m/a,1,0,1,0,1,0,0,0,0,0");
+                expected = List.of("train/d1:2", "train/d2:1", "train/d3:2", "a/o1:1", "a/o0:2");
+            }
+            Path spill = Files.createDirectories(temp.resolve("spill"));
+            for (int spillRows : new int[] {1, 1000}) {
+                try (DatasetSource source = new OpenImagesImporter(spillRows).open(root, ParsedOptions.none(),
+                        new WatchedContext(spill))) {
+                    List<String> order = Fixtures.items(source).stream()
+                            .map(i -> i.subset() + "/" + i.id() + ":" + i.annotations().size()).collect(Collectors.toList());
+                    assertEquals(expected, order, "later new items: " + withLaterNewItems + ", runs of " + spillRows);
+                }
+                assertEquals(List.of(), list(spill));
+            }
+        }
+    }
+
+    /** Errors come as if the files were read one after another, though they are sorted side by side. */
+    @Test
+    void reportsTheErrorOfTheFirstFailingFile() throws IOException {
+        String labels = "ImageID,Source,LabelName,Confidence";
+        Path root = temp.resolve("errors");
+        Path ann = root.resolve("annotations");
+        Fixtures.text(ann.resolve("class-descriptions.csv"), "/m/a,A");
+        Fixtures.text(ann.resolve("train-images-with-rotation.csv"), "ImageID,Subset", "d1,train", "d2,train", "d3,train");
+        Fixtures.text(ann.resolve("a-annotations-human-imagelabels.csv"), labels, "d2,x,/m/a,1", "d1,x,/m/a,1",
+                "d3,x,/m/a,high");
+        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+                "d1,x,/m/a,1,bad,1,0,1,0,0,0,0,0");
+        Path spill = Files.createDirectories(temp.resolve("spill"));
+        DatasetException e = assertThrows(DatasetException.class, () -> new OpenImagesImporter(1)
+                .open(root, ParsedOptions.none(), new WatchedContext(spill)).close());
+        assertEquals("a-annotations-human-imagelabels.csv:4: bad Confidence 'high' (not a number)", e.getMessage());
+        // placing the items of a file comes before sorting: its error first, as when it was scanned whole
+        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+                "d1,x,/m/a,1,0,1,0,1,0,0,0,0,0", "../x,x,/m/a,1,0,1,0,1,0,0,0,0,0");
+        e = assertThrows(DatasetException.class, () -> new OpenImagesImporter(1)
+                .open(root, ParsedOptions.none(), new WatchedContext(spill)).close());
+        assertEquals("c-annotations-bbox.csv:4: unsafe ImageID '../x' (empty, absolute, or with '..', '\\' or NUL)",
+                e.getMessage());
+        assertEquals(List.of(), list(spill));
+    }
+
     private static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.collect(Collectors.toList());
