@@ -427,16 +427,10 @@ final class Utf8XmlScanner implements XmlCursor {
             throw malformed("markup after the root element");
         }
         Name parent = depth > 0 ? open[depth - 1] : null;
-        Name element = parent != null ? parent.lastChild : null;
-        if (element != null && matchesAt(element, p)) {
-            p += element.bytes.length;
-        } else {
-            int nameFrom = p - tok;
-            p = scanName(p, "element");
-            element = name(tok + nameFrom, p);
-            if (parent != null) {
-                parent.lastChild = element;
-            }
+        Name element = nameAt(p, parent != null ? parent.lastChild : null, "element");
+        p = nameEnd;
+        if (parent != null && parent.lastChild != element) {
+            parent.lastChild = element;  // only on a miss: a store per tag would cost a GC card mark
         }
         boolean selfClosing;
         while (true) {
@@ -493,14 +487,8 @@ final class Utf8XmlScanner implements XmlCursor {
 
     private int attribute(int p, Name element) throws IOException {
         Name[] known = element.knownAttributes;
-        Name attributeName = attributeCount < known.length ? known[attributeCount] : null;
-        if (attributeName != null && matchesAt(attributeName, p)) {
-            p += attributeName.bytes.length;
-        } else {
-            int nameFrom = p - tok;
-            p = scanName(p, "attribute");
-            attributeName = name(tok + nameFrom, p);
-        }
+        Name attributeName = nameAt(p, attributeCount < known.length ? known[attributeCount] : null, "attribute");
+        p = nameEnd;
         p = skipSpace(p);
         if ((p == limit && (p = more(p)) < 0) || buf[p] != '=') {
             throw malformed("attribute '" + attributeName.text + "' of <" + element.text + "> must be followed by '='");
@@ -1099,6 +1087,22 @@ final class Utf8XmlScanner implements XmlCursor {
         Name n = new Name(bytes, h, text, prefix, local, text.equals("xmlns") || "xmlns".equals(prefix));
         nameCache[free >= 0 ? free : h & mask] = n;
         return n;
+    }
+
+    private int nameEnd;  // where the name nameAt() just read ends
+
+    /**
+     * The name at {@code p}: {@code guess} when the bytes there are its name (checked, not
+     * scanned), else the name scanned and looked up. Sets {@link #nameEnd}.
+     */
+    private Name nameAt(int p, Name guess, String what) throws IOException {
+        if (guess != null && matchesAt(guess, p)) {
+            nameEnd = p + guess.bytes.length;
+            return guess;
+        }
+        int nameFrom = p - tok;
+        nameEnd = scanName(p, what);
+        return name(tok + nameFrom, nameEnd);
     }
 
     /**
