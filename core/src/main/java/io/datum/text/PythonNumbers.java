@@ -297,35 +297,93 @@ public final class PythonNumbers {
 
     /** {@link #fixed2} appended to {@code sb}, without a String per number (for writers of millions). */
     public static StringBuilder appendFixed2(StringBuilder sb, double value) {
-        if (Double.isNaN(value)) {
-            return sb.append("nan");
+        long cents = roundedCents(value);
+        if (cents < 0) {
+            return sb.append(exactFixed2(value));
         }
-        if (Double.isInfinite(value)) {
-            return sb.append(value > 0 ? "inf" : "-inf");
-        }
-        boolean negative = value < 0 || (value == 0 && 1 / value < 0);
-        // Fast path: value * 100 is off the exact product by at most half an ulp, so unless it
-        // lies within two ulps of a .5 tie, rounding it gives the same integer as rounding the
-        // exact binary value half-even. Ties and large magnitudes take the exact BigDecimal path.
-        double scaled = value * 100;
-        if (Math.abs(scaled) < 1e15) {
-            double floor = Math.floor(scaled);
-            double fraction = scaled - floor;
-            if (Math.abs(fraction - 0.5) > 2 * Math.ulp(scaled)) {
-                long magnitude = Math.abs((long) (fraction > 0.5 ? floor + 1 : floor));
-                long cents = magnitude % 100;
-                if (negative) {
-                    sb.append('-');
-                }
-                return sb.append(magnitude / 100).append('.').append((char) ('0' + cents / 10))
-                        .append((char) ('0' + cents % 10));
-            }
-        }
-        String exact = new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
-        if (negative && !exact.startsWith("-")) {
+        if (isNegative(value)) {
             sb.append('-');
         }
-        return sb.append(exact);
+        long rest = cents % 100;
+        return sb.append(cents / 100).append('.').append((char) ('0' + rest / 10)).append((char) ('0' + rest % 10));
+    }
+
+    /** The most bytes {@link #putFixed2} writes: a sign, the 309 integer digits of the largest double, a point, two decimals. */
+    public static final int FIXED2_MAX_BYTES = 313;
+
+    /**
+     * {@link #fixed2} as ASCII bytes from {@code dst[at]}, for writers that build their output as
+     * bytes (no String, no StringBuilder per number). {@code dst} needs {@link #FIXED2_MAX_BYTES}
+     * free bytes from {@code at}.
+     *
+     * @return the index after the last byte written
+     */
+    public static int putFixed2(byte[] dst, int at, double value) {
+        long cents = roundedCents(value);
+        if (cents < 0) {
+            String exact = exactFixed2(value);
+            for (int i = 0; i < exact.length(); i++) {
+                dst[at++] = (byte) exact.charAt(i);
+            }
+            return at;
+        }
+        if (isNegative(value)) {
+            dst[at++] = '-';
+        }
+        long whole = cents / 100;
+        int rest = (int) (cents % 100);
+        int end = at + digitCount(whole);
+        for (int i = end - 1; i >= at; i--) {
+            dst[i] = (byte) ('0' + whole % 10);
+            whole /= 10;
+        }
+        dst[end] = '.';
+        dst[end + 1] = (byte) ('0' + rest / 10);
+        dst[end + 2] = (byte) ('0' + rest % 10);
+        return end + 3;
+    }
+
+    private static int digitCount(long nonNegative) {
+        int n = 1;
+        for (long v = nonNegative; v >= 10; v /= 10) {
+            n++;
+        }
+        return n;
+    }
+
+    private static boolean isNegative(double value) {
+        return value < 0 || (value == 0 && 1 / value < 0);
+    }
+
+    /**
+     * |value| in hundredths, rounded half-even on the exact binary value, or -1 where double
+     * arithmetic cannot tell: value * 100 is off the exact product by at most half an ulp, so
+     * unless it lies within two ulps of a .5 tie, rounding it gives the same integer as rounding
+     * the exact value. Ties, large magnitudes, NaN and infinities get -1.
+     */
+    private static long roundedCents(double value) {
+        double scaled = value * 100;
+        if (!(Math.abs(scaled) < 1e15)) {
+            return -1;
+        }
+        double floor = Math.floor(scaled);
+        double fraction = scaled - floor;
+        if (Math.abs(fraction - 0.5) <= 2 * Math.ulp(scaled)) {
+            return -1;
+        }
+        return Math.abs((long) (fraction > 0.5 ? floor + 1 : floor));
+    }
+
+    /** {@link #fixed2} through BigDecimal: ties and large magnitudes exactly, and Python's nan and inf. */
+    private static String exactFixed2(double value) {
+        if (Double.isNaN(value)) {
+            return "nan";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        String exact = new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        return isNegative(value) && !exact.startsWith("-") ? "-" + exact : exact;
     }
 
     /** Python {@code str(value)} for an attribute value: booleans, None, ints, floats, strings. */

@@ -113,7 +113,23 @@ class PythonNumbersTest {
                         .replaceFirst("^(?=0\\.00$)", v < 0 || 1 / v < 0 ? "-" : ""), PythonNumbers.fixed2(v),
                         "bits " + Double.doubleToRawLongBits(v));
             }
+            assertEquals(PythonNumbers.fixed2(v), putFixed2(v), "bits " + Double.doubleToRawLongBits(v));
         }
+    }
+
+    private static String putFixed2(double value) {
+        byte[] bytes = new byte[3 + PythonNumbers.FIXED2_MAX_BYTES];
+        bytes[0] = bytes[1] = '#';
+        int end = PythonNumbers.putFixed2(bytes, 2, value);
+        assertEquals("##", new String(bytes, 0, 2, java.nio.charset.StandardCharsets.US_ASCII), "wrote before its start");
+        return new String(bytes, 2, end - 2, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-Double.MAX_VALUE, Double.MAX_VALUE, Double.NaN, Double.NEGATIVE_INFINITY,
+            Double.POSITIVE_INFINITY, -0.0, 0.0, 0.125, -0.375, 2.675, 1e13, 9.99999999999999e12, -1e15, 123456.789})
+    void putsTheSameBytesAsItSpells(double value) {
+        assertEquals(PythonNumbers.fixed2(value), putFixed2(value));
     }
 
     @org.junit.jupiter.api.Test

@@ -58,6 +58,7 @@ import io.datum.spi.JobContext;
 import io.datum.text.PythonNumbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,10 +90,11 @@ final class SubsetXmlWriter implements AutoCloseable {
     private static final int MAX_CACHED_ATTRIBUTE_NAMES = 1024;
     private static final Object ABSENT = new Object();
     /** The three flags of most shapes, in one piece. */
-    private static final String NO_FLAGS = " " + OCCLUDED + "=\"0\" " + OUTSIDE + "=\"0\" " + KEYFRAME + "=\"0\"";
+    private static final byte[] NO_FLAGS = (" " + OCCLUDED + "=\"0\" " + OUTSIDE + "=\"0\" " + KEYFRAME + "=\"0\"")
+            .getBytes(StandardCharsets.US_ASCII);
     private final Map<String, AttributeName> attributeNames = new HashMap<>();
     /** By label index; filled on first use. */
-    private final String[] labelAttributes;
+    private final byte[][] labelAttributes;
 
     private SubsetXmlWriter(XmlOut xml, String fileName, String subset, LabelCategories labels, ExportSettings settings,
                             JobContext context) {
@@ -102,7 +104,7 @@ final class SubsetXmlWriter implements AutoCloseable {
         this.labels = labels;
         this.settings = settings;
         this.context = context;
-        this.labelAttributes = new String[labels.size()];
+        this.labelAttributes = new byte[labels.size()][];
         this.skippedByLabel = new SkippedNames[labels.size()];
         for (int i = 0; i < labels.size(); i++) {
             declared.add(new HashSet<>(labels.attributeNames(i)));
@@ -370,7 +372,7 @@ final class SubsetXmlWriter implements AutoCloseable {
             }
             if (settings.allowUndeclared() || declared.get(label).contains(name)) {
                 // numbers and booleans print as digits, signs, '.', 'e', "inf", "nan", "true", "false"
-                String line = n.lineOf(value);
+                byte[] line = n.lineOf(value);
                 if (line != null) {
                     xml.line(line);
                 } else {
@@ -416,22 +418,22 @@ final class SubsetXmlWriter implements AutoCloseable {
     private static final class AttributeName {
         final String name;
         final boolean builtin;
-        private String startTag;
+        private byte[] startTag;
 
         AttributeName(String name) {
             this.name = name;
             this.builtin = CvatNames.BUILTIN_ATTRIBUTES.contains(name);
         }
 
-        private String trueLine;
-        private String falseLine;
+        private byte[] trueLine;
+        private byte[] falseLine;
         private long lastReal;
-        private String lastRealLine;
+        private byte[] lastRealLine;
 
         /** Checked and escaped when first written (a name only skipped is never checked, as before). */
-        String startTag() {
+        byte[] startTag() {
             if (startTag == null) {
-                startTag = XmlOut.startTagText(ATTRIBUTE, NAME, name);
+                startTag = XmlOut.startTagBytes(ATTRIBUTE, NAME, name);
             }
             return startTag;
         }
@@ -441,7 +443,7 @@ final class SubsetXmlWriter implements AutoCloseable {
          * once per value (booleans) or per run of one value (reals: scores are mostly 1.0): the
          * same few lines come millions of times. Null for other values.
          */
-        String lineOf(Object value) {
+        byte[] lineOf(Object value) {
             if (value instanceof Boolean b) {
                 if (b) {
                     return trueLine != null ? trueLine : (trueLine = line("true"));
@@ -459,8 +461,8 @@ final class SubsetXmlWriter implements AutoCloseable {
             return null;
         }
 
-        private String line(String text) {
-            return startTag() + text + "</" + ATTRIBUTE + ">";
+        private byte[] line(String text) {
+            return XmlOut.leafBytes(startTag(), ATTRIBUTE, text);
         }
     }
 
@@ -517,11 +519,11 @@ final class SubsetXmlWriter implements AutoCloseable {
     private int recent;
 
     /** {@code  label="..."} of the label of a {@code type} annotation, checked and escaped once per label. */
-    private String labelAttribute(int index, String itemId, String type) {
+    private byte[] labelAttribute(int index, String itemId, String type) {
         if (index >= 0 && index < labelAttributes.length && labelAttributes[index] != null) {
             return labelAttributes[index];
         }
-        String attribute = XmlOut.attributeText(LABEL, labelName(index, itemId, "a " + type));
+        byte[] attribute = XmlOut.attributeBytes(LABEL, labelName(index, itemId, "a " + type));
         labelAttributes[index] = attribute;
         return attribute;
     }

@@ -88,4 +88,43 @@ class XmlOutTest {
         assertEquals(chars.toString(), bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(chars.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, bytes.size());
     }
+
+    @Test
+    void makesPiecesOnceThatWriteLikeTheCallsTheyReplace() throws IOException {
+        String longName = "caf\u00e9 \"x\" & <y>" + "z".repeat(1000);
+        java.io.ByteArrayOutputStream pieces = new java.io.ByteArrayOutputStream();
+        XmlOut out = new XmlOut(pieces);
+        out.startTag("box");
+        out.raw(XmlOut.attributeBytes("label", longName));
+        out.endStartTag();
+        out.line(XmlOut.leafBytes(XmlOut.startTagBytes("attribute", "name", longName), "attribute", "a < b"));
+        out.close("box");
+        out.close();
+        StringWriter calls = new StringWriter();
+        XmlOut expected = new XmlOut(calls);
+        expected.startTag("box");
+        expected.attribute("label", longName);
+        expected.endStartTag();
+        expected.leaf("attribute", "name", longName, "a < b");
+        expected.close("box");
+        expected.close();
+        assertEquals(calls.toString(), pieces.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThrows(XmlOut.UnwritableText.class, () -> XmlOut.attributeBytes("label", "a\u0000"));
+    }
+
+    @Test
+    void spellsNumbersInPlace() throws IOException {
+        StringWriter s = new StringWriter();
+        XmlOut out = new XmlOut(s);
+        out.startTag("box");
+        out.longAttribute("a", 0);
+        out.longAttribute("b", -1234567890123L);
+        out.longAttribute("c", Long.MIN_VALUE);
+        out.longAttribute("d", Long.MAX_VALUE);
+        out.fixed2Attribute("e", 2.675);
+        out.fixed2Attribute("f", -0.0);
+        out.close();
+        assertEquals("\n<box a=\"0\" b=\"-1234567890123\" c=\"-9223372036854775808\" d=\"9223372036854775807\""
+                + " e=\"2.67\" f=\"-0.00\"", s.toString());
+    }
 }
