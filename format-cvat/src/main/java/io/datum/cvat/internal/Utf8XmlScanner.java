@@ -82,6 +82,10 @@ final class Utf8XmlScanner implements XmlCursor {
         Name lastChild;
         Name[] knownAttributes = new Name[0];
         boolean knownAttributesPlain = true;  // no attributes: nothing to bind
+        /** This element's leaves seen before, by a hash of their first bytes after the name; null until one is seen. */
+        Leaf[] leaves;
+        /** Start tags looked at for a leaf while none was found: an element with children stops being looked at. */
+        int leafLooks;
 
         Name(byte[] bytes, int hash, String text, String prefix, String local, boolean declaresNamespace) {
             this.bytes = bytes;
@@ -98,6 +102,46 @@ final class Utf8XmlScanner implements XmlCursor {
             this.lastMask = tail == 0 && bytes.length > 0 ? -1L : (1L << (tail << 3)) - 1;
         }
     }
+
+    /**
+     * A whole text-only element as read once ({@code <attribute name="score">1.0</attribute>}):
+     * the bytes after its name up to the end of its end tag, and what reading them gave, as
+     * offsets from the start tag's {@code <}. The same bytes read again give the same events, so
+     * a leaf met again is checked by comparing bytes and its three events replayed: CVAT files
+     * repeat a few dozen such lines millions of times, and they are most of a file's events.
+     */
+    private static final class Leaf {
+        final byte[] bytes;
+        final Name[] attributes;
+        final int[] from;
+        final int[] to;
+        final int[] flags;
+        final int tagEnd;    // after the start tag's '>'
+        final int textTo;    // the end of the text: the end tag's '<'
+        final int textFlags;
+        final int end;       // after the end tag's '>'
+        String text;         // the text as a String, once asked for
+
+        Leaf(byte[] bytes, Name[] attributes, int[] from, int[] to, int[] flags, int tagEnd, int textTo, int textFlags,
+             int end) {
+            this.bytes = bytes;
+            this.attributes = attributes;
+            this.from = from;
+            this.to = to;
+            this.flags = flags;
+            this.tagEnd = tagEnd;
+            this.textTo = textTo;
+            this.textFlags = textFlags;
+            this.end = end;
+        }
+    }
+
+    private static final int LEAF_SLOTS = 16;
+    /** Leaves are lines, not documents: longer ones are read the usual way. */
+    private static final int MAX_LEAF = 160;
+    /** The first bytes after an element's name that pick a leaf's slot: they must be there to look one up. */
+    private static final int LEAF_KEY = 24;
+    private static final int LEAF_LOOKS = 64;
 
     private record Binding(String prefix, String uri, int depth) {
     }
@@ -156,6 +200,10 @@ final class Utf8XmlScanner implements XmlCursor {
     private boolean cdata;                   // the text is a CDATA section: no references in it
     private char[] text = new char[256];
     private int textLength = -1;             // -1: not decoded yet
+    private Leaf replaying;                  // a leaf whose text and end events come next, else null
+    private int replayAt;                    // where its start tag's '<' is
+    private boolean replayedText;            // its text event has been given
+    private Leaf textOf;                     // the leaf whose text is the current event, else null
 
     /**
      * @param in      the file's bytes after its byte-order mark, if any
@@ -192,6 +240,10 @@ final class Utf8XmlScanner implements XmlCursor {
         attributeCount = 0;
         textLength = -1;
         cdata = false;
+        textOf = null;
+        if (replaying != null) {
+            return replay();
+        }
         while (true) {
             tok = eventAt = tokenEnd;
             if (nextStop < stops.length && discarded + tok >= stops[nextStop] && reachedStop()) {
@@ -320,7 +372,7 @@ final class Utf8XmlScanner implements XmlCursor {
         int p = tokenEnd;
         while (true) {
             tok = eventAt = p;
-            p = nextLessThan(p);
+            p = nextMarkup(p, first.charAt(0), second.charAt(0));
             if (p < 0) {
                 tokenEnd = limit;
                 return null;
@@ -350,6 +402,7 @@ final class Utf8XmlScanner implements XmlCursor {
                 startTag(p + 1);
                 depth = saved;
                 pendingEnd = false;
+                replaying = null;
                 return name;
             } else {
                 p = tok + 1;
@@ -376,13 +429,26 @@ final class Utf8XmlScanner implements XmlCursor {
         return after < 0 ? false : !NAME_PART[after];
     }
 
-    /** The position of the next {@code <} from {@code p}, or -1 at the end; eight bytes at a time. */
-    private int nextLessThan(int p) throws IOException {
+    /**
+     * The position of the next {@code <} from {@code p} that {@link #skim} must look at: one
+     * followed by {@code !}, {@code ?}, {@code a} or {@code b}; or -1 at the end. Eight bytes at a
+     * time with the byte after each: stopping at every {@code <} (one in twenty bytes of CVAT XML)
+     * made the skim of a large file a sixth of its conversion. Near the end of what is buffered it
+     * may return any {@code <}.
+     */
+    private int nextMarkup(int p, char a, char b) throws IOException {
+        long first = (a & 0xFFL) * 0x0101010101010101L;
+        long second = (b & 0xFFL) * 0x0101010101010101L;
         while (true) {
-            while (p + 8 <= limit) {
+            while (p + 9 <= limit) {
                 long hits = matches((long) LONGS.get(buf, p), 0x3C3C3C3C3C3C3C3CL);
                 if (hits != 0) {
-                    return p + (Long.numberOfTrailingZeros(hits) >>> 3);
+                    long after = (long) LONGS.get(buf, p + 1);
+                    hits &= matches(after, first) | matches(after, second)
+                            | matches(after, 0x2121212121212121L) | matches(after, 0x3F3F3F3F3F3F3F3FL);
+                    if (hits != 0) {
+                        return p + (Long.numberOfTrailingZeros(hits) >>> 3);
+                    }
                 }
                 p += 8;
             }
@@ -432,8 +498,19 @@ final class Utf8XmlScanner implements XmlCursor {
         if (parent != null && parent.lastChild != element) {
             parent.lastChild = element;  // only on a miss: a store per tag would cost a GC card mark
         }
-        boolean selfClosing;
-        while (true) {
+        int afterName = p - tok;  // reading the attributes may move the buffer
+        Leaf leaf = element.leaves != null ? leafAt(element, p) : null;
+        boolean selfClosing = false;
+        if (leaf != null) {
+            int count = leaf.attributes.length;
+            System.arraycopy(leaf.attributes, 0, attributeNames, 0, count);
+            System.arraycopy(leaf.from, 0, valueFrom, 0, count);
+            System.arraycopy(leaf.to, 0, valueTo, 0, count);
+            System.arraycopy(leaf.flags, 0, valueFlags, 0, count);
+            attributeCount = count;
+            p = tok + leaf.tagEnd;
+        }
+        while (leaf == null) {
             int before = p;
             p = skipSpace(p);
             if (p == limit && (p = more(p)) < 0) {
@@ -482,7 +559,93 @@ final class Utf8XmlScanner implements XmlCursor {
         open[depth - 1] = element;
         openNames[depth - 1] = name;
         pendingEnd = selfClosing;
+        if (leaf != null) {
+            replaying = leaf;
+            replayAt = tok;
+            replayedText = false;
+        } else if (!selfClosing && (element.leaves != null || element.leafLooks < LEAF_LOOKS)) {
+            rememberLeaf(element, tok + afterName, p);
+        }
         return START_ELEMENT;
+    }
+
+    /** The leaf of {@code element} whose bytes are those at {@code p} (right after the name), or null. */
+    private Leaf leafAt(Name element, int p) {
+        if (p + LEAF_KEY > limit || !bindings.isEmpty()) {
+            return null;
+        }
+        Leaf leaf = element.leaves[leafSlot(p)];
+        if (leaf == null) {
+            return null;
+        }
+        int length = leaf.bytes.length;
+        return p + length <= limit && Arrays.equals(buf, p, p + length, leaf.bytes, 0, length) ? leaf : null;
+    }
+
+    private int leafSlot(int p) {
+        long mixed = (long) LONGS.get(buf, p) * 0x9E3779B97F4A7C15L ^ (long) LONGS.get(buf, p + 8) * 0xC2B2AE3D27D4EB4FL
+                ^ (long) LONGS.get(buf, p + 16) * 0x165667B19E3779F9L;
+        return (int) (mixed >>> 60) & (LEAF_SLOTS - 1);
+    }
+
+    /**
+     * After a start tag read the usual way (its '>' just before {@code tagEnd}): when what follows
+     * in the buffer is plain text and this element's end tag, remembers the whole as a leaf. The
+     * text is checked here as {@link #scanText} would: ASCII without markup, references or CR.
+     */
+    private void rememberLeaf(Name element, int afterName, int tagEnd) {
+        if (element.leaves == null) {
+            element.leafLooks++;
+        }
+        if (!bindings.isEmpty() || element.prefix != null || !element.knownAttributesPlain
+                || afterName + LEAF_KEY > limit) {
+            return;
+        }
+        int q = tagEnd;
+        int stop = Math.min(limit, afterName + MAX_LEAF);
+        int flags = 0;
+        while (q < stop && buf[q] >= 0 && PLAIN_TEXT[buf[q]]) {
+            if (buf[q] > ' ') {
+                flags = NOT_SPACE;
+            }
+            q++;
+        }
+        int length = element.bytes.length;
+        int end = q + length + 3;
+        if (end > stop || buf[q] != '<' || buf[q + 1] != '/' || buf[q + 2 + length] != '>'
+                || !Arrays.equals(buf, q + 2, q + 2 + length, element.bytes, 0, length)) {
+            return;
+        }
+        int count = attributeCount;
+        Leaf leaf = new Leaf(Arrays.copyOfRange(buf, afterName, end), Arrays.copyOf(attributeNames, count),
+                Arrays.copyOf(valueFrom, count), Arrays.copyOf(valueTo, count), Arrays.copyOf(valueFlags, count),
+                tagEnd - tok, q - tok, flags, end - tok);
+        if (element.leaves == null) {
+            element.leaves = new Leaf[LEAF_SLOTS];
+        }
+        element.leaves[leafSlot(afterName)] = leaf;
+    }
+
+    /** The next event of the leaf being replayed: its text, if any, then its end. */
+    private int replay() {
+        Leaf leaf = replaying;
+        int base = replayAt;
+        if (!replayedText) {
+            replayedText = true;
+            if (leaf.textTo > leaf.tagEnd) {
+                tok = eventAt = base + leaf.tagEnd;
+                textFrom = 0;
+                textTo = leaf.textTo - leaf.tagEnd;
+                textFlags = leaf.textFlags;
+                tokenEnd = base + leaf.textTo;
+                textOf = leaf;
+                return CHARACTERS;
+            }
+        }
+        replaying = null;
+        tok = eventAt = base + leaf.textTo;
+        tokenEnd = base + leaf.end;
+        return endElement();
     }
 
     private int attribute(int p, Name element) throws IOException {
@@ -1251,6 +1414,14 @@ final class Utf8XmlScanner implements XmlCursor {
 
     @Override
     public String text() {
+        if (textOf != null) {
+            String t = textOf.text;
+            return t != null ? t : (textOf.text = scannedText());
+        }
+        return scannedText();
+    }
+
+    private String scannedText() {
         if (textLength < 0 && !cdata && (textFlags & (NON_ASCII | REFERENCE | CONTROL)) == 0) {
             int from = tok + textFrom;
             int to = tok + textTo;

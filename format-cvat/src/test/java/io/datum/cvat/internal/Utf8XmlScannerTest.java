@@ -164,6 +164,16 @@ class Utf8XmlScannerTest {
         // runs of eight bytes and more: indentation, and values with a reference, a tab, a non-ASCII letter at every offset
         "<a>\n                \n        <b/>        text after sixteen spaces        </a>",
         "<a v=\"abcdefghijk&amp;lmnopqrstu\tvw\" w=\"12345678\" x=\"1234567\u00e9xyz\" y=\"0123456789abcdef\"/>",
+        // leaves met again (replayed): with text, empty, blank, a text differing late, under another parent, in a namespace
+        "<a>\n <attribute name=\"score\">1.0</attribute>\n <attribute name=\"score\">1.0</attribute>\n"
+            + " <attribute name=\"flag\">true</attribute><attribute name=\"score\">1.0</attribute>"
+            + "<attribute name=\"score\">1.5</attribute><attribute name=\"score\">1.0</attribute>"
+            + "<attribute name=\"empty\"></attribute>..........<attribute name=\"empty\"></attribute>........"
+            + "<attribute name=\"blank\">  \t </attribute>.........<attribute name=\"blank\">  \t </attribute>......."
+            + "<b><attribute name=\"score\">1.0</attribute>................</b>"
+            + "<attribute name=\"score\">1.0</attribute ><attribute name=\"score\">1.0</attribute>..............."
+            + "<p:x xmlns:p=\"urn:p\"><attribute name=\"score\">1.0</attribute>...................</p:x>"
+            + "<attribute name=\"score\">1.0</attribute><attribute name=\"score\">1.0</attribute>...............</a>",
     })
     void readsWellFormedDocumentsAsTheJdkDoes(String xml) throws Exception {
         assertSameAsJdk(utf8(xml));
@@ -202,6 +212,11 @@ class Utf8XmlScannerTest {
         "<r><x xmlns:p=\"urn:p\"><p:b/></x><x><p:b/></x></r>",
         "<r><x xmlns:p=\"urn:p\"><b p:v=\"1\"/></x><x><b p:v=\"1\"/></x></r>",
         "<a v=\"0123456789abcdef<\"/>",
+        // a leaf met before must not let a different one through
+        "<a><attribute name=\"score\">1.0</attribute><attribute name=\"score\">1.0</attributes>.....................</a>",
+        "<a><attribute name=\"score\">1.0</attribute><attribute name=\"score\" name=\"s\">1.0</attribute>.......</a>",
+        "<a><attribute name=\"score\">1.0</attribute><attribute name=\"score\">1.0&x;</attribute>........</a>",
+        "<a><attribute name=\"score\">1.0</attribute><attribute name=\"score\">1.0</attribute>",
     })
     void refusesMalformedDocumentsAsTheJdkDoes(String xml) throws IOException {
         assertThrows(Exception.class, () -> jdkEvents(utf8(xml)), "the JDK refuses it too");
@@ -236,7 +251,12 @@ class Utf8XmlScannerTest {
                     .append(".jpg\" width=\"640\" height=\"480\">\n");
             for (int b = random.nextInt(4); b > 0; b--) {
                 sb.append("    <box label=\"car\" occluded=\"0\" xtl=\"").append(random.nextInt(640)).append(".25\" ytl=\"1\""
-                        + " xbr=\"2\" ybr=\"3\" z_order=\"0\">\n      <attribute name=\"note\">");
+                        + " xbr=\"2\" ybr=\"3\" z_order=\"0\">\n");
+                // the lines that repeat in real files, read once and then replayed
+                sb.append("      <attribute name=\"score\">1.0</attribute>\n");
+                sb.append(random.nextBoolean() ? "      <attribute name=\"is_occluded\">true</attribute>\n"
+                        : "      <attribute name=\"is_occluded\">false</attribute>\n");
+                sb.append("      <attribute name=\"note\">");
                 sb.append(i % 11 == 0 ? "x &lt; y" : i % 13 == 0 ? "<![CDATA[a<b]]>" : "plain text ".repeat(1 + random.nextInt(30)));
                 sb.append("</attribute>\n    </box>\n");
             }
