@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -46,6 +49,11 @@ final class ChunkedFramePass implements FramePass {
     private final BiConsumer<String, Long> skipped;
     private final long[] starts;
     private final ChunkReader[] readers;
+    /**
+     * The threads the chunks are read on, kept for the whole file: a thread started per chunk
+     * (hundreds in a large file) cost its stack's mapping and unmapping each time.
+     */
+    private final ExecutorService threads;
     private ChunkReader current;
     private List<?> batch = List.of();
     private int inBatch;
@@ -64,6 +72,11 @@ final class ChunkedFramePass implements FramePass {
         this.skipped = skipped;
         this.starts = file.chunks().starts();
         this.readers = new ChunkReader[starts.length + 1];
+        this.threads = Executors.newFixedThreadPool(1 + READERS_AHEAD, task -> {
+            Thread t = new Thread(task, "datum-cvat-chunk");
+            t.setDaemon(true);
+            return t;
+        });
         readers[0] = new ChunkReader(0, first);
         current = readers[0];
         startReaders(0);
@@ -140,6 +153,21 @@ final class ChunkedFramePass implements FramePass {
         if (readers[0] != null && !readers[0].started) {
             readers[0].scanner.close();
         }
+        threads.shutdown();
+        // every reader is stopped: their threads end at once, and none outlives the pass
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (threads.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         current = null;
     }
 
@@ -149,7 +177,7 @@ final class ChunkedFramePass implements FramePass {
         final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(GROUPS_AHEAD / BATCH);
         final Map<String, Long> skipped = new HashMap<>();
         Utf8XmlScanner scanner;
-        Thread thread;
+        final CountDownLatch done = new CountDownLatch(1);
         boolean started;
         volatile boolean stopped;
 
@@ -161,9 +189,7 @@ final class ChunkedFramePass implements FramePass {
         void start() {
             if (!started) {
                 started = true;
-                thread = new Thread(this, "datum-cvat-chunk-" + index);
-                thread.setDaemon(true);
-                thread.start();
+                threads.execute(this);
             }
         }
 
@@ -171,9 +197,10 @@ final class ChunkedFramePass implements FramePass {
             stopped = true;
             queue.clear();
             boolean interrupted = false;
-            while (thread != null && thread.isAlive()) {
+            while (started) {
                 try {
-                    thread.join();
+                    done.await();
+                    break;
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
@@ -214,6 +241,7 @@ final class ChunkedFramePass implements FramePass {
                 if (scanner != null) {
                     scanner.close();
                 }
+                done.countDown();
             }
         }
 

@@ -121,6 +121,7 @@ final class Utf8XmlScanner implements XmlCursor {
         final int textFlags;
         final int end;       // after the end tag's '>'
         String text;         // the text as a String, once asked for
+        final String[] values;  // the attribute values as Strings, each once asked for
 
         Leaf(byte[] bytes, Name[] attributes, int[] from, int[] to, int[] flags, int tagEnd, int textTo, int textFlags,
              int end) {
@@ -133,10 +134,11 @@ final class Utf8XmlScanner implements XmlCursor {
             this.textTo = textTo;
             this.textFlags = textFlags;
             this.end = end;
+            this.values = new String[attributes.length];
         }
     }
 
-    private static final int LEAF_SLOTS = 16;
+    private static final int LEAF_SLOTS = 64;
     /** Leaves are lines, not documents: longer ones are read the usual way. */
     private static final int MAX_LEAF = 160;
     /** The first bytes after an element's name that pick a leaf's slot: they must be there to look one up. */
@@ -204,6 +206,7 @@ final class Utf8XmlScanner implements XmlCursor {
     private int replayAt;                    // where its start tag's '<' is
     private boolean replayedText;            // its text event has been given
     private Leaf textOf;                     // the leaf whose text is the current event, else null
+    private Leaf attributesOf;               // the leaf whose start tag is the current event, else null
 
     /**
      * @param in      the file's bytes after its byte-order mark, if any
@@ -241,6 +244,7 @@ final class Utf8XmlScanner implements XmlCursor {
         textLength = -1;
         cdata = false;
         textOf = null;
+        attributesOf = null;
         if (replaying != null) {
             return replay();
         }
@@ -403,6 +407,7 @@ final class Utf8XmlScanner implements XmlCursor {
                 depth = saved;
                 pendingEnd = false;
                 replaying = null;
+                attributesOf = null;
                 return name;
             } else {
                 p = tok + 1;
@@ -559,6 +564,7 @@ final class Utf8XmlScanner implements XmlCursor {
         open[depth - 1] = element;
         openNames[depth - 1] = name;
         pendingEnd = selfClosing;
+        attributesOf = leaf;
         if (leaf != null) {
             replaying = leaf;
             replayAt = tok;
@@ -585,7 +591,7 @@ final class Utf8XmlScanner implements XmlCursor {
     private int leafSlot(int p) {
         long mixed = (long) LONGS.get(buf, p) * 0x9E3779B97F4A7C15L ^ (long) LONGS.get(buf, p + 8) * 0xC2B2AE3D27D4EB4FL
                 ^ (long) LONGS.get(buf, p + 16) * 0x165667B19E3779F9L;
-        return (int) (mixed >>> 60) & (LEAF_SLOTS - 1);
+        return (int) (mixed >>> 58) & (LEAF_SLOTS - 1);
     }
 
     /**
@@ -1331,6 +1337,11 @@ final class Utf8XmlScanner implements XmlCursor {
 
     @Override
     public String attributeValue(int index) {
+        Leaf leaf = attributesOf;
+        if (leaf != null) {
+            String v = leaf.values[index];
+            return v != null ? v : (leaf.values[index] = value(index));
+        }
         return value(index);
     }
 
