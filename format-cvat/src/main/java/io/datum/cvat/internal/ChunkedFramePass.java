@@ -54,6 +54,7 @@ final class ChunkedFramePass implements FramePass {
      * (hundreds in a large file) cost its stack's mapping and unmapping each time.
      */
     private final ExecutorService threads;
+    private final List<Thread> started = new ArrayList<>();
     private ChunkReader current;
     private List<?> batch = List.of();
     private int inBatch;
@@ -75,6 +76,9 @@ final class ChunkedFramePass implements FramePass {
         this.threads = Executors.newFixedThreadPool(1 + READERS_AHEAD, task -> {
             Thread t = new Thread(task, "datum-cvat-chunk");
             t.setDaemon(true);
+            synchronized (started) {
+                started.add(t);
+            }
             return t;
         });
         readers[0] = new ChunkReader(0, first);
@@ -156,13 +160,17 @@ final class ChunkedFramePass implements FramePass {
         threads.shutdown();
         // every reader is stopped: their threads end at once, and none outlives the pass
         boolean interrupted = false;
-        while (true) {
-            try {
-                if (threads.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
+        List<Thread> threadsStarted;
+        synchronized (started) {
+            threadsStarted = List.copyOf(started);
+        }
+        for (Thread t : threadsStarted) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
-            } catch (InterruptedException e) {
-                interrupted = true;
             }
         }
         if (interrupted) {

@@ -86,6 +86,9 @@ final class Utf8XmlScanner implements XmlCursor {
         Leaf[] leaves;
         /** Start tags looked at for a leaf while none was found: an element with children stops being looked at. */
         int leafLooks;
+        /** Start tags found among the leaves, and not: an element mostly not met again (an empty image) stops being looked up. */
+        int leafHits;
+        int leafMisses;
 
         Name(byte[] bytes, int hash, String text, String prefix, String local, boolean declaresNamespace) {
             this.bytes = bytes;
@@ -138,7 +141,7 @@ final class Utf8XmlScanner implements XmlCursor {
         }
     }
 
-    private static final int LEAF_SLOTS = 64;
+    private static final int LEAF_SLOTS = 64;  // 32 hashes of 2
     /** Leaves are lines, not documents: longer ones are read the usual way. */
     private static final int MAX_LEAF = 160;
     /** The first bytes after an element's name that pick a leaf's slot: they must be there to look one up. */
@@ -505,6 +508,14 @@ final class Utf8XmlScanner implements XmlCursor {
         }
         int afterName = p - tok;  // reading the attributes may move the buffer
         Leaf leaf = element.leaves != null ? leafAt(element, p) : null;
+        if (element.leaves != null) {
+            if (leaf != null) {
+                element.leafHits += element.leafHits < 1 << 28 ? 1 : 0;  // enough to tell, and no overflow
+            } else if (++element.leafMisses >= LEAF_LOOKS && element.leafMisses > 4 * element.leafHits) {
+                element.leaves = null;
+                element.leafLooks = LEAF_LOOKS;
+            }
+        }
         boolean selfClosing = false;
         if (leaf != null) {
             int count = leaf.attributes.length;
@@ -580,18 +591,23 @@ final class Utf8XmlScanner implements XmlCursor {
         if (p + LEAF_KEY > limit || !bindings.isEmpty()) {
             return null;
         }
-        Leaf leaf = element.leaves[leafSlot(p)];
+        int slot = leafSlot(p);
+        Leaf[] leaves = element.leaves;
+        return isLeafAt(leaves[slot], p) ? leaves[slot] : isLeafAt(leaves[slot + 1], p) ? leaves[slot + 1] : null;
+    }
+
+    private boolean isLeafAt(Leaf leaf, int p) {
         if (leaf == null) {
-            return null;
+            return false;
         }
         int length = leaf.bytes.length;
-        return p + length <= limit && Arrays.equals(buf, p, p + length, leaf.bytes, 0, length) ? leaf : null;
+        return p + length <= limit && Arrays.equals(buf, p, p + length, leaf.bytes, 0, length);
     }
 
     private int leafSlot(int p) {
         long mixed = (long) LONGS.get(buf, p) * 0x9E3779B97F4A7C15L ^ (long) LONGS.get(buf, p + 8) * 0xC2B2AE3D27D4EB4FL
                 ^ (long) LONGS.get(buf, p + 16) * 0x165667B19E3779F9L;
-        return (int) (mixed >>> 58) & (LEAF_SLOTS - 1);
+        return (int) (mixed >>> 59) << 1;  // two slots a hash: the first of them
     }
 
     /**
@@ -629,7 +645,12 @@ final class Utf8XmlScanner implements XmlCursor {
         if (element.leaves == null) {
             element.leaves = new Leaf[LEAF_SLOTS];
         }
-        element.leaves[leafSlot(afterName)] = leaf;
+        Leaf[] leaves = element.leaves;
+        int slot = leafSlot(afterName);
+        if (leaves[slot] != null) {
+            leaves[slot + 1] = leaves[slot];  // the older of the two goes when both are taken
+        }
+        leaves[slot] = leaf;
     }
 
     /** The next event of the leaf being replayed: its text, if any, then its end. */
