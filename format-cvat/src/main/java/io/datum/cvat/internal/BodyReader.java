@@ -466,20 +466,28 @@ final class BodyReader {
         return values;
     }
 
-    // label names seen before, by identity: the scanner hands out one String per repeated value
-    private final String[] labelNames = new String[1024];
-    private final Integer[] labelIndexes = new Integer[1024];
+    // label names seen before, by identity: the scanner hands out one String per repeated value;
+    // two slots a hash, so that the few hundred labels of a dataset do not evict each other
+    private static final int LABEL_SLOTS = 2048;
+    private final String[] labelNames = new String[LABEL_SLOTS];
+    private final Integer[] labelIndexes = new Integer[LABEL_SLOTS];
 
     private Integer labelIndex(String name) {
         if (name == null) {
             return null;
         }
-        int slot = name.hashCode() & (labelNames.length - 1);
+        int h = name.hashCode();
+        int slot = (h ^ h >>> 11) & (LABEL_SLOTS - 2);
         if (labelNames[slot] == name) {
             return labelIndexes[slot];
         }
+        if (labelNames[slot + 1] == name) {
+            return labelIndexes[slot + 1];
+        }
         OptionalInt i = labels.find(name);
         Integer index = i.isPresent() ? i.getAsInt() : null;
+        labelNames[slot + 1] = labelNames[slot];  // the older of the two goes
+        labelIndexes[slot + 1] = labelIndexes[slot];
         labelNames[slot] = name;
         labelIndexes[slot] = index;
         return index;

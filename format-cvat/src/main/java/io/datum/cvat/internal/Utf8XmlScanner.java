@@ -519,10 +519,12 @@ final class Utf8XmlScanner implements XmlCursor {
         boolean selfClosing = false;
         if (leaf != null) {
             int count = leaf.attributes.length;
-            System.arraycopy(leaf.attributes, 0, attributeNames, 0, count);
-            System.arraycopy(leaf.from, 0, valueFrom, 0, count);
-            System.arraycopy(leaf.to, 0, valueTo, 0, count);
-            System.arraycopy(leaf.flags, 0, valueFlags, 0, count);
+            for (int i = 0; i < count; i++) {  // one or two: a loop costs less than four array copies
+                attributeNames[i] = leaf.attributes[i];
+                valueFrom[i] = leaf.from[i];
+                valueTo[i] = leaf.to[i];
+                valueFlags[i] = leaf.flags[i];
+            }
             attributeCount = count;
             p = tok + leaf.tagEnd;
         }
