@@ -2,6 +2,7 @@ package io.datum.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -104,5 +105,27 @@ class AttributesTest {
         assertEquals(true, small.get("n40"));
         assertEquals(small, small.toBuilder().build());
         assertNotEquals(small, changed);
+    }
+
+    @Test
+    void handsOutASetBuiltBeforeOnlyWhenNamesAndValuesMatchInOrder() {
+        Attributes.Builder b = Attributes.builder().reusingBuilt();
+        Attributes first = b.put("score", 1.0).put("occluded", false).build();
+        Attributes same = b.clear().put("score", 1.0).put(new String("occluded"), false).build();
+        assertSame(first, same);
+        b.put("extra", "x");  // the builder changes after handing out a set built before
+        assertEquals(List.of("score", "occluded"), same.nameList());
+        Attributes extended = b.build();
+        assertEquals(List.of("score", "occluded", "extra"), extended.nameList());
+        Attributes otherOrder = b.clear().put("occluded", false).put("score", 1.0).build();
+        assertNotSame(first, otherOrder);
+        assertEquals(List.of("occluded", "score"), otherOrder.nameList());
+        Attributes negativeZero = b.clear().put("score", -0.0).put("occluded", false).build();
+        Attributes zero = b.clear().put("score", 0.0).put("occluded", false).build();
+        assertNotSame(negativeZero, zero);
+        assertEquals(-0.0, negativeZero.get("score"));
+        assertEquals(1L, b.clear().put("score", 1).build().get("score"));
+        assertEquals(1.0, b.clear().put("score", 1.0).build().get("score"));
+        assertNotSame(first, Attributes.builder().put("score", 1.0).put("occluded", false).build(), "only when asked");
     }
 }

@@ -73,7 +73,7 @@ final class BodyReader {
         String element;
         int depth;
         String frame;
-        final Attributes.Builder attributes = Attributes.builder();
+        final Attributes.Builder attributes = Attributes.builder().reusingBuilt();
         Integer label;
         long id;
         long group;
