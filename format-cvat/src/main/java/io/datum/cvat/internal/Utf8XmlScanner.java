@@ -679,17 +679,28 @@ final class Utf8XmlScanner implements XmlCursor {
 
     private int attribute(int p, Name element) throws IOException {
         Name[] known = element.knownAttributes;
-        Name attributeName = nameAt(p, attributeCount < known.length ? known[attributeCount] : null, "attribute");
-        p = nameEnd;
-        p = skipSpace(p);
-        if ((p == limit && (p = more(p)) < 0) || buf[p] != '=') {
-            throw malformed("attribute '" + attributeName.text + "' of <" + element.text + "> must be followed by '='");
+        Name guess = attributeCount < known.length ? known[attributeCount] : null;
+        Name attributeName;
+        byte quote;
+        int length;
+        if (guess != null && p + (length = guess.bytes.length) + 2 <= limit && wordsMatch(guess, p)
+                && buf[p + length] == '=' && ((quote = buf[p + length + 1]) == '"' || quote == '\'')) {
+            // the usual spelling, name="value", of the name guessed: name, '=' and quote checked in one go
+            attributeName = guess;
+            p += length + 2;
+        } else {
+            attributeName = nameAt(p, guess, "attribute");
+            p = nameEnd;
+            p = skipSpace(p);
+            if ((p == limit && (p = more(p)) < 0) || buf[p] != '=') {
+                throw malformed("attribute '" + attributeName.text + "' of <" + element.text + "> must be followed by '='");
+            }
+            p = skipSpace(p + 1);
+            if ((p == limit && (p = more(p)) < 0) || buf[p] != '"' && buf[p] != '\'') {
+                throw malformed("the value of attribute '" + attributeName.text + "' of <" + element.text + "> must be quoted");
+            }
+            quote = buf[p++];
         }
-        p = skipSpace(p + 1);
-        if ((p == limit && (p = more(p)) < 0) || buf[p] != '"' && buf[p] != '\'') {
-            throw malformed("the value of attribute '" + attributeName.text + "' of <" + element.text + "> must be quoted");
-        }
-        byte quote = buf[p++];
         int from = p - tok;
         int flags = 0;
         long chars = 0;
@@ -1303,11 +1314,20 @@ final class Utf8XmlScanner implements XmlCursor {
      * reads the name the slow way).
      */
     private boolean matchesAt(Name n, int p) {
+        int length = n.bytes.length;
+        if (p + length >= limit || !wordsMatch(n, p)) {
+            return false;
+        }
+        int after = buf[p + length];
+        return after >= 0 && !NAME_PART[after];
+    }
+
+    /** Whether the bytes at {@code p} are {@code n}'s (false when its last word would pass the buffer's end). */
+    private boolean wordsMatch(Name n, int p) {
         byte[] b = buf;
         long[] words = n.words;
-        int length = n.bytes.length;
         int last = words.length - 1;
-        if (p + length >= limit || p + (words.length << 3) > b.length) {
+        if (p + (words.length << 3) > b.length) {
             return false;
         }
         for (int i = 0; i < last; i++) {
@@ -1315,11 +1335,7 @@ final class Utf8XmlScanner implements XmlCursor {
                 return false;
             }
         }
-        if (((long) LONGS.get(b, p + (last << 3)) & n.lastMask) != words[last]) {
-            return false;
-        }
-        int after = b[p + length];
-        return after >= 0 && !NAME_PART[after];
+        return ((long) LONGS.get(b, p + (last << 3)) & n.lastMask) == words[last];
     }
 
     private boolean sameBytes(byte[] name, int from, int to) {
