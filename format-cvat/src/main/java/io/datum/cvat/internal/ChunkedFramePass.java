@@ -159,24 +159,38 @@ final class ChunkedFramePass implements FramePass {
         }
         threads.shutdown();
         // every reader is stopped: their threads end at once, and none outlives the pass
-        boolean interrupted = false;
         List<Thread> threadsStarted;
         synchronized (started) {
             threadsStarted = List.copyOf(started);
         }
         for (Thread t : threadsStarted) {
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+            waitThrough(t::join);
+        }
+        current = null;
+    }
+
+    /** A wait that an interrupt may cut short. */
+    private interface Waiting {
+        void await() throws InterruptedException;
+    }
+
+    /**
+     * Waits to the end through interrupts (what is waited for is a reader told to stop, which
+     * it does at once), then interrupts the caller again if it was interrupted meanwhile.
+     */
+    private static void waitThrough(Waiting waiting) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                waiting.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        current = null;
     }
 
     /** Reads one chunk (and on, when its end is not a place to stop) into its queue. */
@@ -204,17 +218,8 @@ final class ChunkedFramePass implements FramePass {
         void stop() {
             stopped = true;
             queue.clear();
-            boolean interrupted = false;
-            while (started) {
-                try {
-                    done.await();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            if (started) {
+                waitThrough(done::await);
             }
         }
 

@@ -241,27 +241,17 @@ final class XmlOut implements Closeable {
      * @throws UnwritableText when the value has a character XML cannot hold
      */
     static byte[] attributeBytes(String name, String value) {
-        XmlOut piece = new XmlOut((OutputStream) null);
-        try {
-            piece.attribute(name, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // no stream: cannot happen
-        }
-        return piece.toBytes();
+        return piece(piece -> piece.attribute(name, value));
     }
 
     /** {@code <tag name="value">} checked and escaped, ready for {@link #leafAfter}. */
     static byte[] startTagBytes(String tag, String attributeName, String attributeValue) {
-        XmlOut piece = new XmlOut((OutputStream) null);
-        try {
+        return piece(piece -> {
             piece.putByte('<');
             piece.putAscii(tag);
             piece.attribute(attributeName, attributeValue);
             piece.putByte('>');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return piece.toBytes();
+        });
     }
 
     /**
@@ -269,21 +259,29 @@ final class XmlOut implements Closeable {
      * checked and escaped), for {@link #line}.
      */
     static byte[] leafBytes(byte[] startTag, String tag, String text) {
-        XmlOut piece = new XmlOut((OutputStream) null);
-        try {
+        return piece(piece -> {
             piece.raw(startTag);
             piece.writeText(text);
             piece.putAscii("</");
             piece.putAscii(tag);
             piece.putByte('>');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return piece.toBytes();
+        });
     }
 
-    private byte[] toBytes() {
-        return Arrays.copyOf(buf, pos);
+    /** What {@link #piece} writes. */
+    private interface PieceWriting {
+        void write(XmlOut piece) throws IOException;
+    }
+
+    /** The bytes {@code writing} writes into an XmlOut without a stream (in memory: no I/O to fail). */
+    private static byte[] piece(PieceWriting writing) {
+        XmlOut piece = new XmlOut((OutputStream) null);
+        try {
+            writing.write(piece);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);  // no stream: cannot happen
+        }
+        return Arrays.copyOf(piece.buf, piece.pos);
     }
 
     /** Output made by {@link #attributeBytes}, written as it is. */

@@ -86,8 +86,8 @@ class StreamingJoinTest {
         Fixtures.text(ann.resolve("images.meta"), meta.toArray(String[]::new));
         Fixtures.text(ann.resolve("oidv6-class-descriptions.csv"), "LabelName,DisplayName", "/m/a,A", "/m/b,B", "/m/c,C");
         List<Rows> files = List.of(
-                new Rows("oidv6-train-annotations-human-imagelabels.csv", "ImageID,Source,LabelName,Confidence", new ArrayList<>()),
-                new Rows("test-annotations-human-imagelabels.csv", "ImageID,Source,LabelName,Confidence", new ArrayList<>()),
+                new Rows("oidv6-train-annotations-human-imagelabels.csv", LABELS_HEADER, new ArrayList<>()),
+                new Rows("test-annotations-human-imagelabels.csv", LABELS_HEADER, new ArrayList<>()),
                 new Rows("oidv6-train-annotations-bbox.csv", BOX_HEADER, new ArrayList<>()),
                 new Rows("test-annotations-bbox.csv", BOX_HEADER, new ArrayList<>()),
                 new Rows("train-annotations-object-segmentation.csv", MASK_HEADER, new ArrayList<>()));
@@ -186,9 +186,9 @@ class StreamingJoinTest {
         Fixtures.text(ann.resolve("class-descriptions.csv"), "/m/a,A");
         Fixtures.text(ann.resolve("train-images-with-rotation.csv"), "ImageID,Subset", "d1,train", "d2,train");
         // the label files come first, in name order; boxes next; the mask file last
-        Fixtures.text(ann.resolve("b-annotations-human-imagelabels.csv"), "ImageID,Source,LabelName,Confidence",
+        Fixtures.text(ann.resolve("b-annotations-human-imagelabels.csv"), LABELS_HEADER,
                 "o3,x,/m/a,1", "d2,x,/m/a,1", "o1,x,/m/a,1");
-        Fixtures.text(ann.resolve("a-annotations-human-imagelabels.csv"), "ImageID,Source,LabelName,Confidence",
+        Fixtures.text(ann.resolve("a-annotations-human-imagelabels.csv"), LABELS_HEADER,
                 "o2,x,/m/a,1", "o3,x,/m/a,0");
         Fixtures.text(ann.resolve("oidv6-c-annotations-bbox.csv"), BOX_HEADER, "o4,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                 "o1,x,/m/a,1,0,1,0,1,0,0,0,0,0");
@@ -211,16 +211,13 @@ class StreamingJoinTest {
      */
     @Test
     void itemsFirstSeenAfterTheDisorderOfAFileKeepTheirPlace() throws IOException {
-        String labels = "ImageID,Source,LabelName,Confidence";
         Path root = temp.resolve("late");
-        Path ann = root.resolve("annotations");
-        Fixtures.text(ann.resolve("class-descriptions.csv"), "/m/a,A");
-        Fixtures.text(ann.resolve("train-images-with-rotation.csv"), "ImageID,Subset", "d1,train", "d2,train", "d3,train");
+        Path ann = classAndThreeTrainImages(root);
         Fixtures.text(ann.resolve("images.meta"), "d1 1 1", "d2 1 1", "d3 1 1", "o0 1 1", "o1 1 1", "o2 1 1", "o3 1 1");
-        Fixtures.text(ann.resolve("a-annotations-human-imagelabels.csv"), labels,
+        Fixtures.text(ann.resolve("a-annotations-human-imagelabels.csv"), LABELS_HEADER,
                 "d2,x,/m/a,1", "d1,x,/m/a,1", "o1,x,/m/a,1", "d3,x,/m/a,1", "o0,x,/m/a,0");
         // its verdict comes without its disorder: "o2" is new
-        Fixtures.text(ann.resolve("b-annotations-human-imagelabels.csv"), labels, "o2,x,/m/a,1", "d1,x,/m/a,0");
+        Fixtures.text(ann.resolve("b-annotations-human-imagelabels.csv"), LABELS_HEADER, "o2,x,/m/a,1", "d1,x,/m/a,0");
         Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                 "o3,x,/m/a,1,0,1,0,1,0,0,0,0,0", "d1,x,/m/a,1,0,1,0,1,0,0,0,0,0", "o1,x,/m/a,1,0,1,0,1,0,0,0,0,0");
         List<String> expected = List.of("train/d1:3", "train/d2:1", "train/d3:2", "a/o1:2", "a/o0:1", "b/o2:1", "c/o3:1");
@@ -248,12 +245,9 @@ class StreamingJoinTest {
     /** Errors come as if the files were read one after another, though they are sorted side by side. */
     @Test
     void reportsTheErrorOfTheFirstFailingFile() throws IOException {
-        String labels = "ImageID,Source,LabelName,Confidence";
         Path root = temp.resolve("errors");
-        Path ann = root.resolve("annotations");
-        Fixtures.text(ann.resolve("class-descriptions.csv"), "/m/a,A");
-        Fixtures.text(ann.resolve("train-images-with-rotation.csv"), "ImageID,Subset", "d1,train", "d2,train", "d3,train");
-        Fixtures.text(ann.resolve("a-annotations-human-imagelabels.csv"), labels, "d2,x,/m/a,1", "d1,x,/m/a,1",
+        Path ann = classAndThreeTrainImages(root);
+        Fixtures.text(ann.resolve("a-annotations-human-imagelabels.csv"), LABELS_HEADER, "d2,x,/m/a,1", "d1,x,/m/a,1",
                 "d3,x,/m/a,high");
         Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                 "d1,x,/m/a,1,bad,1,0,1,0,0,0,0,0");
@@ -269,6 +263,16 @@ class StreamingJoinTest {
         assertEquals("c-annotations-bbox.csv:4: unsafe ImageID '../x' (empty, absolute, or with '..', '\\' or NUL)",
                 e.getMessage());
         assertEquals(List.of(), list(spill));
+    }
+
+    private static final String LABELS_HEADER = "ImageID,Source,LabelName,Confidence";
+
+    /** The annotations folder of {@code root}, with class /m/a and the train images d1, d2, d3: the tests add their files. */
+    private static Path classAndThreeTrainImages(Path root) throws IOException {
+        Path ann = root.resolve("annotations");
+        Fixtures.text(ann.resolve("class-descriptions.csv"), "/m/a,A");
+        Fixtures.text(ann.resolve("train-images-with-rotation.csv"), "ImageID,Subset", "d1,train", "d2,train", "d3,train");
+        return ann;
     }
 
     private static List<Path> list(Path dir) throws IOException {
