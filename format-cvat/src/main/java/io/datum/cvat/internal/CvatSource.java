@@ -208,8 +208,12 @@ final class CvatSource implements DatasetSource {
             String extension = CvatFile.extension(name);
             String id = name.substring(0, name.length() - extension.length());
             if (!idsBySubset.computeIfAbsent(u.subset, s -> new LongHashSet()).add(LongHashSet.hash(id))) {
-                throw DatasetExceptions.inFile(file.shownName(), "frame " + g.frame() + " gives item '" + id
-                        + "', which an earlier frame of subset '" + u.subset + "' already gave (two images with one name)");
+                String other = RepeatedItemSearch.otherImageName(file, u.subset, id, g.frame(), limits);
+                if (other != null) {
+                    throw DatasetExceptions.inFile(file.shownName(), "images '" + other + "' and '" + name + "' (frame "
+                            + g.frame() + ") of subset '" + u.subset + "' give the same item id '" + id
+                            + "'; rename one of them");
+                }
             }
             Path path = locate(file, u.subset, name);
             Image image;

@@ -312,7 +312,17 @@ class CvatImporterTest {
     void refusesTwoFramesThatGiveTheSameItem() {
         write(dir, "default.xml", task("<image id=\"0\" name=\"a.jpg\"/><image id=\"1\" name=\"a.png\"/>"));
         DatasetException e = assertThrows(DatasetException.class, () -> load(dir));
-        assertTrue(e.getMessage().startsWith("default.xml: frame 1 gives item 'a'"), e.getMessage());
+        assertEquals("default.xml: images 'a.jpg' and 'a.png' (frame 1) of subset 'default' give the same item id 'a';"
+                + " rename one of them", e.getMessage());
+    }
+
+    @Test
+    void namesBothImagesOfARepeatedItemWhateverComesBetween() {
+        write(dir, "default.xml", task("<image id=\"0\" name=\"x/b.jpeg\"/><image id=\"1\" name=\"c.jpg\"/>"
+                + "<image id=\"2\" name=\"x/b.jpg\"><tag label=\"a\"/></image>"));
+        DatasetException e = assertThrows(DatasetException.class, () -> load(dir));
+        assertTrue(e.getMessage().contains("images 'x/b.jpeg' and 'x/b.jpg' (frame 2)"), e.getMessage());
+        assertTrue(e.getMessage().contains("item id 'x/b'"), e.getMessage());
     }
 
     @Test

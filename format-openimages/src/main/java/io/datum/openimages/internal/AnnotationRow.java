@@ -27,6 +27,17 @@ sealed interface AnnotationRow permits AnnotationRow.LabelRow, AnnotationRow.Box
                   double yMax, int flags) implements AnnotationRow {
         /** The packed flags of no column yet; {@link #withFlag} appends the next column's value. */
         static final int NO_FLAGS = 0;
+        /**
+         * The confidence of a box from a file without a Confidence column: a NaN whose payload no
+         * parser produces (a cell {@code nan} parses to the canonical NaN), so the row stays one
+         * double and survives spilling, which copies raw bits.
+         */
+        static final double NO_CONFIDENCE = Double.longBitsToDouble(0x7ff80000d5e1a7edL);
+
+        /** Whether {@code confidence} is {@link #NO_CONFIDENCE}, compared by its bits. */
+        static boolean hasConfidence(double confidence) {
+            return Double.doubleToRawLongBits(confidence) != Double.doubleToRawLongBits(NO_CONFIDENCE);
+        }
 
         /** {@code flags} with one more column, whose value is -1, 0 or 1. */
         static int withFlag(int flags, int value) {

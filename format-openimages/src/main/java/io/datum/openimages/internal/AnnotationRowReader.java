@@ -117,13 +117,16 @@ final class AnnotationRowReader implements Closeable {
         switch (file.kind()) {
             case LABEL -> confidenceColumn = table.requireColumn(OpenImagesPaths.CONFIDENCE);
             case BOX -> {
-                confidenceColumn = table.requireColumn(OpenImagesPaths.CONFIDENCE);
+                // Only the id, label and coordinates are required: box files cut down by other tools drop
+                // Source, Confidence or the Is* columns (decisions D23). A missing Confidence means no
+                // score and a missing flag column an absent attribute, as -1 does.
+                confidenceColumn = table.column(OpenImagesPaths.CONFIDENCE);
                 coordinateColumns = new int[] {
                     table.requireColumn(OpenImagesPaths.X_MIN), table.requireColumn(OpenImagesPaths.X_MAX),
                     table.requireColumn(OpenImagesPaths.Y_MIN), table.requireColumn(OpenImagesPaths.Y_MAX)};
                 flagColumns = new int[OpenImagesPaths.BOX_FLAG_COLUMNS.size()];
                 for (int i = 0; i < flagColumns.length; i++) {
-                    flagColumns[i] = table.requireColumn(OpenImagesPaths.BOX_FLAG_COLUMNS.get(i));
+                    flagColumns[i] = table.column(OpenImagesPaths.BOX_FLAG_COLUMNS.get(i));
                 }
             }
             case MASK -> {
@@ -182,7 +185,7 @@ final class AnnotationRowReader implements Closeable {
         double xMax = number(coordinateColumns[1], OpenImagesPaths.X_MAX);
         double yMin = number(coordinateColumns[2], OpenImagesPaths.Y_MIN);
         double yMax = number(coordinateColumns[3], OpenImagesPaths.Y_MAX);
-        double confidence = number(confidenceColumn, OpenImagesPaths.CONFIDENCE);
+        double confidence = confidenceColumn < 0 ? BoxRow.NO_CONFIDENCE : number(confidenceColumn, OpenImagesPaths.CONFIDENCE);
         int flags = BoxRow.NO_FLAGS;
         for (int i = 0; i < flagColumns.length; i++) {
             // -1 is Open Images' "unknown"; any other value is read as a boolean
@@ -195,6 +198,9 @@ final class AnnotationRowReader implements Closeable {
     /** Python's {@code int()} of box flag column {@code i}: a single digit or -1 on the quick path. */
     private long flag(int i) {
         int column = flagColumns[i];
+        if (column < 0) {
+            return -1;
+        }
         if (!table.has(column)) {
             table.requirePresent(column, OpenImagesPaths.BOX_FLAG_COLUMNS.get(i));
         }

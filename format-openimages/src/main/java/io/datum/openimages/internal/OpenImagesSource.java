@@ -657,8 +657,15 @@ final class OpenImagesSource implements DatasetSource {
         Image image = null;
         if (imagePath != null) {
             image = Image.ofFile(imagePath, declared);
-        } else if (debug != null) {
-            debug.add("Can't find image for item: " + id + ". It should be in the 'images' directory");
+        } else {
+            if (declared != null) {
+                // The size is a property of the item whatever its source (decisions D2, D21): an item known
+                // only from images.meta keeps it, so that other formats can write it and its boxes.
+                image = Image.withoutFile("", declared);
+            }
+            if (debug != null) {
+                debug.add("Can't find image for item: " + id + ". It should be in the 'images' directory");
+            }
         }
         List<Annotation> annotations = new ArrayList<>(rows.size());
         ImageSize size = null;

@@ -441,7 +441,11 @@ final class OpenImagesWriter {
         return cell;
     }
 
-    /** Python's {@code int(value)} of a box attribute; -1 when absent. */
+    /**
+     * Python's {@code int(value)} of a box attribute; -1 when absent. A text flag as CVAT's radio and
+     * select attributes spell it counts too: {@code true}/{@code yes} is 1, {@code false}/{@code no}
+     * is 0, in any letter case (decisions D24).
+     */
     private static byte[] flag(Bbox box, String attribute, String id) {
         Object v = box.attributes().getOrDefault(attribute, MINUS_ONE);
         if (v == MINUS_ONE) {
@@ -460,11 +464,18 @@ final class OpenImagesWriter {
             try {
                 return CsvWriter.encode(Long.toString(PythonNumbers.parseInt(s)));
             } catch (NumberFormatException e) {
-                // not an integer: fall through to the error
+                // not an integer: maybe a yes/no word
+            }
+            String word = s;
+            if (word.equalsIgnoreCase("true") || word.equalsIgnoreCase("yes")) {
+                return ONE;
+            }
+            if (word.equalsIgnoreCase("false") || word.equalsIgnoreCase("no")) {
+                return ZERO;
             }
         }
         throw new DatasetException("item '" + id + "': box attribute '" + attribute + "' = " + PythonNumbers.str(v)
-                + " is not an integer or boolean");
+                + " is not an integer, a boolean or yes/no");
     }
 
     private static boolean truthy(Object v) {

@@ -30,14 +30,18 @@ final class ScoreAttributes {
     }
 
     /**
-     * {@code score} then each flag other than -1 (unknown) as a boolean, in column order;
-     * {@code flags} packed as {@link AnnotationRow.BoxRow} packs them.
+     * {@code score} (none for {@link AnnotationRow.BoxRow#NO_CONFIDENCE}) then each flag other than -1
+     * (unknown) as a boolean, in column order; {@code flags} packed as {@link AnnotationRow.BoxRow}
+     * packs them.
      */
     Attributes box(double confidence, int flags) {
         long bits = Double.doubleToRawLongBits(confidence);
         int slot = slot(bits, flags);
         if (values[slot] == null || scoreBits[slot] != bits || flagCodes[slot] != flags) {
-            Attributes.Builder attributes = Attributes.builder().put(OpenImagesPaths.SCORE, confidence);
+            Attributes.Builder attributes = Attributes.builder();
+            if (AnnotationRow.BoxRow.hasConfidence(confidence)) {
+                attributes.put(OpenImagesPaths.SCORE, confidence);
+            }
             int count = OpenImagesPaths.BOX_FLAG_ATTRIBUTES.size();
             for (int i = 0; i < count; i++) {
                 int flag = AnnotationRow.BoxRow.flag(flags, i, count);

@@ -125,8 +125,17 @@ class ExportFormatTest {
                 "i,,l,1.0,0.1,0.2,0.1,0.2,-1,-1,-1,-1,-1", "i,,l,0.5,0.1,0.2,0.1,0.2,-1,-1,-1,-1,-1"), rows);
         DatasetException e = assertThrows(DatasetException.class, () -> export(Fixtures.labels("l"), List.of(
                 new DatasetItem("i", "s", sized(10, 10), List.of(Bbox.ofXywh(0, 1, 1, 1, 1,
-                        Attributes.of("occluded", "yes")))))));
-        assertEquals("item 'i': box attribute 'occluded' = yes is not an integer or boolean", e.getMessage());
+                        Attributes.of("occluded", "maybe")))))));
+        assertEquals("item 'i': box attribute 'occluded' = maybe is not an integer, a boolean or yes/no", e.getMessage());
+    }
+
+    @Test
+    void writesYesNoAndTrueFalseTextFlagsAsOneAndZero() throws IOException {
+        Path out = export(Fixtures.labels("l"), List.of(new DatasetItem("i", "s", sized(10, 10), List.of(
+                Bbox.ofXywh(0, 1, 1, 1, 1, Attributes.of("occluded", "yes", "truncated", "No",
+                        "is_group_of", "TRUE", "is_depiction", "false", "is_inside", "nO"))))));
+        List<String> rows = csv(out, "s-annotations-bbox.csv").lines().skip(1).toList();
+        assertEquals(List.of("i,,l,1,0.1,0.2,0.1,0.2,1,0,1,0,0"), rows);
     }
 
     @Test

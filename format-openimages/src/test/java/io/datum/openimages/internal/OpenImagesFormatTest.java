@@ -198,6 +198,29 @@ class OpenImagesFormatTest {
     }
 
     @Test
+    void readsBoxFilesWithoutConfidenceSourceOrFlagColumnsAndKeepsSizesFromImagesMeta() throws IOException {
+        // a box file cut down by a training tool: no Source, Confidence or Is* columns, an index column
+        // and an extra one; no image files, sizes from images.meta only (decisions D21, D23)
+        Path root = temp.resolve("cut");
+        Path annotations = Files.createDirectories(root.resolve("annotations"));
+        Files.writeString(annotations.resolve("class-descriptions.csv"), "/m/0,Cone\n");
+        Files.writeString(annotations.resolve("images.meta"), "a 40 20\n");
+        Files.writeString(annotations.resolve("test-annotations-bbox.csv"),
+                ",ImageID,LabelName,XMin,XMax,YMin,YMax,ClassName\n0,a,/m/0,0.25,0.5,0.125,1,cone\n");
+        try (DatasetSource parsed = Fixtures.importFrom(root)) {
+            List<DatasetItem> items = Fixtures.items(parsed);
+            assertEquals(1, items.size());
+            DatasetItem a = items.get(0);
+            assertEquals(new ImageSize(20, 40), a.image().size().orElseThrow(), "the size from images.meta is kept");
+            assertFalse(a.image().hasData());
+            Bbox box = (Bbox) a.annotations().get(0);
+            assertEquals(Attributes.empty(), box.attributes(), "no score and no flags");
+            assertEquals(5.0, box.x());
+            assertEquals(5.0, box.y());
+        }
+    }
+
+    @Test
     void canImportV6() throws IOException {
         Path root = Fixtures.v6Asset(temp.resolve("v6"));
         Categories categories = Fixtures.labelsWithParents("/m/0", "/m/1</m/0", "/m/2", "/m/3");
