@@ -77,6 +77,8 @@ import java.util.Set;
  * what the source declared (decisions D9, D20).
  */
 final class SubsetXmlWriter implements AutoCloseable {
+    static final String WARN_UNDECLARED = "skipped undeclared attributes (pass --allow-undeclared-attrs)";
+    static final String WARN_NO_LABEL = "skipped annotations with no label";
     private final XmlOut xml;
     private final String fileName;
     private final String subset;
@@ -258,7 +260,7 @@ final class SubsetXmlWriter implements AutoCloseable {
         String element = elementOf(a);
         String type = a.type().typeName();
         if (frame == null && a.label() == null) {
-            context.warn("skipping a " + type + " with no label");
+            context.warn(WARN_NO_LABEL, type, 1);
             if (context.debugEnabled()) {
                 context.debug("Item " + itemId + ": skipping a " + type + " with no label");
             }
@@ -398,16 +400,22 @@ final class SubsetXmlWriter implements AutoCloseable {
     }
 
     private String undeclaredMessage(int label, String attribute) {
-        return "skipping undeclared attribute '" + attribute + "' for label '" + labels.get(label).name()
-                + "' (allow with --allow-undeclared-attrs option)";
+        return "skipping undeclared attribute '" + attribute + "' for label '" + labels.get(label).name() + "'";
     }
 
-    /** Reports the undeclared attributes skipped so far, one warning per (label, attribute), and forgets them. */
+    /**
+     * Reports the undeclared attributes skipped so far and forgets them: one warning per
+     * attribute name (the front end adds up the labels' counts), the labels at debug level.
+     */
     private void reportSkippedUndeclared() {
         for (int label : skippedLabels) {
             SkippedNames counts = skippedByLabel[label];
             for (int i = 0; i < counts.size; i++) {
-                context.warn(undeclaredMessage(label, counts.names[i].name), counts.counts[i]);
+                context.warn(WARN_UNDECLARED, counts.names[i].name, counts.counts[i]);
+                if (context.debugEnabled()) {
+                    context.debug(undeclaredMessage(label, counts.names[i].name) + ": " + counts.counts[i]
+                            + (counts.counts[i] == 1 ? " time" : " times"));
+                }
             }
             skippedByLabel[label] = null;
         }
