@@ -289,7 +289,7 @@ final class SubsetXmlWriter implements AutoCloseable {
             xml.fixed2Attribute(YBR, b.y2());
         } else if (a instanceof Mask m) {
             MaskData data = m.data();
-            xml.plainAttribute(RLE, rle(data));
+            writeRle(data);
             xml.plainAttribute(LEFT, "0");
             xml.plainAttribute(TOP, "0");
             xml.longAttribute(WIDTH, data.width());
@@ -308,8 +308,13 @@ final class SubsetXmlWriter implements AutoCloseable {
         xml.close(element);
     }
 
-    /** Run lengths over the whole frame, as the reference writes masks (CVAT itself writes a tight box). */
-    private static String rle(MaskData data) {
+    /**
+     * Run lengths over the whole frame, as the reference writes masks (CVAT itself writes a tight
+     * box), each written as the rows give it: a mask as large as the pixel limit allows is never
+     * held whole, as pixels or as counts.
+     */
+    private void writeRle(MaskData data) throws IOException {
+        xml.startListAttribute(RLE);
         int[] counts = null;
         if (data instanceof RleMask r && r.left() == 0 && r.top() == 0 && r.boxWidth() == r.width()
                 && r.boxHeight() == r.height()) {
@@ -321,17 +326,18 @@ final class SubsetXmlWriter implements AutoCloseable {
                 }
             }
         }
-        if (counts == null) {
-            counts = RleMask.encode(data.pixels());
-        }
-        StringBuilder sb = new StringBuilder(counts.length * 5);
-        for (int i = 0; i < counts.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
+        if (counts != null) {
+            for (int i = 0; i < counts.length; i++) {
+                xml.listedLong(counts[i], i == 0);
             }
-            sb.append(counts[i]);
+        } else {
+            boolean[] first = {true};
+            RleMask.runs(data, length -> {
+                xml.listedLong(length, first[0]);
+                first[0] = false;
+            });
         }
-        return sb.toString();
+        xml.endListAttribute();
     }
 
     private static Coords coordsOf(Annotation a) {

@@ -404,7 +404,7 @@ final class OpenImagesWriter {
                     + " has no pixels to write");
         }
         Path target = SafePaths.resolveInside(outputDir, OpenImagesPaths.MASKS_DIR + "/" + subset + "/" + fileName);
-        MediaFiles.saveMaskPng(target, data.width(), data.height(), data.pixels());
+        MediaFiles.saveMaskPng(target, data);
     }
 
     private String labelName(int index, String id) {
