@@ -250,8 +250,12 @@ final class MaskPngReader implements AutoCloseable {
     }
 
     private void readInterlaced() throws IOException {
-        long pixels = (long) width * height;
-        interlacedBits = new long[(int) ((pixels + 63) >>> 6)];
+        long words = ((long) width * height + 63) >>> 6;
+        if (words > Integer.MAX_VALUE - 8) {
+            throw DatasetException.at(displayName, -1, "cannot decode the mask: an interlaced mask of " + width + "x"
+                    + height + " pixels is too large");
+        }
+        interlacedBits = new long[(int) words];
         byte[] set = new byte[width];
         for (int[] pass : PASSES) {
             int passWidth = (int) (((long) width - pass[0] + pass[2] - 1) / pass[2]);
