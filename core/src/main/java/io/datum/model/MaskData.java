@@ -1,5 +1,6 @@
 package io.datum.model;
 
+import java.util.function.ObjIntConsumer;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -16,6 +17,25 @@ public interface MaskData {
 
     /** Row-major pixel values, {@code width*height} bytes; non-zero means set. A fresh array per call. */
     byte[] pixels();
+
+    /**
+     * The pixels row by row, top to bottom: {@code rows} is given each row's {@link #width()}
+     * values (non-zero means set) and its index, {@link #height()} times. The array may be the same
+     * for every row and may be read only during the call. A writer that takes the pixels this way
+     * holds a row at a time rather than the whole mask; a format overrides this to decode a row
+     * at a time too (the default takes the rows from {@link #pixels()}).
+     *
+     * @since 1.3
+     */
+    default void forEachRow(ObjIntConsumer<byte[]> rows) {
+        int w = width();
+        byte[] all = pixels();
+        byte[] row = new byte[w];
+        for (int y = 0; y < height(); y++) {
+            System.arraycopy(all, y * w, row, 0, w);
+            rows.accept(row, y);
+        }
+    }
 
     /** Mask data over an array held in memory. */
     static MaskData of(int width, int height, byte[] pixels) {

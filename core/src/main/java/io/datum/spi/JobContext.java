@@ -1,13 +1,14 @@
 package io.datum.spi;
 
 import java.nio.file.Path;
-import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * What a running import or export may use from whoever started it: aggregated warnings
- * (decisions D11), debug detail, progress, and a folder for temporary files.
+ * (decisions D11), debug detail, progress, and a folder for temporary files. Implemented by
+ * whoever runs a job (the command line, an embedding application, a test); formats only call it.
  */
-@ProviderType
+@ConsumerType
 public interface JobContext {
     /**
      * A warning. Identical texts are counted and shown once with their count, so put the kind of
@@ -23,6 +24,29 @@ public interface JobContext {
         for (long i = 0; i < times; i++) {
             warn(message);
         }
+    }
+
+    /**
+     * A warning of one kind about one detail, {@code times} times (none when 0). The kind is the
+     * problem and what to do about it ({@code "skipped undeclared attributes (pass
+     * --allow-undeclared-attrs)"}); the detail is what it happened to, from a small set (an
+     * attribute name, a folder, an annotation type), never a per-item value: those go to
+     * {@link #debug}. A front end shows each kind once, with its most frequent details and
+     * their counts, so that any dataset gives a few lines.
+     *
+     * <p>By default the warning is {@link #warn(String, long)} of {@link #text}.
+     *
+     * @since 1.2
+     */
+    default void warn(String kind, String detail, long times) {
+        if (times > 0) {
+            warn(text(kind, detail), times);
+        }
+    }
+
+    /** A kind and detail in one text, {@code "kind: detail"}, as a context that keeps only texts shows them. */
+    static String text(String kind, String detail) {
+        return detail == null || detail.isEmpty() ? kind : kind + ": " + detail;
     }
 
     /** Detail, shown with {@code --loglevel debug}. */

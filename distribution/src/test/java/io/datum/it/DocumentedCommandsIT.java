@@ -1,6 +1,8 @@
 package io.datum.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DocumentedCommandsIT {
     private static final Pattern BLOCK = Pattern.compile("```console\n(.*?)```", Pattern.DOTALL);
+    /** The README's main job: the launcher command of its first {@code sh} block. */
+    private static final Pattern MAIN_JOB = Pattern.compile("```sh\n[^`]*?&& distribution/target/datum/bin/(datum [^\n]*)\n");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}");
 
     record Step(String command, List<String> expected, int exitCode) {
@@ -52,6 +57,19 @@ class DocumentedCommandsIT {
             }
         }
         return tests.stream();
+    }
+
+    /** The README's main job prints no warning: what a new user runs first should run clean. */
+    @Test
+    void theReadmeMainJobRunsWithoutWarnings() throws Exception {
+        Path repo = Path.of(System.getProperty("datum.repo")).toAbsolutePath().normalize();
+        Matcher m = MAIN_JOB.matcher(Files.readString(repo.resolve("README.md"), StandardCharsets.UTF_8));
+        assertTrue(m.find(), "README.md shows the main job in an sh block");
+        Path cwd = Files.createTempDirectory(TestHome.work(), "main-job-");
+        copyTree(repo.resolve("samples"), cwd.resolve("samples"));
+        String output = run(cwd, m.group(1), 0);
+        assertFalse(output.contains("WARNING"), output);
+        assertTrue(Files.isRegularFile(cwd.resolve("target/sample-cvat/train.xml")), output);
     }
 
     static List<Step> parse(String block) {
@@ -90,24 +108,28 @@ class DocumentedCommandsIT {
     private static void replay(Path repo, List<Step> steps) throws Exception {
         Path cwd = Files.createTempDirectory(TestHome.work(), "docs-");
         copyTree(repo.resolve("samples"), cwd.resolve("samples"));
-        String path = TestHome.home().resolve("bin") + ":" + System.getenv("PATH");
         for (Step step : steps) {
-            ProcessBuilder pb = new ProcessBuilder("sh", "-c", step.command()).directory(cwd.toFile())
-                    .redirectErrorStream(true);
-            pb.environment().put("PATH", path);
-            pb.environment().remove("DATUM_JAVA_OPTS");
-            Process p = pb.start();
-            p.getOutputStream().close();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("`" + step.command() + "` did not finish in 120 s");
-            }
+            String output = run(cwd, step.command(), step.exitCode());
             String normalised = TIMESTAMP.matcher(output).replaceAll("<ts>").replace(cwd.toString(), "<cwd>");
             List<String> actual = trimEnd(List.of(normalised.split("\n", -1)));
             assertEquals(String.join("\n", step.expected()), String.join("\n", actual), "output of `" + step.command() + "`");
-            assertEquals(step.exitCode(), p.exitValue(), "exit code of `" + step.command() + "`");
         }
+    }
+
+    /** Runs {@code command} in {@code cwd} with the assembled {@code bin/} on the PATH; its output (stdout and stderr). */
+    private static String run(Path cwd, String command, int exitCode) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).directory(cwd.toFile()).redirectErrorStream(true);
+        pb.environment().put("PATH", TestHome.home().resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().remove("DATUM_JAVA_OPTS");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("`" + command + "` did not finish in 120 s");
+        }
+        assertEquals(exitCode, p.exitValue(), "exit code of `" + command + "`\n" + output);
+        return output;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -47,6 +47,9 @@ public class EmbeddingApiIT {
         }
         assertTrue(Files.readString(out.resolve("train.xml")).contains("name=\"0a1b2c3d4e5f6a7b.jpg\""));
         assertTrue(Files.exists(out.resolve("images/1f2e3d4c5b6a7980.jpg")));
-        assertTrue(context.warnings().keySet().stream().anyMatch(w -> w.contains("undeclared attribute 'score'")));
+        // the warnings keep their kind and detail through the service's own context
+        assertEquals(Long.valueOf(7), context.warningKinds()
+                .get("skipped undeclared attributes (pass --allow-undeclared-attrs)").get("score"));
+        assertTrue(context.warnings().containsKey("skipped undeclared attributes (pass --allow-undeclared-attrs): score"));
     }
 }

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The context a verb hands to importers and exporters: counts warnings by text and prints each
- * distinct one once at the end with its count (decisions D11), passes debug detail to the log.
+ * The context a verb hands to importers and exporters: counts warnings by kind and detail and
+ * prints them at the end as a {@link WarningSummary} (every detail too at debug level), passes
+ * debug detail to the log.
  */
 final class CliJobContext implements JobContext {
     private final Log log;
@@ -30,6 +31,11 @@ final class CliJobContext implements JobContext {
     }
 
     @Override
+    public void warn(String kind, String detail, long times) {
+        warnings.warn(kind, detail, times);
+    }
+
+    @Override
     public void debug(String message) {
         log.debug(message);
     }
@@ -46,8 +52,10 @@ final class CliJobContext implements JobContext {
 
     /** Prints the aggregated warnings and forgets them. */
     void flushWarnings() {
-        for (Map.Entry<String, Long> w : warnings.drainWarnings().entrySet()) {
-            log.warning(w.getValue() == 1 ? w.getKey() : w.getKey() + ": " + w.getValue() + " times");
+        Map<String, Map<String, Long>> kinds = warnings.drainWarningKinds();
+        if (log.enabled(Log.Level.DEBUG)) {
+            WarningSummary.detailLines(kinds).forEach(log::debug);
         }
+        WarningSummary.lines(kinds).forEach(log::warning);
     }
 }

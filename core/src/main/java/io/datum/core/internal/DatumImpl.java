@@ -74,6 +74,21 @@ public final class DatumImpl implements Datum {
             }
 
             @Override
+            public void warn(String message, long times) {
+                context.warn(message, times);
+            }
+
+            @Override
+            public void warn(String kind, String detail, long times) {
+                context.warn(kind, detail, times);
+            }
+
+            @Override
+            public boolean debugEnabled() {
+                return context.debugEnabled();
+            }
+
+            @Override
             public void debug(String message) {
                 context.debug(message);
             }

@@ -72,7 +72,7 @@ final class AnnotationCodec {
             out.writeByte(MASK);
             writeLabel(out, m.label());
             MaskData data = m.data();
-            RleMask rle = data instanceof RleMask r ? r : RleMask.of(data.width(), data.height(), data.pixels());
+            RleMask rle = data instanceof RleMask r ? r : RleMask.of(data);
             out.writeInt(rle.width());
             out.writeInt(rle.height());
             out.writeInt(rle.left());

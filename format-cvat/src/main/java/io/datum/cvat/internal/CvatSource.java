@@ -39,11 +39,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * only, since exporters read a source twice).
  */
 final class CvatSource implements DatasetSource {
-    private record Unit(CvatFile file, String subset, String imageNotFound) {
-        Unit(CvatFile file, String subset) {
-            // the warning is made once: it is counted for every item of the file without its image
-            this(file, subset, file.shownName() + ": image file not found, item kept without media");
-        }
+    static final String WARN_NO_IMAGE = "image file not found, items kept without media";
+    static final String WARN_SKELETON = "<skeleton> is read as separate <points> of its nodes";
+    static final String WARN_UNSUPPORTED_SHAPE = "shapes the CVAT format does not support, skipped";
+
+    private record Unit(CvatFile file, String subset) {
     }
 
     private final List<Unit> units = new ArrayList<>();
@@ -194,9 +194,13 @@ final class CvatSource implements DatasetSource {
         }
 
         private void warnSkipped(CvatFile file) {
-            skipped.forEach((element, count) -> context.warn(file.shownName() + (CvatNames.SKELETON.equals(element)
-                    ? ": <skeleton> is read as separate <points> of its nodes"
-                    : ": <" + element + "> shapes are not supported by the CVAT format; skipped"), count));
+            skipped.forEach((element, count) -> {
+                if (CvatNames.SKELETON.equals(element)) {
+                    context.warn(WARN_SKELETON, file.shownName(), count);
+                } else {
+                    context.warn(WARN_UNSUPPORTED_SHAPE, "<" + element + "> in " + file.shownName(), count);
+                }
+            });
             skipped.clear();
         }
 
@@ -222,7 +226,7 @@ final class CvatSource implements DatasetSource {
             } else {
                 image = Image.withoutFile(extension, size);
                 if (warn) {
-                    context.warn(u.imageNotFound);
+                    context.warn(WARN_NO_IMAGE, file.shownName(), 1);
                     if (context.debugEnabled()) {
                         context.debug(file.shownName() + ": no file " + CvatNames.IMAGES_DIR + "/" + name + " for item '" + id
                                 + "' of subset '" + u.subset + "'");

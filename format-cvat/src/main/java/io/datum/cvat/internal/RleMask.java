@@ -1,7 +1,10 @@
 package io.datum.cvat.internal;
 
 import io.datum.model.MaskData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.function.ObjIntConsumer;
 
 /**
  * A CVAT mask: run-length counts over a box of the image, row-major, alternating runs of unset
@@ -27,33 +30,65 @@ final class RleMask implements MaskData {
         this.counts = counts;
     }
 
-    /** A full-frame mask of these pixels (non-zero = set). */
-    static RleMask of(int width, int height, byte[] pixels) {
-        return new RleMask(width, height, 0, 0, width, height, encode(pixels));
+    /** Receives the run lengths of a mask as each run ends. */
+    @FunctionalInterface
+    interface RunSink {
+        void run(long length) throws IOException;
     }
 
-    /** Run lengths over all of {@code pixels}, starting with a run of unset pixels (0 when the first is set). */
-    static int[] encode(byte[] pixels) {
-        int[] runs = new int[16];
-        int n = 0;
-        boolean set = false;
-        int run = 0;
-        for (byte p : pixels) {
-            if ((p != 0) != set) {
-                if (n == runs.length) {
-                    runs = Arrays.copyOf(runs, n * 2);
-                }
-                runs[n++] = run;
-                set = !set;
-                run = 0;
+    /** A full-frame mask of {@code data}'s pixels, as {@link #runs} gives them. */
+    static RleMask of(MaskData data) throws IOException {
+        int[][] runs = {new int[16]};
+        int[] n = {0};
+        runs(data, length -> {
+            if (n[0] == runs[0].length) {
+                runs[0] = Arrays.copyOf(runs[0], n[0] * 2);
             }
-            run++;
+            runs[0][n[0]++] = Math.toIntExact(length);
+        });
+        return new RleMask(data.width(), data.height(), 0, 0, data.width(), data.height(), Arrays.copyOf(runs[0], n[0]));
+    }
+
+    /**
+     * Run lengths over the whole frame of {@code data}, row-major, starting with a run of unset
+     * pixels (0 when the first is set), given to {@code sink} as each run ends. The pixels are
+     * taken a row at a time ({@link MaskData#forEachRow}), never all at once.
+     */
+    static void runs(MaskData data, RunSink sink) throws IOException {
+        RunCounter counter = new RunCounter(sink);
+        try {
+            data.forEachRow(counter);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        if (n == runs.length) {
-            runs = Arrays.copyOf(runs, n + 1);
+        sink.run(counter.run);
+    }
+
+    /** Counts runs across rows; a run may span any number of them. */
+    private static final class RunCounter implements ObjIntConsumer<byte[]> {
+        private final RunSink sink;
+        private boolean set;
+        private long run;
+
+        RunCounter(RunSink sink) {
+            this.sink = sink;
         }
-        runs[n++] = run;
-        return Arrays.copyOf(runs, n);
+
+        @Override
+        public void accept(byte[] row, int y) {
+            try {
+                for (byte p : row) {
+                    if ((p != 0) != set) {
+                        sink.run(run);
+                        set = !set;
+                        run = 0;
+                    }
+                    run++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Override
@@ -89,24 +124,37 @@ final class RleMask implements MaskData {
     @Override
     public byte[] pixels() {
         byte[] canvas = new byte[Math.multiplyExact(width, height)];
-        long position = 0;
-        for (int i = 0; i < counts.length; i++) {
-            int remaining = counts[i];
-            if (i % 2 == 1) {
-                long p = position;
-                while (remaining > 0) {
-                    int row = (int) (p / boxWidth);
-                    int column = (int) (p % boxWidth);
-                    int length = Math.min(remaining, boxWidth - column);
-                    int start = (top + row) * width + left + column;
-                    Arrays.fill(canvas, start, start + length, (byte) 1);
+        forEachRow((row, y) -> System.arraycopy(row, 0, canvas, y * width, width));
+        return canvas;
+    }
+
+    /** The rows made from the counts one at a time: the box's rows take the runs in order. */
+    @Override
+    public void forEachRow(ObjIntConsumer<byte[]> rows) {
+        byte[] row = new byte[width];
+        int run = 0;
+        long remaining = counts.length > 0 ? counts[0] : 0;
+        for (int y = 0; y < height; y++) {
+            Arrays.fill(row, (byte) 0);
+            if (y >= top && y < top + boxHeight) {
+                int x = 0;
+                while (x < boxWidth) {
+                    while (remaining == 0 && run + 1 < counts.length) {
+                        remaining = counts[++run];
+                    }
+                    if (remaining == 0) {
+                        break; // no counts left: the rest of the box is unset
+                    }
+                    int length = (int) Math.min(remaining, boxWidth - x);
+                    if (run % 2 == 1) {
+                        Arrays.fill(row, left + x, left + x + length, (byte) 1);
+                    }
+                    x += length;
                     remaining -= length;
-                    p += length;
                 }
             }
-            position += counts[i];
+            rows.accept(row, y);
         }
-        return canvas;
     }
 
     @Override

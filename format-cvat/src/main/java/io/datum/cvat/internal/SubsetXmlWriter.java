@@ -77,6 +77,8 @@ import java.util.Set;
  * what the source declared (decisions D9, D20).
  */
 final class SubsetXmlWriter implements AutoCloseable {
+    static final String WARN_UNDECLARED = "skipped undeclared attributes (pass --allow-undeclared-attrs)";
+    static final String WARN_NO_LABEL = "skipped annotations with no label";
     private final XmlOut xml;
     private final String fileName;
     private final String subset;
@@ -258,7 +260,7 @@ final class SubsetXmlWriter implements AutoCloseable {
         String element = elementOf(a);
         String type = a.type().typeName();
         if (frame == null && a.label() == null) {
-            context.warn("skipping a " + type + " with no label");
+            context.warn(WARN_NO_LABEL, type, 1);
             if (context.debugEnabled()) {
                 context.debug("Item " + itemId + ": skipping a " + type + " with no label");
             }
@@ -287,7 +289,7 @@ final class SubsetXmlWriter implements AutoCloseable {
             xml.fixed2Attribute(YBR, b.y2());
         } else if (a instanceof Mask m) {
             MaskData data = m.data();
-            xml.plainAttribute(RLE, rle(data));
+            writeRle(data);
             xml.plainAttribute(LEFT, "0");
             xml.plainAttribute(TOP, "0");
             xml.longAttribute(WIDTH, data.width());
@@ -306,8 +308,13 @@ final class SubsetXmlWriter implements AutoCloseable {
         xml.close(element);
     }
 
-    /** Run lengths over the whole frame, as the reference writes masks (CVAT itself writes a tight box). */
-    private static String rle(MaskData data) {
+    /**
+     * Run lengths over the whole frame, as the reference writes masks (CVAT itself writes a tight
+     * box), each written as the rows give it: a mask as large as the pixel limit allows is never
+     * held whole, as pixels or as counts.
+     */
+    private void writeRle(MaskData data) throws IOException {
+        xml.startListAttribute(RLE);
         int[] counts = null;
         if (data instanceof RleMask r && r.left() == 0 && r.top() == 0 && r.boxWidth() == r.width()
                 && r.boxHeight() == r.height()) {
@@ -319,17 +326,18 @@ final class SubsetXmlWriter implements AutoCloseable {
                 }
             }
         }
-        if (counts == null) {
-            counts = RleMask.encode(data.pixels());
-        }
-        StringBuilder sb = new StringBuilder(counts.length * 5);
-        for (int i = 0; i < counts.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
+        if (counts != null) {
+            for (int i = 0; i < counts.length; i++) {
+                xml.listedLong(counts[i], i == 0);
             }
-            sb.append(counts[i]);
+        } else {
+            boolean[] first = {true};
+            RleMask.runs(data, length -> {
+                xml.listedLong(length, first[0]);
+                first[0] = false;
+            });
         }
-        return sb.toString();
+        xml.endListAttribute();
     }
 
     private static Coords coordsOf(Annotation a) {
@@ -398,16 +406,22 @@ final class SubsetXmlWriter implements AutoCloseable {
     }
 
     private String undeclaredMessage(int label, String attribute) {
-        return "skipping undeclared attribute '" + attribute + "' for label '" + labels.get(label).name()
-                + "' (allow with --allow-undeclared-attrs option)";
+        return "skipping undeclared attribute '" + attribute + "' for label '" + labels.get(label).name() + "'";
     }
 
-    /** Reports the undeclared attributes skipped so far, one warning per (label, attribute), and forgets them. */
+    /**
+     * Reports the undeclared attributes skipped so far and forgets them: one warning per
+     * attribute name (the front end adds up the labels' counts), the labels at debug level.
+     */
     private void reportSkippedUndeclared() {
         for (int label : skippedLabels) {
             SkippedNames counts = skippedByLabel[label];
             for (int i = 0; i < counts.size; i++) {
-                context.warn(undeclaredMessage(label, counts.names[i].name), counts.counts[i]);
+                context.warn(WARN_UNDECLARED, counts.names[i].name, counts.counts[i]);
+                if (context.debugEnabled()) {
+                    context.debug(undeclaredMessage(label, counts.names[i].name) + ": " + counts.counts[i]
+                            + (counts.counts[i] == 1 ? " time" : " times"));
+                }
             }
             skippedByLabel[label] = null;
         }

@@ -191,6 +191,28 @@ final class XmlOut implements Closeable {
         putByte('"');
     }
 
+    /**
+     * {@code  name="} of an attribute whose value is a list of numbers written as they come
+     * ({@link #listedLong}), closed by {@link #endListAttribute}: a list as long as a mask's runs
+     * is never held whole.
+     */
+    void startListAttribute(String name) throws IOException {
+        startAttributeValue(name);
+    }
+
+    /** A number of the list begun by {@link #startListAttribute}, after {@code ", "} unless it is the first. */
+    void listedLong(long value, boolean first) throws IOException {
+        if (!first) {
+            putByte(',');
+            putByte(' ');
+        }
+        putLong(value);
+    }
+
+    void endListAttribute() throws IOException {
+        putByte('"');
+    }
+
     /** {@code  name="}, for names that are ASCII words. */
     private void startAttributeValue(String name) throws IOException {
         ensure(name.length() + 3);

@@ -185,7 +185,7 @@ class CvatImporterTest {
         assertEquals(new ImageSize(5, 4), gone.image().size().orElseThrow());
         assertEquals(1, gone.annotations().size());
         assertTrue(d.item("default", "gone2").image().size().isEmpty());
-        assertEquals(Map.of("default.xml: image file not found, item kept without media", 2L), d.context().warnings());
+        assertEquals(Map.of(CvatSource.WARN_NO_IMAGE, Map.of("default.xml", 2L)), d.context().warningKinds());
     }
 
     @Test
@@ -198,7 +198,7 @@ class CvatImporterTest {
             assertEquals(".png", item.image().extension());
             assertFalse(item.image().hasData());
         }
-        assertEquals(3L, d.context().warnings().get("annotations.xml: image file not found, item kept without media"));
+        assertEquals(3L, d.context().warningKinds().get(CvatSource.WARN_NO_IMAGE).get("annotations.xml"));
     }
 
     @Test
@@ -266,8 +266,8 @@ class CvatImporterTest {
         List<Annotation> annotations = d.items().get(0).annotations();
         assertEquals(1, annotations.size());
         assertEquals(attrs("n", 1.0, "occluded", false), annotations.get(0).attributes());
-        assertEquals(1L, d.context().warnings().get("default.xml: <ellipse> shapes are not supported by the CVAT format; skipped"));
-        assertEquals(1L, d.context().warnings().get("default.xml: <cuboid> shapes are not supported by the CVAT format; skipped"));
+        assertEquals(Map.of("<ellipse> in default.xml", 1L, "<cuboid> in default.xml", 1L),
+                d.context().warningKinds().get(CvatSource.WARN_UNSUPPORTED_SHAPE));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.datum.openimages.internal;
 
+import io.datum.model.MaskData;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,10 @@ final class GreyPng {
     private GreyPng() {
     }
 
-    static void write(Path file, int width, int height, byte[] pixels) throws IOException {
+    /** Writes {@code mask}'s pixels as they are (0 and 1), a row at a time as the mask gives them. */
+    static void write(Path file, MaskData mask) throws IOException {
+        int width = mask.width();
+        int height = mask.height();
         try (OutputStream raw = Files.newOutputStream(file);
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, IDAT_CHUNK + 64))) {
             out.write(SIGNATURE);
@@ -42,9 +47,17 @@ final class GreyPng {
             Deflater deflater = new Deflater(1);
             try (IdatStream idat = new IdatStream(out);
                  DeflaterOutputStream z = new DeflaterOutputStream(idat, deflater, IDAT_CHUNK)) {
-                for (int y = 0; y < height; y++) {
-                    z.write(0);
-                    z.write(pixels, y * width, width);
+                try {
+                    mask.forEachRow((row, y) -> {
+                        try {
+                            z.write(0);
+                            z.write(row, 0, width);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
                 }
                 z.finish();
             } finally {

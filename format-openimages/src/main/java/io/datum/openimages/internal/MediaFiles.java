@@ -1,6 +1,7 @@
 package io.datum.openimages.internal;
 
 import io.datum.model.Image;
+import io.datum.model.MaskData;
 import io.datum.spi.DatasetException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -62,11 +63,11 @@ final class MediaFiles {
     }
 
     /** A single-channel 8-bit PNG holding {@code pixels} as they are (0/1 for boolean masks, §5.10). */
-    static void saveMaskPng(Path target, int width, int height, byte[] pixels) throws IOException {
+    static void saveMaskPng(Path target, MaskData mask) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            GreyPng.write(temp, width, height, pixels);
+            GreyPng.write(temp, mask);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;

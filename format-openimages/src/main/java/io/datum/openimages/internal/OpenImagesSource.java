@@ -62,6 +62,7 @@ final class OpenImagesSource implements DatasetSource {
             "Can't decode a box: its item has no image file and no size in images.meta";
     static final String WARN_MASK_WITHOUT_SIZE =
             "Can't decode a mask: its item has no image file and no size in images.meta";
+    static final String WARN_MASK_WITHOUT_FILE = "Skipped masks whose PNG file is missing";
     /** Mask and box coordinates are matched with the precision Open Images stores them (§4.10). */
     private static final double BOX_MATCH_TOLERANCE = 1e-6;
     private static final int MAX_IMAGE_DEPTH = 10;
@@ -508,7 +509,7 @@ final class OpenImagesSource implements DatasetSource {
             try {
                 spilled.close();
             } catch (IOException e) {
-                context.warn("Can't delete temporary files: " + e.getMessage());
+                context.warn("Can't delete temporary files", e.getMessage(), 1);
             }
         }
     }
@@ -572,7 +573,7 @@ final class OpenImagesSource implements DatasetSource {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Assembled a = assemble(position, rows, scoreAttributes);
+            AssembledItem a = assemble(position, rows, scoreAttributes);
             if (warnedUpTo.get() <= position) {
                 a.warnInto(warnings);
                 warnedUpTo.accumulateAndGet(position + 1, Math::max);
@@ -629,26 +630,8 @@ final class OpenImagesSource implements DatasetSource {
         }
     }
 
-    /**
-     * An item and what it warns about: given only by the first pass that reaches the item.
-     * Debug lines are made only when debug output is on.
-     */
-    private record Assembled(DatasetItem item, boolean noImage, int boxesWithoutSize, int masksWithoutSize,
-                             List<String> debug) {
-        void warnInto(WarningTally warnings) {
-            if (noImage) {
-                warnings.warn(WARN_NO_IMAGE, 1);
-            }
-            warnings.warn(WARN_BOX_WITHOUT_SIZE, boxesWithoutSize);
-            warnings.warn(WARN_MASK_WITHOUT_SIZE, masksWithoutSize);
-            if (debug != null) {
-                debug.forEach(warnings::debug);
-            }
-        }
-    }
-
     /** Builds an item from its rows (labels, then boxes, then masks), as §4.8–4.10 describe. */
-    private Assembled assemble(int position, List<AnnotationRow> rows, ScoreAttributes scoreAttributes) {
+    private AssembledItem assemble(int position, List<AnnotationRow> rows, ScoreAttributes scoreAttributes) {
         String id = catalog.id(position);
         String subset = catalog.subset(position);
         Path imagePath = catalog.imagePath(layout.imagesDir(), position);
@@ -672,6 +655,7 @@ final class OpenImagesSource implements DatasetSource {
         boolean sizeResolved = false;
         int boxesWithoutSize = 0;
         int masksWithoutSize = 0;
+        int masksWithoutFile = 0;
         for (AnnotationRow row : rows) {
             if (row instanceof LabelRow l) {
                 annotations.add(new Label(l.label(), scoreAttributes.label(l.confidence())));
@@ -700,11 +684,21 @@ final class OpenImagesSource implements DatasetSource {
                     }
                     continue;
                 }
-                annotations.add(mask(m, subset, size, annotations));
+                Path maskFile = layout.masksDir().resolve(subset).resolve(m.maskPath());
+                if (!Files.isRegularFile(maskFile)) {
+                    // decisions D25: the mask is left out, the rest of the dataset converts
+                    masksWithoutFile++;
+                    if (debug != null) {
+                        debug.add("Skipped a mask of item '" + id + "': no file " + OpenImagesPaths.MASKS_DIR + "/" + subset
+                                + "/" + m.maskPath() + " (" + fileName(m) + ":" + m.line() + ")");
+                    }
+                    continue;
+                }
+                annotations.add(mask(m, maskFile, subset, size, annotations));
             }
         }
-        return new Assembled(new DatasetItem(id, subset, image, annotations), imagePath == null, boxesWithoutSize,
-                masksWithoutSize, debug);
+        return new AssembledItem(new DatasetItem(id, subset, image, annotations), imagePath == null, boxesWithoutSize,
+                masksWithoutSize, masksWithoutFile, debug);
     }
 
     private String fileName(AnnotationRow row) {
@@ -720,7 +714,7 @@ final class OpenImagesSource implements DatasetSource {
                 scoreAttributes.box(b.confidence(), b.flags()), new NormalizedBox(b.xMin(), b.xMax(), b.yMin(), b.yMax(), size));
     }
 
-    private Mask mask(MaskRow m, String subset, ImageSize size, List<Annotation> before) {
+    private Mask mask(MaskRow m, Path file, String subset, ImageSize size, List<Annotation> before) {
         long group = 0;
         if (m.box() != null) {
             for (Annotation a : before) {
@@ -734,8 +728,7 @@ final class OpenImagesSource implements DatasetSource {
             attributes.put(OpenImagesPaths.PREDICTED_IOU_ATTRIBUTE, m.predictedIou());
         }
         String relative = OpenImagesPaths.MASKS_DIR + "/" + subset + "/" + m.maskPath();
-        PngMask data = new PngMask(layout.masksDir().resolve(subset).resolve(m.maskPath()), relative, size,
-                settings.maxMaskPixels());
+        PngMask data = new PngMask(file, relative, size, settings.maxMaskPixels());
         return new Mask(m.label(), data, 0, group, 0, attributes.build());
     }
 

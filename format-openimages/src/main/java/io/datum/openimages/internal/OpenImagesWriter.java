@@ -38,8 +38,8 @@ import java.util.Set;
 final class OpenImagesWriter {
     static final String WARN_BOX_WITHOUT_SIZE = "Can't encode a box: its item has no image size";
     static final String WARN_MASK_BOX_WITHOUT_SIZE = "Can't encode the box coordinates of a mask: its item has no image size";
-    static final String WARN_WITHOUT_LABEL = "Skipped a %s without a label: Open Images needs one";
-    static final String WARN_DROPPED_TYPE = "Open Images can't hold %s annotations: dropped";
+    static final String WARN_WITHOUT_LABEL = "Skipped annotations without a label (Open Images needs one)";
+    static final String WARN_DROPPED_TYPE = "Dropped annotations of types Open Images can't hold";
     private static final int PROGRESS_EVERY = 1000;
     /** An array: iterating the shared immutable list was a megamorphic call per flag of every box. */
     private static final String[] BOX_FLAG_ATTRIBUTES = OpenImagesPaths.BOX_FLAG_ATTRIBUTES.toArray(new String[0]);
@@ -314,7 +314,7 @@ final class OpenImagesWriter {
                 } else if (a instanceof Mask m) {
                     writeMask(item, m, instanceBox, size, boxIds, files, imageMeta);
                 } else {
-                    context.warn(String.format(WARN_DROPPED_TYPE, a.type().typeName()));
+                    context.warn(WARN_DROPPED_TYPE, a.type().typeName(), 1);
                 }
             }
         }
@@ -323,7 +323,7 @@ final class OpenImagesWriter {
     private void writeBox(String id, byte[] idCell, Bbox box, ItemSize size, SubsetFiles files, ImageMetaCollector imageMeta)
             throws IOException {
         if (box.label() == null) {
-            context.warn(String.format(WARN_WITHOUT_LABEL, "box"));
+            context.warn(WARN_WITHOUT_LABEL, "box", 1);
             return;
         }
         Normalized n = normalize(box, size);
@@ -347,7 +347,7 @@ final class OpenImagesWriter {
                            SubsetFiles files, ImageMetaCollector imageMeta) throws IOException {
         String id = item.id();
         if (mask.label() == null) {
-            context.warn(String.format(WARN_WITHOUT_LABEL, "mask"));
+            context.warn(WARN_WITHOUT_LABEL, "mask", 1);
             return;
         }
         String boxId;
@@ -404,7 +404,7 @@ final class OpenImagesWriter {
                     + " has no pixels to write");
         }
         Path target = SafePaths.resolveInside(outputDir, OpenImagesPaths.MASKS_DIR + "/" + subset + "/" + fileName);
-        MediaFiles.saveMaskPng(target, data.width(), data.height(), data.pixels());
+        MediaFiles.saveMaskPng(target, data);
     }
 
     private String labelName(int index, String id) {

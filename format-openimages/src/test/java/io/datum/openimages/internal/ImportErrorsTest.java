@@ -189,12 +189,33 @@ class ImportErrorsTest {
     }
 
     @Test
-    void aMissingMaskFileFailsWhenItsPixelsAreRead() throws IOException {
-        Path root = dataset("train-annotations-object-segmentation.csv", MASK_HEADER, "gone.png,img1,/m/a,0,,,,,,");
-        try (DatasetSource s = Fixtures.importFrom(root)) {
+    void aMaskWhosePngIsMissingIsSkippedWithOneWarningPerFolder() throws IOException {
+        Path root = dataset("train-annotations-object-segmentation.csv", MASK_HEADER, "gone.png,img1,/m/a,0,,,,,,",
+                "kept.png,img1,/m/a,1,,,,,,", "gone2.png,img1,/m/a,2,,,,,,");
+        Fixtures.greyPng(root.resolve("masks/train/kept.png"), 2, 2, 0, 1, 1, 0);
+        CollectingJobContext context = JobContext.collecting();
+        try (DatasetSource s = Fixtures.importFrom(root, context)) {
             Fixtures.items(s);
+            List<DatasetItem> items = Fixtures.items(s);
+            assertEquals(1, items.get(0).annotations().size());
+            Mask kept = (Mask) items.get(0).annotations().get(0);
+            assertEquals("1", kept.attributes().get(OpenImagesPaths.BOX_ID_ATTRIBUTE));
+            assertEquals(100, kept.data().pixels().length);
         }
-        assertEquals("masks/train/gone.png: mask file not found", failure(root));
+        // counted once per mask, however many passes
+        assertEquals(Map.of("masks/train/", 2L), context.warningKinds().get(OpenImagesSource.WARN_MASK_WITHOUT_FILE));
+    }
+
+    @Test
+    void aMaskFileThatGoesAwayAfterTheImportFailsWhenItsPixelsAreRead() throws IOException {
+        Path root = dataset("train-annotations-object-segmentation.csv", MASK_HEADER, "gone.png,img1,/m/a,0,,,,,,");
+        Path mask = Fixtures.greyPng(root.resolve("masks/train/gone.png"), 2, 2, 0, 1, 1, 0);
+        try (DatasetSource s = Fixtures.importFrom(root)) {
+            Mask m = (Mask) Fixtures.items(s).get(0).annotations().get(0);
+            Files.delete(mask);
+            DatasetException e = assertThrows(DatasetException.class, () -> m.data().pixels());
+            assertEquals("masks/train/gone.png: mask file not found", e.getMessage());
+        }
     }
 
     @Test

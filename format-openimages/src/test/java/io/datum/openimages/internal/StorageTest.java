@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.model.ImageSize;
 import io.datum.spi.DatasetException;
-import java.awt.image.BufferedImage;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -125,21 +124,6 @@ class StorageTest {
         try (var left = Files.list(spill)) {
             assertEquals(0, left.count());
         }
-    }
-
-    @Test
-    void scalesMasksLikeOpenCvNearest() {
-        BufferedImage src = new BufferedImage(3, 2, BufferedImage.TYPE_BYTE_GRAY);
-        src.getRaster().setPixels(0, 0, 3, 2, new int[] {255, 0, 0, 0, 255, 0});
-        assertArrayEquals(new byte[] {
-            1, 1, 0, 0, 0, 0,
-            1, 1, 0, 0, 0, 0,
-            0, 0, 1, 1, 0, 0,
-            0, 0, 1, 1, 0, 0}, PngMask.scale(src, 6, 4));
-        BufferedImage row = new BufferedImage(5, 1, BufferedImage.TYPE_BYTE_GRAY);
-        row.getRaster().setPixels(0, 0, 5, 1, new int[] {0, 1, 0, 7, 0});
-        // 5 -> 3: source columns 0, 1, 3
-        assertArrayEquals(new byte[] {0, 1, 1}, PngMask.scale(row, 3, 1));
     }
 
     @Test

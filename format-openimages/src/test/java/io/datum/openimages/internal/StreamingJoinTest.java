@@ -194,6 +194,7 @@ class StreamingJoinTest {
                 "o1,x,/m/a,1,0,1,0,1,0,0,0,0,0");
         Fixtures.text(ann.resolve("m-annotations-object-segmentation.csv"), MASK_HEADER, "o5_a.png,o5,/m/a,1,,,,,,");
         Fixtures.text(ann.resolve("images.meta"), "o1 1 1", "o4 1 1", "o5 1 1");
+        Fixtures.greyPng(root.resolve("masks/m/o5_a.png"), 1, 1, 1);
         for (int spillRows : new int[] {1, 1000}) {
             try (DatasetSource source = new OpenImagesImporter(spillRows).open(root, ParsedOptions.none(),
                     JobContext.collecting())) {
