@@ -1,10 +1,10 @@
 package io.datum.api;
 
-import io.datum.spi.DatasetException;
-import java.io.IOException;
 import io.datum.files.FileErrors;
 import io.datum.files.FolderTrees;
 import io.datum.files.OwnedFolder;
+import io.datum.spi.DatasetException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;

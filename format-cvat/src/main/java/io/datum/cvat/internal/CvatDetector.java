@@ -1,8 +1,8 @@
 package io.datum.cvat.internal;
 
 import io.datum.files.FolderPaths;
-import io.datum.spi.DatasetException;
 import io.datum.spi.Confidence;
+import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetFormat;
 import io.datum.spi.Detection;
 import io.datum.spi.FormatDetector;

@@ -1,8 +1,7 @@
 package io.datum.cvat.internal;
 
+import io.datum.collections.LongHashSet;
 import io.datum.files.FolderPaths;
-import io.datum.text.PythonNumbers;
-
 import io.datum.model.Attributes;
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
@@ -12,6 +11,7 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
+import io.datum.text.PythonNumbers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

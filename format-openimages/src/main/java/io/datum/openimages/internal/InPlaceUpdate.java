@@ -1,7 +1,7 @@
 package io.datum.openimages.internal;
 
-import io.datum.files.FolderPaths;
 import io.datum.api.StagedOutput;
+import io.datum.files.FolderPaths;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
 import java.io.DataInputStream;
