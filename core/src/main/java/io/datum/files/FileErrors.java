@@ -44,7 +44,8 @@ public final class FileErrors {
             return "permission denied";
         }
         if (e instanceof FileAlreadyExistsException) {
-            return "a file of that name already exists";
+            // what creating a folder says when a file stands where a folder is needed
+            return "a file is in the way of a folder";
         }
         if (e instanceof NotDirectoryException) {
             return "not a directory";

@@ -155,7 +155,8 @@ public final class FolderPaths {
         for (Path part : relative) {
             current = current.resolve(part);
             if (Files.isSymbolicLink(current)) {
-                throw new DatasetException(shown(current) + " is a link; refusing to write through it");
+                // named inside the output: the output folder itself may be a hidden staging folder
+                throw new DatasetException("'" + folder.relativize(current) + "' in the output is a link; refusing to write through it");
             }
             if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
                 return;

@@ -113,6 +113,6 @@ class StagedOutputTest {
         Path file = Files.writeString(dir.resolve("file"), "x");
         DatasetException e = assertThrows(DatasetException.class,
                 () -> StagedOutput.prepare(file.resolve("out"), false, "file/out"));
-        assertEquals("cannot write to 'file/out': a file of that name already exists; choose another -o", e.getMessage());
+        assertEquals("cannot write to 'file/out': a file is in the way of a folder; choose another -o", e.getMessage());
     }
 }
