@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.datum.api.StagedOutput;
 import io.datum.files.FolderPaths;
+import io.datum.files.OwnedFolder;
 import io.datum.files.SeparateFolders;
 import io.datum.options.HelpRequested;
 import io.datum.options.OptionParser.Arity;
@@ -652,11 +653,13 @@ public final class DatumCommandLine {
                 .positional("revpath", Arity.OPTIONAL, "Target dataset revpath: path[:format], a project or a source "
                         + "name (default: project)")
                 .parse(args);
-        CliJobContext context = new CliJobContext(log, null);
+        OwnedFolder spill = SpillFolders.create();
+        CliJobContext context = new CliJobContext(log, spill.path());
         try (DatasetSource source = openTarget(o.positional("revpath"), o.value("project"), context, log)) {
             DatasetInfo.print(source, o.flag("all"), out);
         } finally {
             context.flushWarnings();
+            spill.delete();
         }
         return 0;
     }
@@ -675,14 +678,14 @@ public final class DatumCommandLine {
         ParsedOptions o = parser.parse(args);
         boolean images = toBool(parser, "--image-stats", o.value("image-stats"));
         boolean annotations = toBool(parser, "--ann-stats", o.value("ann-stats"));
-        Path spill = Files.createTempDirectory("datum-stats-");
-        CliJobContext context = new CliJobContext(log, spill);
+        OwnedFolder spill = SpillFolders.create();
+        CliJobContext context = new CliJobContext(log, spill.path());
         Map<String, Object> result;
         try (DatasetSource source = openTarget(o.positional("target"), o.value("project"), context, log)) {
-            result = new Statistics(source, o.value("subset"), context, spill).compute(images, annotations);
+            result = new Statistics(source, o.value("subset"), context, spill.path()).compute(images, annotations);
         } finally {
             context.flushWarnings();
-            StagedOutput.deleteTree(spill);
+            spill.delete();
         }
         String name = Files.exists(cwd.resolve("statistics.json")) ? nextStatsName(cwd) : "statistics.json";
         log.info("Writing project statistics to '" + name + "'");
