@@ -57,6 +57,12 @@ public final class FileErrors {
         return text.toLowerCase(Locale.ROOT);
     }
 
+    /** Whether the failure is one only writing causes: no space left, a quota, a read-only file system. */
+    public static boolean isWriteOnly(IOException e) {
+        String reason = reason(e);
+        return reason.contains("no space left") || reason.contains("quota") || reason.contains("read-only file system");
+    }
+
     private static String advice(IOException e) {
         String reason = reason(e);
         if (reason.contains("no space left")) {

@@ -63,11 +63,14 @@ final class ExportJob {
 
     /**
      * An I/O failure named after what the user gave: a file of an input as the input's path plus
-     * the name inside it; anything else (a file of the output, or no file at all: a full disk) as
-     * a failure to write the output.
+     * the name inside it; a file of the output, or a failure that only writing causes (a full
+     * disk, a read-only file system), as a failure to write the output. Others stay as they are.
      */
     private static RuntimeException described(IOException e, StagedOutput folder, String shownOutput, List<Input> inputs) {
         String file = e instanceof FileSystemException ? ((FileSystemException) e).getFile() : null;
+        if (file == null && !FileErrors.isWriteOnly(e)) {
+            return new UncheckedIOException(e);
+        }
         if (file != null) {
             Path path = Path.of(file).toAbsolutePath().normalize();
             for (Input input : inputs) {

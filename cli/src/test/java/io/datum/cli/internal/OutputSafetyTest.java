@@ -157,4 +157,35 @@ class OutputSafetyTest {
         assertTrue(err.contains("lies inside the input"), err);
         assertFalse(Files.exists(dir.resolve("in/proj/copy")));
     }
+
+    private static boolean root() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    @Test
+    void anUnreadableInputFileIsNamedAsTheUserGaveIt() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse(root(), "root reads any file");
+        Path items = input.resolve("items.txt");
+        Files.setPosixFilePermissions(items, java.util.Set.of());
+        try {
+            assertEquals(1, run("convert", "-i", "in", "-if", "fake", "-f", "other", "-o", "out"));
+            assertTrue(err.contains("ERROR: cannot read 'in/items.txt': permission denied"), err);
+            assertFalse(Files.exists(dir.resolve("out")));
+        } finally {
+            Files.setPosixFilePermissions(items, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    @Test
+    void anUnwritableOutputFolderIsNamedAsTheUserGaveIt() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeFalse(root(), "root writes anywhere");
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assertEquals(1, run("convert", "-i", "in", "-if", "fake", "-f", "other", "-o", "locked/out"));
+            assertTrue(err.contains("ERROR: cannot write to 'locked/out': permission denied; choose another -o"), err);
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
 }
