@@ -23,7 +23,10 @@ public final class Main {
         // redirectors, and the verb must write to the real streams (osgi-stack.md pitfall 10).
         PrintStream out = Termination.quietOnceRequested(System.out);
         PrintStream err = Termination.quietOnceRequested(System.err);
-        Termination.install(Thread.currentThread());
+        if (!isShell(args)) {
+            // the interactive shell leaves Ctrl-C to its line editor: it cancels a command, not the shell
+            Termination.install(Thread.currentThread());
+        }
         int code;
         try {
             code = run(args, out, err);
@@ -43,10 +46,14 @@ public final class Main {
         System.exit(Termination.exitCode(code));
     }
 
+    private static boolean isShell(String[] args) {
+        return args.length == 1 && args[0].equals("shell");
+    }
+
     private static int run(String[] args, PrintStream out, PrintStream err) throws LauncherException, InterruptedException {
         Timing timing = new Timing(err);
         DatumHome home = DatumHome.fromSystemProperty();
-        boolean shell = args.length == 1 && args[0].equals("shell");
+        boolean shell = isShell(args);
         try (FelixRuntime felix = FelixRuntime.start(LaunchProperties.forRun(home, shell), err)) {
             timing.phase("framework start");
             if (shell) {
