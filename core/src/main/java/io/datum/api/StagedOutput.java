@@ -1,13 +1,13 @@
 package io.datum.api;
 
+import io.datum.files.FileErrors;
+import io.datum.files.FolderTrees;
+import io.datum.files.OwnedFolder;
 import io.datum.spi.DatasetException;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -15,26 +15,55 @@ import java.util.concurrent.ThreadLocalRandom;
  * place only when the export completed. A failed or interrupted run leaves no output folder, and
  * overwriting replaces the old content only at that moment. Also provides a second hidden sibling
  * for spill files, always removed. Close it in a finally block (try-with-resources); a JVM
- * shutdown hook removes the temporaries of an interrupted run.
+ * shutdown hook removes the temporaries of an interrupted run, and parent folders made for the
+ * output when it was not written. Both hidden folders are {@link OwnedFolder}s, so the next run
+ * next to the same output removes those of a killed one.
  */
 public final class StagedOutput implements AutoCloseable {
+    /** The names of staging and spill folders ({@code .<name>.datum-<tag>}, {@code .<name>.datum-spill-<tag>}). */
+    static final String TEMPORARIES_GLOB = ".*.datum-*";
+
     private final Path target;
     private final boolean overwrite;
-    private final Path work;
-    private final Path spill;
+    private final String shownName;
+    /** The outermost folder this run created to hold the target, or null. */
+    private final Path createdParent;
     private final Thread cleanupOnExit;
+    private OwnedFolder work;
+    private OwnedFolder spill;
     private boolean committed;
 
-    private StagedOutput(Path target, boolean overwrite) throws IOException {
+    private StagedOutput(Path target, boolean overwrite, String shownName) throws IOException {
         this.target = target;
         this.overwrite = overwrite;
+        this.shownName = shownName;
         Path parent = target.getParent();
-        Files.createDirectories(parent);
-        String tag = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFFFFFL);
-        this.work = Files.createDirectory(parent.resolve("." + target.getFileName() + ".datum-" + tag));
-        this.spill = Files.createDirectory(parent.resolve("." + target.getFileName() + ".datum-spill-" + tag));
+        // registered before anything is made, so that an interrupted run removes all it made
         this.cleanupOnExit = new Thread(this::removeTemporaries, "datum-output-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+        try {
+            Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException e) {
+            throw new DatasetException("stopped before writing '" + shownName + "': datum is shutting down");
+        }
+        Path outermostMissing = null;
+        for (Path p = parent; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            outermostMissing = p;
+        }
+        this.createdParent = outermostMissing;
+        try {
+            Files.createDirectories(parent);
+            // leftovers of killed runs next to this output: their owners are gone, so are they
+            OwnedFolder.removeStale(parent, TEMPORARIES_GLOB);
+            String tag = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFFFFFL);
+            this.work = OwnedFolder.create(parent.resolve("." + target.getFileName() + ".datum-" + tag));
+            this.spill = OwnedFolder.create(parent.resolve("." + target.getFileName() + ".datum-spill-" + tag));
+        } catch (IOException e) {
+            close();
+            throw FileErrors.writing(e, shownName, null);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /**
@@ -44,22 +73,22 @@ public final class StagedOutput implements AutoCloseable {
     public static StagedOutput prepare(Path target, boolean overwrite, String shownName) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            throw new DatasetException("'" + shownName + "' exists and is not a directory");
+            throw new DatasetException("'" + shownName + "' exists and is not a directory; choose another -o");
         }
         if (!overwrite && Files.isDirectory(abs) && !isEmpty(abs)) {
             throw new DatasetException("Directory '" + shownName + "' already exists (pass --overwrite to overwrite)");
         }
-        return new StagedOutput(abs, overwrite);
+        return new StagedOutput(abs, overwrite, shownName);
     }
 
     /** The folder the exporter writes into. */
     public Path workDir() {
-        return work;
+        return work.path();
     }
 
     /** The folder for spill files. */
     public Path spillDir() {
-        return spill;
+        return spill.path();
     }
 
     public Path target() {
@@ -68,13 +97,20 @@ public final class StagedOutput implements AutoCloseable {
 
     /** Moves the finished output into place. */
     public void commit() throws IOException {
-        if (Files.isDirectory(target)) {
-            if (!isEmpty(target) && !overwrite) {
-                throw new DatasetException("Directory '" + target + "' already exists (pass --overwrite to overwrite)");
+        try {
+            if (Files.isDirectory(target)) {
+                if (!isEmpty(target) && !overwrite) {
+                    throw new DatasetException("Directory '" + shownName + "' already exists (pass --overwrite to overwrite)");
+                }
+                deleteTree(target);
             }
-            deleteTree(target);
+            // the lock file is the staging folder's, not the output's
+            work.close();
+            Files.deleteIfExists(work.path().resolve(OwnedFolder.LOCK_FILE));
+            Files.move(work.path(), target);
+        } catch (IOException e) {
+            throw FileErrors.writing(e, shownName, null);
         }
-        Files.move(work, target);
         committed = true;
     }
 
@@ -88,40 +124,39 @@ public final class StagedOutput implements AutoCloseable {
         }
     }
 
-    private void removeTemporaries() {
+    private synchronized void removeTemporaries() {
         try {
-            if (!committed && Files.exists(work)) {
-                deleteTree(work);
+            if (!committed && work != null && Files.exists(work.path())) {
+                work.delete();
             }
-            if (Files.exists(spill)) {
-                deleteTree(spill);
+            if (spill != null && Files.exists(spill.path())) {
+                spill.delete();
+            }
+            if (!committed && createdParent != null) {
+                removeEmptyUpTo(target.getParent(), createdParent);
             }
         } catch (IOException e) {
-            // best effort: a leftover hidden folder is reported by nothing and harms nothing
+            // best effort: a leftover is removed by the next run next to it (OwnedFolder.removeStale)
+        }
+    }
+
+    /** Deletes {@code dir} and its parents up to {@code outermost} while they are empty. */
+    private static void removeEmptyUpTo(Path dir, Path outermost) throws IOException {
+        for (Path p = dir; p != null && p.startsWith(outermost); p = p.getParent()) {
+            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || !isEmpty(p)) {
+                return;
+            }
+            Files.delete(p);
         }
     }
 
     /** True when the folder has no entries. */
     public static boolean isEmpty(Path dir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            return !s.iterator().hasNext();
-        }
+        return FolderTrees.isEmpty(dir);
     }
 
     /** Deletes a folder and everything in it (links are deleted, not followed). */
     public static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        FolderTrees.delete(root);
     }
 }

@@ -68,4 +68,51 @@ class StagedOutputTest {
         }
         assertTrue(StagedOutput.isEmpty(target));
     }
+
+    @Test
+    void aFailedRunRemovesTheParentFoldersItMade() throws IOException {
+        Files.createDirectories(dir.resolve("kept"));
+        try (StagedOutput out = StagedOutput.prepare(dir.resolve("kept/new/deeper/out"), false, "out")) {
+            Files.writeString(out.workDir().resolve("a.txt"), "x");
+        }
+        assertEquals(List.of("kept"), entries());
+        assertTrue(StagedOutput.isEmpty(dir.resolve("kept")));
+    }
+
+    @Test
+    void aCommittedRunKeepsTheParentFoldersItMade() throws IOException {
+        try (StagedOutput out = StagedOutput.prepare(dir.resolve("new/out"), false, "out")) {
+            out.commit();
+        }
+        assertTrue(Files.isDirectory(dir.resolve("new/out")));
+        assertEquals(List.of("out"), Files.list(dir.resolve("new")).map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
+    void removesTheStagingLeftOverByAKilledRun() throws IOException {
+        // what a killed run leaves: its folders, their lock files no longer locked by anyone
+        Path staging = Files.createDirectories(dir.resolve(".out.datum-0123abcd"));
+        Path spill = Files.createDirectories(dir.resolve(".other.datum-spill-0123abcd"));
+        Files.writeString(staging.resolve(io.datum.files.OwnedFolder.LOCK_FILE), "");
+        Files.writeString(spill.resolve(io.datum.files.OwnedFolder.LOCK_FILE), "");
+        Files.writeString(spill.resolve("run-1.bin"), "spilled");
+        try (StagedOutput out = StagedOutput.prepare(dir.resolve("out"), false, "out")) {
+            try (StagedOutput concurrent = StagedOutput.prepare(dir.resolve("out2"), false, "out2")) {
+                // a run going on next to it keeps its own
+                assertTrue(Files.isDirectory(out.workDir()) && Files.isDirectory(out.spillDir()));
+                assertEquals(4, entries().size());
+            }
+            out.commit();
+        }
+        assertEquals(List.of("out"), entries());
+        assertEquals(List.of(), Files.list(dir.resolve("out")).toList(), "no lock file in the output");
+    }
+
+    @Test
+    void anUnwritableOutputIsNamedAsTheUserTypedIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> StagedOutput.prepare(file.resolve("out"), false, "file/out"));
+        assertEquals("cannot write to 'file/out': a file is in the way of a folder; choose another -o", e.getMessage());
+    }
 }

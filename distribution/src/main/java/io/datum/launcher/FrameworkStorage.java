@@ -1,65 +1,53 @@
 package io.datum.launcher;
 
+import io.datum.files.OwnedFolder;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Felix's bundle cache for one run: a new, empty folder {@code datum-felix-<pid>-<n>} in
- * java.io.tmpdir, deleted when the JVM exits (also on Ctrl-C), so that concurrent runs never share
- * a cache and nothing accumulates. A persistent cache would not be faster: {@code reference:}
- * installs copy nothing (osgi-stack.md §6.4).
+ * Felix's bundle cache for one run: {@code cache/} in a new folder {@code datum-felix-<pid>-<n>}
+ * of java.io.tmpdir, so that concurrent runs never share a cache. The folder is an
+ * {@link OwnedFolder}: deleted when the JVM exits (also on Ctrl-C), and, when a run was killed
+ * before it could delete it, by the next run, which sees that no process holds its lock. A
+ * persistent cache would not be faster: {@code reference:} installs copy nothing (osgi-stack.md §6.4).
  */
 final class FrameworkStorage {
+    static final String PREFIX = "datum-felix-";
+
     private FrameworkStorage() {
     }
 
+    /** The folder to give Felix; the cache inside is Felix's own (it empties it on first init). */
     static Path createDeletedAtExit() throws LauncherException {
-        Path storage = create();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(storage), "datum-storage-cleanup"));
-        return storage;
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        OwnedFolder.removeStale(tmp, PREFIX + "*");
+        OwnedFolder storage = create(tmp);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                storage.delete();
+            } catch (IOException e) {
+                // the next run removes it: its lock is gone with this process
+            }
+        }, "datum-storage-cleanup"));
+        return storage.path().resolve("cache");
     }
 
     /**
      * Not {@code Files.createTempDirectory}: its SecureRandom costs about 15 ms of start-up, and
      * the pid plus an atomic create already make the name unique among concurrent runs.
      */
-    private static Path create() throws LauncherException {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    private static OwnedFolder create(Path tmp) throws LauncherException {
         long pid = ProcessHandle.current().pid();
         for (int n = 0; ; n++) {
             try {
-                return Files.createDirectory(tmp.resolve("datum-felix-" + pid + "-" + n));
+                return OwnedFolder.create(tmp.resolve(PREFIX + pid + "-" + n));
             } catch (FileAlreadyExistsException e) {
-                // left behind by a killed process that had the same pid: take the next name
+                // left behind by a process that had the same pid and still runs or was not swept: next name
             } catch (IOException e) {
                 throw new LauncherException("cannot create the framework storage in " + tmp + " (java.io.tmpdir): "
                         + e.getMessage(), e);
             }
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // Best effort at exit: a leftover folder in java.io.tmpdir is harmless.
         }
     }
 }

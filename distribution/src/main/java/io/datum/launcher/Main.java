@@ -11,7 +11,8 @@ import org.osgi.framework.Bundle;
  *
  * <p>Every path ends in {@link System#exit}: Felix's threads are not daemons, so returning from
  * {@code main} would leave the JVM running. A launcher failure is one {@code datum: ...} line on
- * stderr and exit code 1, never a stack trace.
+ * stderr and exit code 1, never a stack trace. SIGINT and SIGTERM stop a run quietly with 130 and
+ * 143 ({@link Termination}).
  */
 public final class Main {
     private Main() {
@@ -20,8 +21,12 @@ public final class Main {
     public static void main(String[] args) {
         // Captured before the framework starts: gogo.runtime replaces System.out/err with per-thread
         // redirectors, and the verb must write to the real streams (osgi-stack.md pitfall 10).
-        PrintStream out = System.out;
-        PrintStream err = System.err;
+        PrintStream out = Termination.quietOnceRequested(System.out);
+        PrintStream err = Termination.quietOnceRequested(System.err);
+        if (!isShell(args)) {
+            // the interactive shell leaves Ctrl-C to its line editor: it cancels a command, not the shell
+            Termination.install(Thread.currentThread());
+        }
         int code;
         try {
             code = run(args, out, err);
@@ -35,15 +40,20 @@ public final class Main {
             err.println("datum: launcher failed: " + e);
             code = 1;
         }
+        Termination.unwound();
         out.flush();
         err.flush();
-        System.exit(code);
+        System.exit(Termination.exitCode(code));
+    }
+
+    private static boolean isShell(String[] args) {
+        return args.length == 1 && args[0].equals("shell");
     }
 
     private static int run(String[] args, PrintStream out, PrintStream err) throws LauncherException, InterruptedException {
         Timing timing = new Timing(err);
         DatumHome home = DatumHome.fromSystemProperty();
-        boolean shell = args.length == 1 && args[0].equals("shell");
+        boolean shell = isShell(args);
         try (FelixRuntime felix = FelixRuntime.start(LaunchProperties.forRun(home, shell), err)) {
             timing.phase("framework start");
             if (shell) {

@@ -4,9 +4,12 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.datum.api.StagedOutput;
+import io.datum.files.FolderPaths;
+import io.datum.files.OwnedFolder;
+import io.datum.files.SeparateFolders;
 import io.datum.options.HelpRequested;
-import io.datum.options.OptionParser;
 import io.datum.options.OptionParser.Arity;
+import io.datum.options.OptionParser;
 import io.datum.options.ParsedOptions;
 import io.datum.options.UsageException;
 import io.datum.registry.DetectionReport;
@@ -251,8 +254,8 @@ public final class DatumCommandLine {
             throw new CliException("Failed to find dataset '" + inputFormat + "' at '" + inputPath + "'");
         }
         ItemFilter filter = filterOf(o);
-        Path written = exportTo(log, output, shownOutput, o.flag("overwrite"), outputFormat, exporter, exportOptions,
-                ctx -> filtered(filter, importer.open(inputPath, importer.options().parse(List.of()), ctx)), true);
+        Path written = ExportJob.run(log, output, shownOutput, o.flag("overwrite"), List.of(new ExportJob.Input(inputPath, input)),
+                exporter, exportOptions, ctx -> filtered(filter, importer.open(inputPath, importer.options().parse(List.of()), ctx)), true);
         log.info("Dataset exported to '" + written + "' as '" + outputFormat + "'");
         return 0;
     }
@@ -265,30 +268,6 @@ public final class DatumCommandLine {
 
     private static DatasetSource filtered(ItemFilter filter, DatasetSource source) {
         return filter == null ? source : filter.apply(source);
-    }
-
-    /** Opens the source(s) to export; called with the job's context. */
-    interface SourceOpener {
-        DatasetSource open(CliJobContext context) throws IOException;
-    }
-
-    private Path exportTo(Log log, Path output, String shownOutput, boolean overwrite, String format,
-                          DatasetExporter exporter, ParsedOptions exportOptions, SourceOpener opener, boolean logExport)
-            throws IOException {
-        try (StagedOutput folder = StagedOutput.prepare(output, overwrite, shownOutput)) {
-            CliJobContext context = new CliJobContext(log, folder.spillDir());
-            try (DatasetSource source = opener.open(context)) {
-                if (logExport) {
-                    log.info("Exporting the dataset");
-                }
-                exporter.export(log.progress().watch(Datasets.readingAhead(source)), folder.workDir(), exportOptions, context);
-            } finally {
-                log.progress().finish();
-                context.flushWarnings();
-            }
-            folder.commit();
-            return folder.target();
-        }
     }
 
     // ---------------------------------------------------------------- projects
@@ -358,7 +337,15 @@ public final class DatumCommandLine {
             if (Files.exists(copied) && !StagedOutput.isEmpty(copied)) {
                 throw new CliException("Source directory '" + copied + "' already exists");
             }
-            copyTree(data, copied);
+            SeparateFolders.check(data, url, copied, copied.toString());
+            try {
+                copyTree(data, copied);
+            } catch (RuntimeException | IOException e) {
+                if (Files.exists(copied)) {
+                    StagedOutput.deleteTree(copied);
+                }
+                throw e;
+            }
         }
         if (!o.flag("no-check")) {
             try {
@@ -503,8 +490,13 @@ public final class DatumCommandLine {
             Files.copy(from, to.resolve(from.getFileName()));
             return;
         }
+        // links are copied as what they lead to, and only when that is inside the dataset
+        FolderPaths inside = FolderPaths.forReading(from);
         try (var walk = Files.walk(from)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
+                if (Files.isSymbolicLink(p)) {
+                    inside.check(p);
+                }
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
@@ -554,7 +546,8 @@ public final class DatumCommandLine {
             shownOutput = output.getFileName().toString();
         }
         log.info("Loading the project...");
-        Path written = exportTo(log, output, shownOutput, o.flag("overwrite"), format, exporter, exportOptions,
+        List<ExportJob.Input> inputs = chosen.stream().map(s -> new ExportJob.Input(project.dataOf(s), project.dataOf(s).toString())).toList();
+        Path written = ExportJob.run(log, output, shownOutput, o.flag("overwrite"), inputs, exporter, exportOptions,
                 ctx -> {
                     DatasetSource merged = filtered(filter, openSources(project, chosen, ctx, log));
                     log.info("Exporting...");
@@ -584,7 +577,8 @@ public final class DatumCommandLine {
             }
             throw e;
         }
-        return opened.size() == 1 ? opened.get(0) : new ConcatenatedSource(opened);
+        return opened.size() == 1 ? opened.get(0)
+                : new ConcatenatedSource(opened, sources.stream().map(Project.Source::name).toList());
     }
 
     // ---------------------------------------------------------------- dataset targets, dinfo
@@ -659,11 +653,13 @@ public final class DatumCommandLine {
                 .positional("revpath", Arity.OPTIONAL, "Target dataset revpath: path[:format], a project or a source "
                         + "name (default: project)")
                 .parse(args);
-        CliJobContext context = new CliJobContext(log, null);
+        OwnedFolder spill = SpillFolders.create();
+        CliJobContext context = new CliJobContext(log, spill.path());
         try (DatasetSource source = openTarget(o.positional("revpath"), o.value("project"), context, log)) {
             DatasetInfo.print(source, o.flag("all"), out);
         } finally {
             context.flushWarnings();
+            spill.delete();
         }
         return 0;
     }
@@ -682,14 +678,14 @@ public final class DatumCommandLine {
         ParsedOptions o = parser.parse(args);
         boolean images = toBool(parser, "--image-stats", o.value("image-stats"));
         boolean annotations = toBool(parser, "--ann-stats", o.value("ann-stats"));
-        Path spill = Files.createTempDirectory("datum-stats-");
-        CliJobContext context = new CliJobContext(log, spill);
+        OwnedFolder spill = SpillFolders.create();
+        CliJobContext context = new CliJobContext(log, spill.path());
         Map<String, Object> result;
         try (DatasetSource source = openTarget(o.positional("target"), o.value("project"), context, log)) {
-            result = new Statistics(source, o.value("subset"), context, spill).compute(images, annotations);
+            result = new Statistics(source, o.value("subset"), context, spill.path()).compute(images, annotations);
         } finally {
             context.flushWarnings();
-            StagedOutput.deleteTree(spill);
+            spill.delete();
         }
         String name = Files.exists(cwd.resolve("statistics.json")) ? nextStatsName(cwd) : "statistics.json";
         log.info("Writing project statistics to '" + name + "'");

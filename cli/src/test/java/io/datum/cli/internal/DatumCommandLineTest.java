@@ -129,10 +129,13 @@ class DatumCommandLineTest {
         Path target = dir.resolve("exported");
         assertEquals(0, run("project", "export", "-p", project.toString(), "-f", "other", "-o", target.toString()));
         assertEquals(List.of("a train cat", "b test dog"), Files.readAllLines(target.resolve("items.txt")));
-        assertEquals(0, run("import", "-p", project.toString(), "-f", "fake", "-n", "second", input.toString()));
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.write(other.resolve("labels.txt"), List.of("cat", "dog"));
+        Files.write(other.resolve("items.txt"), List.of("c train cat", "d test dog"));
+        assertEquals(0, run("import", "-p", project.toString(), "-f", "fake", "-n", "second", other.toString()));
         assertEquals(0, run("export", "-p", project.toString(), "-f", "other", "-o", dir.resolve("both").toString()));
         assertEquals(4, Files.readAllLines(dir.resolve("both/items.txt")).size());
-        assertEquals(1, run("import", "-p", project.toString(), "-f", "fake", "-n", "second", input.toString()));
+        assertEquals(1, run("import", "-p", project.toString(), "-f", "fake", "-n", "second", other.toString()));
         assertTrue(err.contains("Source 'second' already exists"), err);
     }
 

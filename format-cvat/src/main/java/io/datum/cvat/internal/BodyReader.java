@@ -1,5 +1,6 @@
 package io.datum.cvat.internal;
 
+import io.datum.files.FolderPaths;
 import io.datum.text.PythonNumbers;
 
 import static io.datum.cvat.internal.CvatNames.ATTRIBUTE;
@@ -240,7 +241,7 @@ final class BodyReader {
         String frame = required(IMAGE, ID);
         integer(IMAGE, ID, frame);
         String name = required(IMAGE, NAME);
-        String unsafe = SafeNames.problem(name);
+        String unsafe = FolderPaths.nameProblem(name);
         if (unsafe != null) {
             throw parser.at("<image id=\"" + frame + "\"> name '" + name + "' " + unsafe);
         }

@@ -1,6 +1,8 @@
 package io.datum.cvat.internal;
 
+import io.datum.files.FolderPaths;
 import io.datum.spi.Confidence;
+import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetFormat;
 import io.datum.spi.Detection;
 import io.datum.spi.FormatDetector;
@@ -36,6 +38,11 @@ public class CvatDetector implements FormatDetector {
             return Detection.notMet(NEEDS_XML);
         }
         String name = xml.getFileName().toString();
+        try {
+            FolderPaths.forReading(directory).check(xml);
+        } catch (DatasetException e) {
+            return Detection.notMet(e.getMessage());
+        }
         return hasAnnotationsRoot(xml, name) ? Detection.match(Confidence.MEDIUM)
                 : Detection.notMet(name + ": must be an XML file with an \"" + CvatNames.ANNOTATIONS + "\" root element");
     }

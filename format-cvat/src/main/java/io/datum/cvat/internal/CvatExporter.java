@@ -1,5 +1,6 @@
 package io.datum.cvat.internal;
 
+import io.datum.files.FolderPaths;
 import io.datum.model.DatasetItem;
 import io.datum.model.Image;
 import io.datum.model.ImageSize;
@@ -47,7 +48,7 @@ public class CvatExporter implements DatasetExporter {
     @Override
     public void export(DatasetSource source, Path outputDir, ParsedOptions options, JobContext context) throws IOException {
         ExportSettings settings = ExportSettings.of(options);
-        Path images = outputDir.resolve(CvatNames.IMAGES_DIR);
+        Path images = FolderPaths.forWriting(outputDir).resolve(CvatNames.IMAGES_DIR);
         Files.createDirectories(images);
         if (settings.saveDatasetMeta()) {
             context.debug("cvat: --save-dataset-meta writes no file; each CVAT XML file declares its labels");
@@ -109,7 +110,7 @@ public class CvatExporter implements DatasetExporter {
 
     /** A subset names a file of the output folder, so it must be a plain file name (decisions S1). */
     static void checkSubsetName(String subset) {
-        if (!SafeNames.isSingleSegment(subset)) {
+        if (!FolderPaths.isSingleName(subset)) {
             throw new DatasetException("subset name '" + subset + "' cannot be used as a file name ("
                     + subset + CvatNames.XML_EXTENSION + ")");
         }

@@ -1,5 +1,6 @@
 package io.datum.cvat.internal;
 
+import io.datum.collections.LongHashSet;
 import io.datum.model.AttributeSpec;
 import io.datum.model.LabelCategories;
 import io.datum.spi.JobContext;

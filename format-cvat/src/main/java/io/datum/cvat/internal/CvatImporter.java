@@ -1,5 +1,6 @@
 package io.datum.cvat.internal;
 
+import io.datum.files.FolderPaths;
 import io.datum.model.AttributeSpec;
 import io.datum.model.Categories;
 import io.datum.model.LabelCategories;
@@ -77,12 +78,14 @@ public class CvatImporter implements DatasetImporter {
         } else {
             throw new DatasetException("Failed to find dataset 'cvat' at '" + path + "': no such file or folder");
         }
+        FolderPaths inputPaths = FolderPaths.forReading(root);
         List<CvatFile> files = new ArrayList<>();
         for (Path xml : xmlFiles) {
             context.debug("cvat: reading " + xml);
+            inputPaths.check(xml);
             files.add(CvatFile.scan(xml, XmlSources.shownName(root, xml), limits, chunkBytes));
         }
-        return new CvatSource(files, merged(files), limits, context, maxInMemory);
+        return new CvatSource(files, merged(files), limits, context, maxInMemory, inputPaths);
     }
 
     /** The labels of all files, by name, in order of first appearance; a label's first declaration wins. */

@@ -1,7 +1,7 @@
 package io.datum.cvat.internal;
 
-import io.datum.text.PythonNumbers;
-
+import io.datum.collections.LongHashSet;
+import io.datum.files.FolderPaths;
 import io.datum.model.Attributes;
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
@@ -11,6 +11,7 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
+import io.datum.text.PythonNumbers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,12 @@ final class CvatSource implements DatasetSource {
     private final AtomicBoolean firstPass = new AtomicBoolean(true);
     private final Set<Cursor> openCursors = ConcurrentHashMap.newKeySet();
 
-    CvatSource(List<CvatFile> files, Categories categories, XmlLimits limits, JobContext context, int maxInMemory) {
+    /** The dataset folder: image files are read only when they really are inside it (links included). */
+    private final FolderPaths inputPaths;
+
+    CvatSource(List<CvatFile> files, Categories categories, XmlLimits limits, JobContext context, int maxInMemory,
+               FolderPaths inputPaths) {
+        this.inputPaths = inputPaths;
         for (CvatFile f : files) {
             for (String subset : f.subsets().keySet()) {
                 units.add(new Unit(f, subset));
@@ -243,15 +249,23 @@ final class CvatSource implements DatasetSource {
             }
             Path direct = file.imagesDir().resolve(name);
             if (Files.isRegularFile(direct)) {
-                return direct;
+                return readable(file, name, direct);
             }
-            if (SafeNames.isSingleSegment(subset)) {
+            if (FolderPaths.isSingleName(subset)) {
                 Path inSubset = file.imagesDir().resolve(subset).resolve(name);
                 if (Files.isRegularFile(inSubset)) {
-                    return inSubset;
+                    return readable(file, name, inSubset);
                 }
             }
             return null;
+        }
+
+        private Path readable(CvatFile file, String name, Path image) {
+            try {
+                return inputPaths.check(image);
+            } catch (DatasetException e) {
+                throw DatasetExceptions.inFile(file.shownName(), "image '" + name + "': " + e.getMessage());
+            }
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.datum.cvat.internal;
 
+import io.datum.files.FolderPaths;
 import io.datum.model.DatasetItem;
 import io.datum.model.Image;
 import io.datum.spi.DatasetException;
@@ -19,23 +20,24 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Writes items' images into {@code images/}: a byte copy when the extension stays the same,
  * otherwise decoded and encoded again with ImageIO. Every target is checked to lie inside the
- * folder (decisions S1).
+ * folder, with no link on the way (decisions S1).
  */
 final class MediaWriter {
-    private final Path imagesDir;
+    private final FolderPaths images;
     private final JobContext context;
 
     MediaWriter(Path imagesDir, JobContext context) {
-        this.imagesDir = imagesDir.toAbsolutePath().normalize();
+        this.images = FolderPaths.forWriting(imagesDir);
         this.context = context;
     }
 
     void save(DatasetItem item, String name) throws IOException {
-        String unsafe = SafeNames.problem(name);
-        Path target = imagesDir.resolve(name).normalize();
-        if (unsafe != null || !target.startsWith(imagesDir) || target.equals(imagesDir)) {
+        Path target;
+        try {
+            target = images.resolve(name);
+        } catch (DatasetException e) {
             throw new DatasetException("Item '" + item.id() + "' of subset '" + item.subset() + "': image name '" + name
-                    + "' " + (unsafe != null ? unsafe : "leaves the output folder") + "; refusing to write it");
+                    + "': " + e.getMessage());
         }
         Image image = item.image();
         if (image == null) {

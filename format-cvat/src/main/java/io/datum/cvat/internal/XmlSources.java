@@ -1,5 +1,6 @@
 package io.datum.cvat.internal;
 
+import io.datum.files.FolderPaths;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -20,12 +21,17 @@ final class XmlSources {
     }
 
     static List<Path> find(Path root) throws IOException {
+        FolderPaths inside = FolderPaths.forReading(root);
         List<Path> folders = List.of(root);
         for (int depth = 1; depth <= MAX_DEPTH && !folders.isEmpty(); depth++) {
             List<Path> found = new ArrayList<>();
             List<Path> below = new ArrayList<>();
             for (Path folder : folders) {
                 for (Path entry : visibleEntries(folder)) {
+                    if (Files.isSymbolicLink(entry)) {
+                        // a link leading out of the dataset is an error, not a place to look
+                        inside.check(entry);
+                    }
                     if (Files.isDirectory(entry)) {
                         below.add(entry);
                     } else if (entry.getFileName().toString().endsWith(CvatNames.XML_EXTENSION) && Files.isRegularFile(entry)) {

@@ -139,7 +139,7 @@ class SecurityTest {
         DatasetSource dataset = Datasets.of(Categories.empty(), List.of(new DatasetItem(id, null, Image.ofFile(source, null), List.of())));
         Path out = dir.resolve("work/out");
         DatasetException e = assertThrows(DatasetException.class, () -> export(dataset, out, "--save-media"));
-        assertTrue(e.getMessage().contains("refusing to write it"), e.getMessage());
+        assertTrue(e.getMessage().contains("refusing to use it"), e.getMessage());
         try (Stream<Path> files = Files.walk(dir.resolve("work"))) {
             assertEquals(List.of(), files.filter(Files::isRegularFile).filter(p -> !p.startsWith(out)).toList());
         }

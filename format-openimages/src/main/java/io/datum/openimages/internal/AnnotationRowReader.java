@@ -1,5 +1,6 @@
 package io.datum.openimages.internal;
 
+import io.datum.files.FolderPaths;
 import io.datum.openimages.internal.AnnotationRow.BoxRow;
 import io.datum.openimages.internal.AnnotationRow.LabelRow;
 import io.datum.openimages.internal.AnnotationRow.MaskRow;
@@ -151,7 +152,7 @@ final class AnnotationRowReader implements Closeable {
         if (sameImageId) {
             return;
         }
-        if (!SafePaths.isSafeItemId(buffer, from, to)) {
+        if (!FolderPaths.isSafeName(buffer, from, to)) {
             throw table.error("unsafe ImageID '" + new String(buffer, from, length, StandardCharsets.UTF_8)
                     + "' (empty, absolute, or with '..', '\\' or NUL)");
         }
@@ -224,12 +225,12 @@ final class AnnotationRowReader implements Closeable {
     private void readMask() {
         String maskPath = table.require(maskPathColumn, OpenImagesPaths.MASK_PATH);
         readImageId();
-        if (!SafePaths.isSafeComponent(maskPath)) {
+        if (!FolderPaths.isSingleName(maskPath)) {
             throw table.error("item '" + imageId() + "' has a mask with an unsafe path '" + maskPath + "'");
         }
         int label = label();
         String boxId = table.require(boxIdColumn, OpenImagesPaths.BOX_ID);
-        if (!SafePaths.isSafeComponent(boxId)) {
+        if (!FolderPaths.isSingleName(boxId)) {
             throw table.error("item '" + imageId() + "' has a mask with an unsafe box ID '" + boxId + "'");
         }
         double[] box = null;

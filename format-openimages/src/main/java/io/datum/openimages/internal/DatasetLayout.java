@@ -1,5 +1,6 @@
 package io.datum.openimages.internal;
 
+import io.datum.files.FolderPaths;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,19 +18,32 @@ import java.util.Set;
  */
 final class DatasetLayout {
     private final Path root;
+    private final FolderPaths inside;
     private final Path annotationDir;
     private final List<String> fileNames;
 
-    private DatasetLayout(Path root, Path annotationDir, List<String> fileNames) {
+    private DatasetLayout(Path root, FolderPaths inside, Path annotationDir, List<String> fileNames) {
         this.root = root;
+        this.inside = inside;
         this.annotationDir = annotationDir;
         this.fileNames = fileNames;
     }
 
+    /**
+     * The layout of the dataset at {@code root}. Every file and folder it names is checked to be
+     * really inside {@code root}: a link leading out of it is an error naming the link.
+     */
     static DatasetLayout of(Path root) throws IOException {
+        FolderPaths inside = FolderPaths.forReading(root);
         Path annotations = root.resolve(OpenImagesPaths.ANNOTATIONS_DIR);
-        Path dir = Files.isDirectory(annotations) ? annotations : root;
-        return new DatasetLayout(root, dir, listFiles(dir));
+        Path dir = Files.isDirectory(annotations) ? inside.check(annotations) : root;
+        List<String> files = listFiles(dir);
+        for (String name : files) {
+            inside.check(dir.resolve(name));
+        }
+        inside.check(root.resolve(OpenImagesPaths.IMAGES_DIR));
+        inside.check(root.resolve(OpenImagesPaths.MASKS_DIR));
+        return new DatasetLayout(root, inside, dir, files);
     }
 
     /** Names of the regular files directly in {@code dir}, sorted. */
@@ -51,6 +65,11 @@ final class DatasetLayout {
 
     Path root() {
         return root;
+    }
+
+    /** Checks files found or named inside the dataset: a link must not lead out of it. */
+    FolderPaths inside() {
+        return inside;
     }
 
     Path annotationDir() {

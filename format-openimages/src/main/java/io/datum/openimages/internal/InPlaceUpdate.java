@@ -1,6 +1,7 @@
 package io.datum.openimages.internal;
 
 import io.datum.api.StagedOutput;
+import io.datum.files.FolderPaths;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
 import java.io.DataInputStream;
@@ -182,10 +183,10 @@ final class InPlaceUpdate {
     }
 
     private static void deleteImages(Path images, ItemKey item, JobContext context) throws IOException {
-        if (!SafePaths.isSafeComponent(item.subset) || !SafePaths.isSafeItemId(item.id)) {
+        if (!FolderPaths.isSingleName(item.subset) || FolderPaths.nameProblem(item.id) != null) {
             return;
         }
-        Path base = SafePaths.resolveInside(images, item.subset + "/" + item.id);
+        Path base = FolderPaths.forWriting(images).resolve(item.subset + "/" + item.id);
         for (String extension : OpenImagesPaths.IMAGE_EXTENSIONS) {
             for (String spelling : Set.of(extension, extension.toUpperCase(Locale.ROOT))) {
                 Path file = base.resolveSibling(base.getFileName() + spelling);

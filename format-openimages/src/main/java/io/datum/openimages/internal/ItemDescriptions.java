@@ -1,5 +1,6 @@
 package io.datum.openimages.internal;
 
+import io.datum.files.FolderPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class ItemDescriptions {
             byte[] buffer = table.buffer();
             int from = table.start(idColumn);
             int to = table.end(idColumn);
-            if (!SafePaths.isSafeItemId(buffer, from, to)) {
+            if (!FolderPaths.isSafeName(buffer, from, to)) {
                 throw table.error("unsafe ImageID '" + table.get(idColumn) + "' (empty, absolute, or with '..', '\\' or NUL)");
             }
             table.requirePresent(subsetColumn, OpenImagesPaths.SUBSET);
@@ -70,7 +71,7 @@ final class ItemDescriptions {
             }
         }
         String subset = new String(buffer, from, to - from, StandardCharsets.UTF_8);
-        if (!SafePaths.isSafeComponent(subset)) {
+        if (!FolderPaths.isSingleName(subset)) {
             throw table.error("item '" + table.get(idColumn) + "' has an unsupported subset name '" + subset + "'");
         }
         subsetBytes.add(Arrays.copyOfRange(buffer, from, to));

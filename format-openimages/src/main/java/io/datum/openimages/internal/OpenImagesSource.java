@@ -1,5 +1,6 @@
 package io.datum.openimages.internal;
 
+import io.datum.files.FolderPaths;
 import io.datum.model.Annotation;
 import io.datum.model.Attributes;
 import io.datum.model.Bbox;
@@ -190,7 +191,7 @@ final class OpenImagesSource implements DatasetSource {
                 ImageMetaFile.read(layout.file(OpenImagesPaths.IMAGE_META_FILE), OpenImagesPaths.IMAGE_META_FILE,
                         new DeclaredSizes(catalog));
             }
-            indexImages(layout.imagesDir(), catalog);
+            indexImages(layout, catalog);
             context.debug("open_images: " + catalog.size() + " items, " + direct.size() + " annotation files read in order, "
                     + unsorted.size() + " sorted" + (spilled != null && spilled.spilled() ? " on disk" : " in memory"));
             return new OpenImagesSource(layout, categories, labels, catalog, files, List.copyOf(direct), spilled, settings, context);
@@ -302,11 +303,11 @@ final class OpenImagesSource implements DatasetSource {
             if (position < 0) {
                 // items in the catalog were checked when added; a new id is checked now
                 String id = new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
-                if (!SafePaths.isSafeItemId(id)) {
+                if (FolderPaths.nameProblem(id) != null) {
                     return false;
                 }
                 String subset = subsetForNewItems(file);
-                if (!SafePaths.isSafeComponent(subset)) {
+                if (!FolderPaths.isSingleName(subset)) {
                     return false;
                 }
                 position = catalog.add(id, subset);
@@ -415,7 +416,7 @@ final class OpenImagesSource implements DatasetSource {
             return position;
         }
         String subset = subsetForNewItems(reader.file());
-        if (!SafePaths.isSafeComponent(subset)) {
+        if (!FolderPaths.isSingleName(subset)) {
             throw reader.error("item '" + reader.imageId() + "' would get the unsupported subset name '" + subset
                     + "' from the file name");
         }
@@ -432,18 +433,23 @@ final class OpenImagesSource implements DatasetSource {
      * files of known items are recorded; when two files give one id, the later in sorted path
      * order wins, whatever order the file system lists them in.
      */
-    private static void indexImages(Path imagesDir, ItemCatalog catalog) throws IOException {
+    private static void indexImages(DatasetLayout layout, ItemCatalog catalog) throws IOException {
+        Path imagesDir = layout.imagesDir();
         if (!Files.isDirectory(imagesDir)) {
             return;
         }
-        Files.walkFileTree(imagesDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), MAX_IMAGE_DEPTH + 1,
+        // Links are not followed by the walk but judged one by one: one that leads out of the
+        // dataset is an error; a file link inside counts as its file; folder links are not entered.
+        Path walkRoot = Files.isSymbolicLink(imagesDir) ? imagesDir.toRealPath() : imagesDir;
+        Files.walkFileTree(walkRoot, EnumSet.noneOf(FileVisitOption.class), MAX_IMAGE_DEPTH + 1,
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (!attrs.isRegularFile()) {
+                        if (attrs.isSymbolicLink() && !Files.isRegularFile(layout.inside().check(file))
+                                || !attrs.isSymbolicLink() && !attrs.isRegularFile()) {
                             return FileVisitResult.CONTINUE;
                         }
-                        Path relative = imagesDir.relativize(file);
+                        Path relative = walkRoot.relativize(file);
                         int parts = relative.getNameCount();
                         String name = relative.getFileName().toString();
                         String extension = Image.extensionOf(name);
@@ -684,7 +690,7 @@ final class OpenImagesSource implements DatasetSource {
                     }
                     continue;
                 }
-                Path maskFile = layout.masksDir().resolve(subset).resolve(m.maskPath());
+                Path maskFile = layout.inside().check(layout.masksDir().resolve(subset).resolve(m.maskPath()));
                 if (!Files.isRegularFile(maskFile)) {
                     // decisions D25: the mask is left out, the rest of the dataset converts
                     masksWithoutFile++;

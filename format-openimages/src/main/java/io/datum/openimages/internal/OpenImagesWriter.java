@@ -1,5 +1,6 @@
 package io.datum.openimages.internal;
 
+import io.datum.files.FolderPaths;
 import io.datum.model.Annotation;
 import io.datum.model.Bbox;
 import io.datum.model.DatasetItem;
@@ -54,6 +55,7 @@ final class OpenImagesWriter {
 
     private final DatasetSource source;
     private final Path outputDir;
+    private final FolderPaths outputPaths;
     private final Path annotationsDir;
     private final ExportSettings settings;
     private final JobContext context;
@@ -77,6 +79,7 @@ final class OpenImagesWriter {
                      ItemListener listener) {
         this.source = source;
         this.outputDir = outputDir;
+        this.outputPaths = FolderPaths.forWriting(outputDir);
         this.annotationsDir = outputDir.resolve(OpenImagesPaths.ANNOTATIONS_DIR);
         this.settings = settings;
         this.context = context;
@@ -217,7 +220,7 @@ final class OpenImagesWriter {
     private void writeItem(DatasetItem item, ImageMetaCollector imageMeta) throws IOException {
         String id = item.id();
         String subset = item.subset();
-        if (!SafePaths.isSafeComponent(subset)) {
+        if (!FolderPaths.isSingleName(subset)) {
             throw new DatasetException("item '" + id + "' has an unsupported subset name '" + subset + "'");
         }
         SubsetFiles files = subsets.get(subset);
@@ -248,15 +251,15 @@ final class OpenImagesWriter {
             }
             return;
         }
-        if (!SafePaths.isSafeItemId(item.id())) {
+        if (FolderPaths.nameProblem(item.id()) != null) {
             throw new DatasetException("item id '" + item.id()
                     + "' can't name an image file (empty, absolute, or with '..', '\\' or NUL)");
         }
         String extension = settings.imageExtension() != null ? settings.imageExtension()
                 : image.extension().isEmpty() ? OpenImagesPaths.DEFAULT_IMAGE_EXTENSION : image.extension();
         String relative = OpenImagesPaths.IMAGES_DIR + "/" + item.subset() + "/" + item.id() + extension;
-        Path target = SafePaths.resolveInside(outputDir, relative);
-        Path finalTarget = SafePaths.resolveInside(finalRoot, relative);
+        Path target = outputPaths.resolve(relative);
+        Path finalTarget = finalRoot.resolve(relative).normalize();
         Path from = image.path().orElseThrow();
         if (Files.exists(finalTarget) && Files.isSameFile(from, finalTarget)
                 && Image.extensionOf(from.getFileName().toString()).equals(extension)) {
@@ -354,7 +357,7 @@ final class OpenImagesWriter {
         Object given = mask.attributes().get(OpenImagesPaths.BOX_ID_ATTRIBUTE);
         if (truthy(given)) {
             boxId = PythonNumbers.str(given);
-            if (!SafePaths.isSafeComponent(boxId)) {
+            if (!FolderPaths.isSingleName(boxId)) {
                 throw new DatasetException("item '" + id + "' has a mask with an unsupported box ID '" + boxId + "'");
             }
         } else {
@@ -403,7 +406,7 @@ final class OpenImagesWriter {
             throw new DatasetException("item '" + id + "': a mask of " + data.width() + "x" + data.height()
                     + " has no pixels to write");
         }
-        Path target = SafePaths.resolveInside(outputDir, OpenImagesPaths.MASKS_DIR + "/" + subset + "/" + fileName);
+        Path target = outputPaths.resolve(OpenImagesPaths.MASKS_DIR + "/" + subset + "/" + fileName);
         MediaFiles.saveMaskPng(target, data);
     }
 

@@ -63,27 +63,4 @@ class TextRulesTest {
         assertFalse(NamePatterns.matches("*-annotations-bbox.csv", "Train-Annotations-Bbox.csv"), "case-sensitive");
         assertTrue(NamePatterns.matches("image_ids_and_rotation.csv", "image_ids_and_rotation.csv"));
     }
-
-    @Test
-    void knowsSafeNames() {
-        for (String bad : List.of("", ".", "..", "a/b", "a\\b", "a\0")) {
-            assertFalse(SafePaths.isSafeComponent(bad), bad);
-        }
-        assertTrue(SafePaths.isSafeComponent("train"));
-        for (String bad : List.of("", "/abs", "../x", "a/../b", "a\\b", "a\0b", "C:x")) {
-            assertFalse(SafePaths.isSafeItemId(bad), bad);
-        }
-        for (String good : List.of("a", "dir/img2", "a..b", ".hidden", "x y/Z 1")) {
-            assertTrue(SafePaths.isSafeItemId(good), good);
-        }
-    }
-
-    @Test
-    void checksItemIdsOnTheirBytesAsOnStrings() {
-        for (String id : List.of("", "/abs", "../x", "a/../b", "a/..", "..", "a\\b", "a\0b", "C:x", "z:", "1:x", ":x", "a",
-                "dir/img2", "a..b", ".hidden", "x y/Z 1", "...", "a/.../b", "\u00e9:x", "\u00e9/../x", "caf\u00e9", "/")) {
-            byte[] bytes = ("[" + id + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            assertEquals(SafePaths.isSafeItemId(id), SafePaths.isSafeItemId(bytes, 1, bytes.length - 1), id);
-        }
-    }
 }

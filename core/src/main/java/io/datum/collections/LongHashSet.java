@@ -1,17 +1,18 @@
-package io.datum.cvat.internal;
+package io.datum.collections;
 
 /**
  * A set of 64-bit keys in one {@code long[]} (open addressing): 16 bytes per key instead of the
  * ~80 of a {@code HashSet<String>}. Used with {@link #hash} to remember millions of frame or item
- * names; two names with the same 64-bit hash (odds ~10^-8 for a million names) count as one.
+ * names; two names with the same 64-bit hash (odds ~10^-8 for a million names) count as one, so a
+ * user that must be exact confirms a repeat another way.
  */
-final class LongHashSet {
+public final class LongHashSet {
     private long[] table = new long[64];
     private int size;
     private boolean hasZero;
 
     /** Adds the key; false when it was already there. */
-    boolean add(long key) {
+    public boolean add(long key) {
         if (key == 0) {
             boolean added = !hasZero;
             hasZero = true;
@@ -27,11 +28,25 @@ final class LongHashSet {
         return false;
     }
 
+    /** Whether the key is in the set. */
+    public boolean contains(long key) {
+        if (key == 0) {
+            return hasZero;
+        }
+        int mask = table.length - 1;
+        for (int i = (int) (key ^ (key >>> 32)) & mask; table[i] != 0; i = (i + 1) & mask) {
+            if (table[i] == key) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Adds every key of {@code other}; false when one was already here, but for {@code repeat}
      * when {@code allowRepeat}.
      */
-    boolean addAll(LongHashSet other, boolean allowRepeat, long repeat) {
+    public boolean addAll(LongHashSet other, boolean allowRepeat, long repeat) {
         boolean none = true;
         if (other.hasZero) {
             none = add(0) || allowRepeat && repeat == 0;
@@ -68,7 +83,7 @@ final class LongHashSet {
     }
 
     /** A well-mixed 64-bit hash of a string (FNV-1a over the chars, then the SplitMix64 finaliser). */
-    static long hash(String s) {
+    public static long hash(String s) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);

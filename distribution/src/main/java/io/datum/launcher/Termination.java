@@ -1,0 +1,97 @@
+package io.datum.launcher;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import sun.misc.Signal;
+
+/**
+ * What Ctrl-C (SIGINT) and SIGTERM do to a run, at any moment, start-up included: the run stops
+ * quietly (nothing more is printed: no stack trace, no error caused by the stop itself), its
+ * files are removed, and the exit code is the shell's convention, 128 + the signal (130, 143).
+ *
+ * <p>The JVM's own handling would start the shutdown hooks while the verb goes on writing, so a
+ * hook could delete a staging folder the verb then fills again, and the verb's errors about the
+ * vanishing files would be printed. Instead the signal interrupts the thread running the verb —
+ * file channels give up at once when interrupted — and waits a moment for it to unwind, which
+ * closes and deletes what it made; only then does the JVM exit (the hooks remove the rest).
+ */
+final class Termination {
+    /** How long the verb may take to unwind before the JVM exits anyway. */
+    private static final long UNWIND_MS = 3_000;
+
+    private static volatile int exitCode;
+    private static final CountDownLatch unwound = new CountDownLatch(1);
+    private static volatile Thread worker;
+
+    private Termination() {
+    }
+
+    /** Handles SIGINT and SIGTERM from now on; {@code thread} is the one running the verb. */
+    static void install(Thread thread) {
+        worker = thread;
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal.handle(new Signal(name), Termination::onSignal);
+            } catch (IllegalArgumentException e) {
+                // ignored by whoever started us (a background job ignores SIGINT): stays ignored
+            }
+        }
+    }
+
+    private static void onSignal(Signal signal) {
+        if (exitCode != 0) {
+            // a second signal while unwinding: stop waiting
+            System.exit(exitCode);
+            return;
+        }
+        exitCode = 128 + signal.getNumber();
+        Thread running = worker;
+        if (running != null) {
+            running.interrupt();
+        }
+        try {
+            unwound.await(UNWIND_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // exit now
+        }
+        System.exit(exitCode);
+    }
+
+    /** Called by the verb's thread when it has finished, normally or not. */
+    static void unwound() {
+        unwound.countDown();
+    }
+
+    /** Whether a signal asked the run to stop. */
+    static boolean requested() {
+        return exitCode != 0;
+    }
+
+    /** The exit code a signal asked for; {@code otherwise} when none did. */
+    static int exitCode(int otherwise) {
+        return exitCode != 0 ? exitCode : otherwise;
+    }
+
+    /** {@code out}, silent from the moment a signal asks the run to stop. */
+    static PrintStream quietOnceRequested(PrintStream out) {
+        return new PrintStream(new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                if (!requested()) {
+                    out.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (!requested()) {
+                    out.write(b, off, len);
+                }
+            }
+        }, true);
+    }
+}
