@@ -155,7 +155,7 @@ class ImportErrorsTest {
         Path root = dataset();
         Files.write(root.resolve("annotations/train-annotations-human-imagelabels.csv"),
                 "ImageID,Source,LabelName,Confidence\nimg1,x,/m/a,1\n\u00ff\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals("train-annotations-human-imagelabels.csv: not valid UTF-8 text", failure(root));
+        assertEquals("train-annotations-human-imagelabels.csv:3: not valid UTF-8 text", failure(root));
     }
 
     @Test
