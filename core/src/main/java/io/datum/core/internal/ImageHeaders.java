@@ -1,6 +1,7 @@
 package io.datum.core.internal;
 
 import io.datum.model.ImageSize;
+import io.datum.spi.DatasetException;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -17,6 +18,11 @@ import javax.imageio.stream.ImageInputStream;
  * Reads an image's size from its header without decoding pixels (decisions D4): PNG IHDR, JPEG
  * SOF markers, GIF and BMP headers directly (a few hundred bytes), anything else through an
  * ImageIO reader's {@code getWidth(0)}, which also reads the header only.
+ *
+ * <p>A header that cannot be read is an {@link IOException} (the size is then unknown, as for a
+ * format nobody reads); a header that is read but gives a width or height of 2^31 pixels or more
+ * (PNG, BMP) is a {@link DatasetException} naming the file, since no image that large can be
+ * handled at all.
  */
 public final class ImageHeaders {
     private ImageHeaders() {
@@ -30,7 +36,10 @@ public final class ImageHeaders {
             int n = in.read(head);
             in.reset();
             if (n >= 24 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
-                return new ImageSize(int32(head, 16), int32(head, 20));
+                if (head[12] != 'I' || head[13] != 'H' || head[14] != 'D' || head[15] != 'R') {
+                    throw new IOException("no PNG header (IHDR) in " + file.getFileName());
+                }
+                return size(file, "PNG", int32(head, 16) & 0xFFFF_FFFFL, int32(head, 20) & 0xFFFF_FFFFL);
             }
             if (n >= 4 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8) {
                 ImageSize s = jpeg(in);
@@ -40,12 +49,24 @@ public final class ImageHeaders {
             } else if (n >= 10 && head[0] == 'G' && head[1] == 'I' && head[2] == 'F') {
                 return new ImageSize((head[6] & 0xFF) | (head[7] & 0xFF) << 8, (head[8] & 0xFF) | (head[9] & 0xFF) << 8);
             } else if (n >= 26 && head[0] == 'B' && head[1] == 'M') {
-                int w = le32(head, 18);
-                int h = le32(head, 22);
-                return new ImageSize(Math.abs(w), Math.abs(h));
+                if (le32(head, 14) == 12) {
+                    // the OS/2 header: 16-bit unsigned width and height
+                    return new ImageSize((head[18] & 0xFF) | (head[19] & 0xFF) << 8, (head[20] & 0xFF) | (head[21] & 0xFF) << 8);
+                }
+                // a negative height means rows stored top-down; its magnitude is the height
+                return size(file, "BMP", le32(head, 18), Math.abs((long) le32(head, 22)));
             }
         }
         return viaImageIo(file);
+    }
+
+    /** The size a header gives, refused when no int holds it (the formats' own limit is 2^31 - 1). */
+    private static ImageSize size(Path file, String format, long width, long height) {
+        if (width < 0 || width > Integer.MAX_VALUE || height < 0 || height > Integer.MAX_VALUE) {
+            throw DatasetException.at(file.toString(), -1, "the " + format + " header gives an impossible size of "
+                    + width + "x" + height + " pixels (width and height go from 0 to " + Integer.MAX_VALUE + ")");
+        }
+        return new ImageSize((int) width, (int) height);
     }
 
     private static ImageSize jpeg(DataInputStream in) throws IOException {
@@ -91,6 +112,10 @@ public final class ImageHeaders {
             try {
                 reader.setInput(stream, true, true);
                 return new ImageSize(reader.getWidth(0), reader.getHeight(0));
+            } catch (RuntimeException e) {
+                // ImageIO's readers report some malformed headers by unchecked exceptions (and a
+                // negative size by the check of ImageSize): all mean "no readable header"
+                throw new IOException("cannot read the image header of " + file.getFileName() + ": " + e, e);
             } finally {
                 reader.dispose();
             }

@@ -4,12 +4,8 @@ import io.datum.spi.DatasetException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,10 +115,7 @@ final class SafeXml {
 
     /** Decodes {@code charset}, refusing undecodable bytes. */
     private static Reader decoder(InputStream in, Charset charset) {
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new InputStreamReader(in, decoder);
+        return new StrictDecodingReader(in, charset);
     }
 
     /** The message of a parser failure, with its position, as one line naming the file. */
@@ -131,9 +124,8 @@ final class SafeXml {
             if (t instanceof LimitedXmlReader.LimitExceeded limit) {
                 return DatasetException.at(shownName, limit.line, limit.column, limit.getMessage());
             }
-            if (t instanceof CharacterCodingException coding) {
-                String what = coding.getMessage() == null ? "bytes that are not valid in the file's encoding" : coding.getMessage();
-                return DatasetException.at(shownName, e.getLocation() == null ? -1 : e.getLocation().getLineNumber(), what);
+            if (t instanceof StrictDecodingReader.Malformed bad) {
+                return DatasetException.at(shownName, bad.line, bad.column, bad.getMessage());
             }
             if (t instanceof IOException io) {
                 return new DatasetException(shownName, -1, -1, "cannot read: " + io.getMessage(), io);

@@ -417,6 +417,23 @@ class CvatImporterTest {
         assertEquals(List.of("default/caf\u00e9"), load(dir).ids());
     }
 
+    @Test
+    void bytesNotValidInTheDeclaredEncodingAreReportedWhereTheyAre() throws IOException {
+        String xml = task("<image id=\"0\" name=\"a.jpg\"><tag label=\"a\"/></image>").replace("encoding=\"utf-8\"", "encoding=\"UTF-16\"");
+        int at = xml.indexOf("a.jpg");
+        String before = xml.substring(0, at);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
+        bytes.write(before.getBytes(StandardCharsets.UTF_16LE));
+        bytes.write(new byte[] {0x00, (byte) 0xDC}); // a low surrogate with no high one before it
+        bytes.write(xml.substring(at).getBytes(StandardCharsets.UTF_16LE));
+        Files.write(dir.resolve("default.xml"), bytes.toByteArray());
+        long line = before.lines().count();
+        long column = before.length() - before.lastIndexOf('\n');
+        assertEquals("default.xml:" + line + ":" + column + ": bytes that are not valid UTF-16LE",
+                assertThrows(DatasetException.class, () -> load(dir)).getMessage());
+    }
+
     // --- errors: one message naming the file, the place and the value ---
 
     @ParameterizedTest

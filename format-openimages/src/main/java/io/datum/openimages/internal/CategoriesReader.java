@@ -103,8 +103,7 @@ final class CategoriesReader {
      * unknown nodes are walked through without giving a parent, and the last visit of a label wins.
      */
     private static void applyHierarchy(Path file, List<LabelCategory> labels) throws IOException {
-        String name = OpenImagesPaths.HIERARCHY_FILE;
-        JsonElement root = JsonFiles.read(file, name);
+        JsonDocument doc = JsonFiles.read(file, OpenImagesPaths.HIERARCHY_FILE);
         LabelCategories index = new LabelCategories(labels, List.of());
         String[] parents = new String[labels.size()];
         // Pre-order walk in document order; a child gets its parent when it is visited, as the
@@ -112,8 +111,8 @@ final class CategoriesReader {
         record Visit(JsonObject node, int label, int parent) {
         }
         java.util.ArrayDeque<Visit> stack = new java.util.ArrayDeque<>();
-        JsonObject rootNode = node(root, name);
-        stack.push(new Visit(rootNode, find(index, labelName(rootNode, name)), -1));
+        JsonObject rootNode = node(doc, doc.root(), doc.root());
+        stack.push(new Visit(rootNode, find(index, labelName(doc, rootNode)), -1));
         while (!stack.isEmpty()) {
             Visit v = stack.pop();
             if (v.parent >= 0 && v.label >= 0) {
@@ -124,13 +123,13 @@ final class CategoriesReader {
                 continue;
             }
             if (!children.isJsonArray()) {
-                throw DatasetException.at(name, -1, "'" + OpenImagesPaths.SUBCATEGORY + "' of "
+                throw doc.error(children, "'" + OpenImagesPaths.SUBCATEGORY + "' of "
                         + v.node.get(OpenImagesPaths.LABEL_NAME) + " is not a list");
             }
             JsonArray list = children.getAsJsonArray();
             for (int i = list.size() - 1; i >= 0; i--) {
-                JsonObject child = node(list.get(i), name);
-                stack.push(new Visit(child, find(index, labelName(child, name)), v.label));
+                JsonObject child = node(doc, list.get(i), list);
+                stack.push(new Visit(child, find(index, labelName(doc, child)), v.label));
             }
         }
         for (int i = 0; i < parents.length; i++) {
@@ -140,18 +139,18 @@ final class CategoriesReader {
         }
     }
 
-    private static JsonObject node(JsonElement e, String file) {
+    private static JsonObject node(JsonDocument doc, JsonElement e, JsonElement container) {
         if (!e.isJsonObject()) {
-            throw DatasetException.at(file, -1, "a hierarchy node is not an object: " + e);
+            throw doc.error(e, container, "a hierarchy node is not an object");
         }
         return e.getAsJsonObject();
     }
 
     /** The node's label name; a non-string name is an unknown label, a missing one an error. */
-    private static String labelName(JsonObject node, String file) {
+    private static String labelName(JsonDocument doc, JsonObject node) {
         JsonElement n = node.get(OpenImagesPaths.LABEL_NAME);
         if (n == null) {
-            throw DatasetException.at(file, -1, "a hierarchy node has no '" + OpenImagesPaths.LABEL_NAME + "'");
+            throw doc.error(node, "a hierarchy node has no '" + OpenImagesPaths.LABEL_NAME + "'");
         }
         return n.isJsonPrimitive() && n.getAsJsonPrimitive().isString() ? n.getAsString() : null;
     }
@@ -166,43 +165,44 @@ final class CategoriesReader {
 
     /** Names from {@code labels}, then the values of {@code label_map} in key order, repeats merged. */
     private static LabelCategories fromDatasetMeta(Path file) throws IOException {
-        String name = OpenImagesPaths.DATASET_META_FILE;
-        JsonElement root = JsonFiles.read(file, name);
+        JsonDocument doc = JsonFiles.read(file, OpenImagesPaths.DATASET_META_FILE);
+        JsonElement root = doc.root();
         if (!root.isJsonObject()) {
-            throw DatasetException.at(name, -1, "expected a JSON object");
+            throw doc.error(root, "expected a JSON object");
         }
         Set<String> names = new LinkedHashSet<>();
         JsonElement labels = root.getAsJsonObject().get("labels");
         if (labels != null && !labels.isJsonNull()) {
             if (!labels.isJsonArray()) {
-                throw DatasetException.at(name, -1, "'labels' is not a list");
+                throw doc.error(labels, "'labels' is not a list");
             }
             for (JsonElement e : labels.getAsJsonArray()) {
-                names.add(stringValue(e, name, "labels"));
+                names.add(metaLabelName(doc, e, labels, "labels"));
             }
         }
         JsonElement labelMap = root.getAsJsonObject().get("label_map");
         if (labelMap != null && !labelMap.isJsonNull()) {
             if (!labelMap.isJsonObject()) {
-                throw DatasetException.at(name, -1, "'label_map' is not an object");
+                throw doc.error(labelMap, "'label_map' is not an object");
             }
             for (Map.Entry<String, JsonElement> e : labelMap.getAsJsonObject().entrySet()) {
-                names.add(stringValue(e.getValue(), name, "label_map"));
+                names.add(metaLabelName(doc, e.getValue(), labelMap, "label_map"));
             }
         }
         List<LabelCategory> list = new ArrayList<>();
         for (String n : names) {
-            if (n.isEmpty()) {
-                throw DatasetException.at(name, -1, "empty label name");
-            }
             list.add(new LabelCategory(n));
         }
         return new LabelCategories(list, List.of());
     }
 
-    private static String stringValue(JsonElement e, String file, String key) {
+    /** A label name of {@code labels} or {@code label_map}: a string, not empty. */
+    private static String metaLabelName(JsonDocument doc, JsonElement e, JsonElement container, String key) {
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw DatasetException.at(file, -1, "'" + key + "' holds a label name that is not a string: " + e);
+            throw doc.error(e, container, "'" + key + "' holds a label name that is not a string");
+        }
+        if (e.getAsString().isEmpty()) {
+            throw doc.error(e, "empty label name");
         }
         return e.getAsString();
     }

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * a quote elsewhere is an ordinary character; CR, LF and CRLF all end a record; empty lines are
  * skipped; a leading BOM is ignored (decisions D8). Malformed input (text after a closing quote,
  * an unclosed quote, bytes that are not UTF-8, a record longer than {@link CsvTable#MAX_RECORD_CHARS}
- * characters) is a {@link DatasetException} naming the file.
+ * characters) is a {@link DatasetException} naming the file and the line.
  *
  * <p>Why not commons-csv: it decodes to chars, then builds a String per cell and a record object
  * per row, about 110 MB/s, which made it two thirds of an Open Images read (docs/performance.md).
@@ -369,7 +369,7 @@ final class CsvRecordReader implements Closeable {
     private int utf8Sequence(int p) {
         int n = CsvRecordReader.utf8Length(buf, p, limit);
         if (n < 0) {
-            throw new DatasetException(displayName, -1, -1, "not valid UTF-8 text", null);
+            throw DatasetException.at(displayName, line, "not valid UTF-8 text");
         }
         // two and three bytes make one char, four bytes a surrogate pair
         extraBytes += n == 4 ? 2 : n - 1;

@@ -50,7 +50,7 @@ final class ImageMetaFile {
                     from += 3;
                 }
                 if (!plainLine(b, from, to, displayName, number, entries)) {
-                    shellLine(decode(b, from, to, displayName), displayName, number, entries);
+                    shellLine(decode(b, from, to, displayName, number), displayName, number, entries);
                 }
             }
         }
@@ -117,14 +117,14 @@ final class ImageMetaFile {
     }
 
     /** Strict UTF-8, as the whole file used to be decoded. */
-    private static String decode(byte[] b, int from, int to, String file) {
+    private static String decode(byte[] b, int from, int to, String file, long line) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(b, from, to - from)).toString();
         } catch (CharacterCodingException e) {
-            throw DatasetException.at(file, -1, "not valid UTF-8 text");
+            throw DatasetException.at(file, line, "not valid UTF-8 text");
         }
     }
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class CsvRecordReaderTest {
     /** Every record as its cells, then its line in brackets; the input arrives {@code chunk} bytes per read. */
-    private static List<String> read(byte[] input, int chunk) throws IOException {
+    static List<String> read(byte[] input, int chunk) throws IOException {
         List<String> out = new ArrayList<>();
         try (CsvRecordReader reader = new CsvRecordReader(new Trickle(input, chunk), "f.csv", chunk == 1 ? 4 : 1 << 17)) {
             while (reader.next()) {
@@ -136,8 +136,12 @@ class CsvRecordReaderTest {
             {'"', 'a', (byte) 0xE2, (byte) 0x82}, // cut short by the end of input
         };
         for (byte[] input : bad) {
-            assertEquals("f.csv: not valid UTF-8 text", failure(input));
+            assertEquals("f.csv:1: not valid UTF-8 text", failure(input));
         }
+        // the line of the bad byte, also inside a quoted cell that spans lines
+        assertEquals("f.csv:2: not valid UTF-8 text", failure(new byte[] {'h', '\n', 'a', (byte) 0xFF}));
+        assertEquals("f.csv:4: not valid UTF-8 text",
+                failure(new byte[] {'h', '\n', '"', 'a', '\r', '\n', 'b', '\r', 'c', (byte) 0xC0, '"'}));
     }
 
     @Test

@@ -54,7 +54,7 @@ class ImageMetaFileTest {
 
     @Test
     void refusesBytesThatAreNotUtf8() {
-        assertEquals("images.meta: not valid UTF-8 text", assertThrows(DatasetException.class,
+        assertEquals("images.meta:2: not valid UTF-8 text", assertThrows(DatasetException.class,
                 () -> read(new byte[] {'a', ' ', '1', ' ', '2', '\n', 'b', (byte) 0xE9, ' ', '1', ' ', '2', '\n'})).getMessage());
     }
 }

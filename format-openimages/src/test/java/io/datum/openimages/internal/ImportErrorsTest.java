@@ -137,9 +137,9 @@ class ImportErrorsTest {
 
     @Test
     void rejectsMalformedFiles() {
-        assertTrue(failure(dataset("bbox_labels_600_hierarchy.json", "{\"LabelName\": \"/m/a\","))
-                .startsWith("bbox_labels_600_hierarchy.json: malformed JSON"));
-        assertEquals("bbox_labels_600_hierarchy.json: a hierarchy node has no 'LabelName'",
+        assertEquals("bbox_labels_600_hierarchy.json:2:1: malformed JSON: the end of the file where a name in double "
+                + "quotes was expected", failure(dataset("bbox_labels_600_hierarchy.json", "{\"LabelName\": \"/m/a\",")));
+        assertEquals("bbox_labels_600_hierarchy.json:1:1: a hierarchy node has no 'LabelName'",
                 failure(dataset("bbox_labels_600_hierarchy.json", "{\"Subcategory\": []}")));
         assertEquals("images.meta:2: bad height 'tall' (not an integer)",
                 failure(dataset("images.meta", "# sizes", "img1 tall 3")));
@@ -155,7 +155,7 @@ class ImportErrorsTest {
         Path root = dataset();
         Files.write(root.resolve("annotations/train-annotations-human-imagelabels.csv"),
                 "ImageID,Source,LabelName,Confidence\nimg1,x,/m/a,1\n\u00ff\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals("train-annotations-human-imagelabels.csv: not valid UTF-8 text", failure(root));
+        assertEquals("train-annotations-human-imagelabels.csv:3: not valid UTF-8 text", failure(root));
     }
 
     @Test
