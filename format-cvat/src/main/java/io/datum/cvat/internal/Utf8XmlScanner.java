@@ -928,6 +928,10 @@ final class Utf8XmlScanner implements XmlCursor {
                 eventAt = p - 1;
                 throw tooLong("text", max);
             }
+            if (p == end) {
+                // the run reached the end of the bytes read: the text goes on after the next read
+                continue;
+            }
             run = p;
             while (p < end && PLAIN_TEXT[buf[p] & 0xFF]) {
                 p++;

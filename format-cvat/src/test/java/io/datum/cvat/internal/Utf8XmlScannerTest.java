@@ -225,6 +225,19 @@ class Utf8XmlScannerTest {
         assertTrue(e.getMessage().startsWith("scanned.xml:"), e.getMessage());
     }
 
+    /**
+     * A run of indentation that ends exactly where the 64 KiB read buffer ends (the shape of a
+     * {@code <meta>} with twenty thousand labels): the run must go on into the next read, at every
+     * alignment of its start.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
+    void readsIndentationEndingExactlyAtABufferEnd(int shift) throws Exception {
+        String head = "<annotations>" + "x".repeat(shift) + "<labels>";
+        String indentation = " ".repeat((1 << 16) - head.length() + 12);
+        assertSameAsJdk(utf8(head + indentation + "<label><name>a</name></label>\n" + indentation + "</labels></annotations>"));
+    }
+
     @Test
     void refusesInvalidUtf8() {
         byte[] xml = {'<', 'a', '>', (byte) 0xC3, (byte) 0x28, '<', '/', 'a', '>'};
