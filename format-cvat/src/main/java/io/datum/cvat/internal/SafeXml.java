@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
+import com.fasterxml.aalto.stax.InputFactoryImpl;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLInputFactory2;
+import org.codehaus.stax2.XMLStreamReader2;
 
 /**
  * Opens XML for reading without the features an attacker could use (decisions S2): no DTD (a
@@ -22,8 +25,33 @@ import javax.xml.stream.XMLStreamReader;
  * size limits of {@link XmlLimits}. The bytes are decoded here rather than by the parser so that
  * {@link LimitedXmlReader} sees characters: the encoding comes from a byte-order mark or the XML
  * declaration, UTF-8 by default.
+ *
+ * <p>Two readers, chosen with the system property {@value #READER_PROPERTY}: {@code scanner} (the
+ * default) reads UTF-8 files with {@link Utf8XmlScanner}, {@code library} reads them with the
+ * Aalto StAX parser as every other encoding is read. Both accept the same documents and give the
+ * same events (a differential test holds them to it); the scanner is kept because only it meets
+ * the speed target of a million-image conversion (docs/performance.md).
  */
 final class SafeXml {
+    /** The system property that picks the reader of UTF-8 files: {@code scanner} or {@code library}. */
+    static final String READER_PROPERTY = "datum.cvat.xml";
+
+    /** Which parser reads UTF-8 files. */
+    enum Utf8Parser {
+        SCANNER, LIBRARY;
+
+        /** From {@value #READER_PROPERTY}; the scanner when it is not set. */
+        static Utf8Parser fromSystem() {
+            String value = System.getProperty(READER_PROPERTY, "scanner").strip();
+            for (Utf8Parser r : values()) {
+                if (r.name().equalsIgnoreCase(value)) {
+                    return r;
+                }
+            }
+            throw new DatasetException(READER_PROPERTY + ": '" + value + "' is not a CVAT XML reader (scanner or library)");
+        }
+    }
+
     private static final Pattern DECLARED_ENCODING = Pattern.compile(
             "^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
 
@@ -32,14 +60,18 @@ final class SafeXml {
 
     /**
      * A parser over {@code file}; {@code shownName} is how errors name the file. UTF-8 files (every
-     * CVAT export) go to {@link Utf8XmlScanner}; other encodings to the JDK's StAX parser.
+     * CVAT export) go to the reader {@value #READER_PROPERTY} picks; other encodings to Aalto.
      */
     static XmlCursor open(Path file, String shownName, XmlLimits limits) throws IOException {
+        return open(file, shownName, limits, Utf8Parser.fromSystem());
+    }
+
+    static XmlCursor open(Path file, String shownName, XmlLimits limits, Utf8Parser utf8Parser) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             int mark = byteOrderMark(in);
             Charset charset = charset(in, shownName);
-            if (charset.equals(StandardCharsets.UTF_8)) {
+            if (charset.equals(StandardCharsets.UTF_8) && utf8Parser == Utf8Parser.SCANNER) {
                 return new Utf8XmlScanner(in, file, mark, shownName, limits);
             }
             Reader reader = new LimitedXmlReader(decoder(in, charset), limits);
@@ -55,13 +87,15 @@ final class SafeXml {
     }
 
     private static XMLInputFactory factory() {
-        // The JDK's own implementation, whatever else is on the class path: its behaviour is the one tested.
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        // Aalto's factory made directly: XMLInputFactory.newInstance() looks for an implementation
+        // on the caller's class path, which in OSGi is not this bundle's.
+        XMLInputFactory f = new InputFactoryImpl();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         f.setProperty(XMLInputFactory.IS_COALESCING, false);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        // every error from next(), none later from the text or attribute getters
+        f.setProperty(XMLInputFactory2.P_LAZY_PARSING, false);
         f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new XMLStreamException("external resource refused: " + systemId);
         });
@@ -80,37 +114,49 @@ final class SafeXml {
                 || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) ? 2 : 0;
     }
 
-    /** Picks the charset from a byte-order mark or the declaration, and skips the mark. */
+    /**
+     * Picks the charset from a byte-order mark (or the first bytes of a UTF-16 {@code <}) or the
+     * declaration, and skips the mark. A declaration that names another encoding than the mark is
+     * an error, as XML makes it: the file is not in the encoding it says.
+     */
     private static Charset charset(InputStream in, String shownName) throws IOException {
         in.mark(256);
         byte[] head = in.readNBytes(256);
         in.reset();
-        Charset charset = StandardCharsets.UTF_8;
+        Charset detected = null;
         int skip = 0;
         if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            detected = StandardCharsets.UTF_8;
             skip = 3;
         } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
+            detected = StandardCharsets.UTF_16BE;
             skip = 2;
         } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
+            detected = StandardCharsets.UTF_16LE;
             skip = 2;
         } else if (head.length >= 2 && head[0] == '<' && head[1] == 0) {
-            charset = StandardCharsets.UTF_16LE;
+            detected = StandardCharsets.UTF_16LE;
         } else if (head.length >= 2 && head[0] == 0 && head[1] == '<') {
-            charset = StandardCharsets.UTF_16BE;
-        } else {
-            Matcher m = DECLARED_ENCODING.matcher(new String(head, StandardCharsets.ISO_8859_1));
-            if (m.find()) {
-                try {
-                    charset = Charset.forName(m.group(1));
-                } catch (IllegalArgumentException e) {
-                    throw DatasetException.at(shownName, 1, "unsupported encoding '" + m.group(1) + "'");
-                }
+            detected = StandardCharsets.UTF_16BE;
+        }
+        // the declaration is ASCII: read as Latin-1 unless the bytes are UTF-16
+        Charset headCharset = detected != null && detected != StandardCharsets.UTF_8 ? detected : StandardCharsets.ISO_8859_1;
+        Matcher m = DECLARED_ENCODING.matcher(new String(head, skip, head.length - skip, headCharset));
+        Charset declared = null;
+        if (m.find()) {
+            try {
+                declared = Charset.forName(m.group(1));
+            } catch (IllegalArgumentException e) {
+                throw DatasetException.at(shownName, 1, "unsupported encoding '" + m.group(1) + "'");
+            }
+            if (detected != null && !(detected == StandardCharsets.UTF_8 ? declared.equals(StandardCharsets.UTF_8)
+                    : declared.name().startsWith("UTF-16"))) {
+                throw DatasetException.at(shownName, 1, "the file is in " + (detected == StandardCharsets.UTF_8 ? "UTF-8" : "UTF-16")
+                        + " (its first bytes say so), but its declaration names the encoding '" + m.group(1) + "'");
             }
         }
         in.skipNBytes(skip);
-        return charset;
+        return detected != null ? detected : declared != null ? declared : StandardCharsets.UTF_8;
     }
 
     /** Decodes {@code charset}, refusing undecodable bytes. */
@@ -135,6 +181,11 @@ final class SafeXml {
         int at = message.indexOf("Message: ");
         if (at >= 0) {
             message = message.substring(at + "Message: ".length());
+        }
+        // the parser appends the position on a line of its own; the message gives it in front
+        int lineEnd = message.indexOf('\n');
+        if (lineEnd >= 0) {
+            message = message.substring(0, lineEnd);
         }
         long line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
         long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNumber();
@@ -181,12 +232,10 @@ final class SafeXml {
         }
 
         @Override
-        public String attribute(String localName) {
-            return xml.getAttributeValue(null, localName);
-        }
-
-        @Override
         public int attributeIndex(String localName) {
+            if (xml.getEventType() != XMLStreamReader.START_ELEMENT) {
+                return -1;
+            }
             for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
                 if (xml.getAttributeLocalName(i).equals(localName)) {
                     return i;
@@ -247,7 +296,18 @@ final class SafeXml {
                 throw error(file, e);
             }
             switch (event) {
-                case XMLStreamReader.DTD -> throw at("a DOCTYPE is not allowed in a CVAT file (DTDs and entities are refused)");
+                case XMLStreamReader.DTD -> {
+                    // Aalto's position in the prolog is where the token before ended: the DOCTYPE's end
+                    // is on the line it is written on (the last one, when its internal subset spans lines)
+                    Location end;
+                    try {
+                        end = ((XMLStreamReader2) xml).getLocationInfo().getEndLocation();
+                    } catch (XMLStreamException e) {
+                        throw error(file, e);
+                    }
+                    throw DatasetException.at(file, end.getLineNumber(), end.getColumnNumber(),
+                            "a DOCTYPE is not allowed in a CVAT file (DTDs and entities are refused)");
+                }
                 case XMLStreamReader.ENTITY_REFERENCE, XMLStreamReader.ENTITY_DECLARATION ->
                         throw at("entities are not allowed in a CVAT file");
                 case XMLStreamReader.START_ELEMENT -> {

@@ -1,5 +1,6 @@
 package io.datum.cvat.internal;
 
+import com.fasterxml.aalto.util.XmlChars;
 import io.datum.spi.DatasetException;
 import io.datum.text.PythonNumbers;
 import java.io.IOException;
@@ -156,7 +157,10 @@ final class Utf8XmlScanner implements XmlCursor {
     private final XmlLimits limits;
     private final long maxBuffer;
 
-    private byte[] buf = new byte[1 << 16];
+    /** The bytes read at a time, and the buffer's first size (a token longer than the buffer grows it). */
+    static final int BUFFER_SIZE = 1 << 16;
+
+    private byte[] buf;
     private int tok;      // first byte of the current token; bytes before it may be discarded
     private int limit;    // end of the bytes read
     private boolean eof;
@@ -174,6 +178,7 @@ final class Utf8XmlScanner implements XmlCursor {
     private int eventAt;  // the current event's first byte (line and column point at it)
     private int referenceLength;  // characters of the reference reference() just read
     private int utf8Length;       // characters of the sequence utf8() just read
+    private int utf8CodePoint;    // and the code point it encodes
 
     // Reading one chunk of a file (CvatChunks): it stops, as at the end of the document, at the
     // first of these positions (ascending, file offsets after the mark) that it reaches right
@@ -217,6 +222,12 @@ final class Utf8XmlScanner implements XmlCursor {
      * @param skipped the length of the byte-order mark
      */
     Utf8XmlScanner(InputStream in, Path path, int skipped, String file, XmlLimits limits) {
+        this(in, path, skipped, file, limits, BUFFER_SIZE);
+    }
+
+    /** With a buffer of {@code bufferSize} bytes: tests make it small to move every refill cheaply. */
+    Utf8XmlScanner(InputStream in, Path path, int skipped, String file, XmlLimits limits, int bufferSize) {
+        this.buf = new byte[bufferSize];
         this.in = in;
         this.path = path;
         this.skipped = skipped;
@@ -299,6 +310,11 @@ final class Utf8XmlScanner implements XmlCursor {
      */
     static Utf8XmlScanner chunk(Path path, int mark, long offset, String root, String file, XmlLimits limits)
             throws IOException {
+        return chunk(path, mark, offset, root, file, limits, BUFFER_SIZE);
+    }
+
+    static Utf8XmlScanner chunk(Path path, int mark, long offset, String root, String file, XmlLimits limits,
+            int bufferSize) throws IOException {
         InputStream in = java.nio.file.Files.newInputStream(path);
         try {
             in.skipNBytes(mark + offset);
@@ -306,7 +322,7 @@ final class Utf8XmlScanner implements XmlCursor {
             in.close();
             throw e;
         }
-        Utf8XmlScanner s = new Utf8XmlScanner(in, path, mark, file, limits);
+        Utf8XmlScanner s = new Utf8XmlScanner(in, path, mark, file, limits, bufferSize);
         s.discarded = offset;
         s.rootSeen = true;
         s.depth = 1;
@@ -529,7 +545,7 @@ final class Utf8XmlScanner implements XmlCursor {
             p = tok + leaf.tagEnd;
         }
         while (leaf == null) {
-            int before = p;
+            int before = p - tok;  // from the token's start: skipSpace may move the buffer
             p = skipSpace(p);
             if (p == limit && (p = more(p)) < 0) {
                 throw malformed("the file ends inside the start tag of <" + element.text + ">");
@@ -548,7 +564,7 @@ final class Utf8XmlScanner implements XmlCursor {
                 p += 2;
                 break;
             }
-            if (p == before) {
+            if (p - tok == before) {
                 throw malformed("attributes of <" + element.text + "> must be separated by white space");
             }
             p = attribute(p, element);
@@ -740,12 +756,12 @@ final class Utf8XmlScanner implements XmlCursor {
                     throw malformed("'<' is not allowed in the value of attribute '" + attributeName.text + "'");
                 }
                 if (c == '&') {
-                    int start = p;
+                    int start = p - tok;  // reference() may move the buffer
                     p = reference(p);
                     chars += referenceLength;
                     flags |= REFERENCE;
                     if (chars > max) {
-                        eventAt = start;
+                        eventAt = tok + start;
                         throw tooLong("attribute value", max);
                     }
                     continue;
@@ -928,6 +944,10 @@ final class Utf8XmlScanner implements XmlCursor {
                 eventAt = p - 1;
                 throw tooLong("text", max);
             }
+            if (p == end) {
+                // the run reached the end of the bytes read: the text goes on after the next read
+                continue;
+            }
             run = p;
             while (p < end && PLAIN_TEXT[buf[p] & 0xFF]) {
                 p++;
@@ -953,12 +973,12 @@ final class Utf8XmlScanner implements XmlCursor {
             if (c > 0x20) {
                 flags |= NOT_SPACE;
                 if (c == '&') {
-                    int start = p;
+                    int start = p - tok;  // reference() may move the buffer
                     p = reference(p);
                     chars += referenceLength;
                     flags |= REFERENCE;
                     if (chars > max) {
-                        eventAt = start;
+                        eventAt = tok + start;
                         throw tooLong("text", max);
                     }
                     continue;
@@ -1113,16 +1133,27 @@ final class Utf8XmlScanner implements XmlCursor {
         if (c >= 0 && !NAME_START[c]) {
             throw malformed("a " + what + " name cannot start with '" + (char) c + "'");
         }
+        boolean first = true;
         while (true) {
             while (p < limit && (c = buf[p]) >= 0 && NAME_PART[c]) {
                 p++;
+                first = false;
             }
             if (p == limit) {
                 if ((p = more(p)) < 0) {
                     return limit;
                 }
             } else if (c < 0) {
+                int at = p - tok;  // utf8() may move the buffer
                 p = utf8(p);
+                // beyond ASCII, the name characters of the XML 1.0 tables Aalto (the reader this
+                // scanner is tested against, and the library reader) uses
+                if (first ? !XmlChars.is10NameStartChar(utf8CodePoint) : !XmlChars.is10NameChar(utf8CodePoint)) {
+                    eventAt = tok + at;
+                    throw malformed("U+" + String.format("%04X", utf8CodePoint) + " cannot " + (first ? "start" : "be part of")
+                            + " a " + what + " name");
+                }
+                first = false;
             } else {
                 return p;
             }
@@ -1240,6 +1271,7 @@ final class Utf8XmlScanner implements XmlCursor {
             throw invalidUtf8(p);
         }
         utf8Length = n == 4 ? 2 : 1;
+        utf8CodePoint = cp;
         return p + n;
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @EnabledIf("corpusPresent")
 class SharedConformanceTest {
-    private static final Path CORPUS = Path.of("/work/shared/conformance");
+    static final Path CORPUS = Path.of("/work/shared/conformance");
 
     @TempDir
     Path out;
