@@ -90,9 +90,10 @@ class ImportErrorsTest {
 
     @Test
     void rejectsMissingColumnsAndCells() {
-        assertEquals("train-annotations-bbox.csv:1: missing column 'IsInside' in the header",
-                failure(dataset("train-annotations-bbox.csv", BOX_HEADER.replace(",IsInside", ""),
-                        "img1,x,/m/a,1,0.1,0.2,0.1,0.2,0,0,0,0")));
+        // only the id, label and coordinates are required of a box file (decisions D23)
+        assertEquals("train-annotations-bbox.csv:1: missing column 'XMax' in the header",
+                failure(dataset("train-annotations-bbox.csv", BOX_HEADER.replace(",XMax", ""),
+                        "img1,x,/m/a,1,0.1,0.1,0.2,0,0,0,0,0")));
         assertEquals("a-images-with-rotation.csv:2: missing Subset value",
                 failure(dataset("a-images-with-rotation.csv", "ImageID,Subset", "img2")));
     }
