@@ -44,7 +44,11 @@ public interface JobContext {
         }
     }
 
-    /** A kind and detail in one text, {@code "kind: detail"}, as a context that keeps only texts shows them. */
+    /**
+     * A kind and detail in one text, {@code "kind: detail"}, as a context that keeps only texts shows them.
+     *
+     * @since 1.2
+     */
     static String text(String kind, String detail) {
         return detail == null || detail.isEmpty() ? kind : kind + ": " + detail;
     }

@@ -7,15 +7,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class WarningSummaryTest {
     private static final String UNDECLARED = "skipped undeclared attributes (pass --allow-undeclared-attrs)";
 
     /** A context as a verb makes it, printing to a buffer at {@code level}. */
-    private static String printed(Log.Level level, java.util.function.Consumer<CliJobContext> warnings) {
+    private static String printed(Log.Level level, Consumer<CliJobContext> warnings) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         CliJobContext context = new CliJobContext(new Log(err, level, new ProgressLine(err, false)), null);
@@ -64,11 +66,10 @@ class WarningSummaryTest {
 
     @Test
     void aWarningWithoutDetailKeepsItsShape() {
-        assertEquals(List.of("fake warning: 2 times", "once only"),
-                WarningSummary.lines(Map.of("fake warning", Map.of("", 2L), "once only", Map.of("", 1L)).entrySet()
-                        .stream().sorted(Map.Entry.comparingByKey())
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
-                                (a, b) -> a, java.util.LinkedHashMap::new))));
+        Map<String, Map<String, Long>> kinds = new LinkedHashMap<>();
+        kinds.put("fake warning", Map.of("", 2L));
+        kinds.put("once only", Map.of("", 1L));
+        assertEquals(List.of("fake warning: 2 times", "once only"), WarningSummary.lines(kinds));
     }
 
     @Test
