@@ -95,7 +95,7 @@ record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta meta, Map<
      * skimmed for its {@code <image>} and {@code <track>} tags (a full read per pass checks the
      * rest; output is staged, so a late error loses nothing): without tracks, each subset's frames
      * are grouped unless an image id repeats; any track scatters them. Other encodings are read
-     * whole with the JDK's parser, record by record.
+     * whole with Aalto, record by record, and so are UTF-8 files when the library reader is chosen.
      */
     static CvatFile scan(Path path, String shownName, XmlLimits limits, long chunkBytes) throws IOException {
         String stem = stem(path.getFileName().toString());

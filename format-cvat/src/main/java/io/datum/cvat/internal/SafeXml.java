@@ -197,7 +197,7 @@ final class SafeXml {
     }
 
     /**
-     * The JDK's parser with its file name for errors: every read goes through {@link #next()}, which
+     * A StAX parser (Aalto) with its file name for errors: every read goes through {@link #next()}, which
      * turns parser failures into {@link DatasetException}s, refuses DTDs, counts the depth and
      * reports only the events of {@link XmlCursor}.
      */
@@ -313,6 +313,14 @@ final class SafeXml {
                 case XMLStreamReader.START_ELEMENT -> {
                     if (++depth > limits.maxDepth()) {
                         throw at("elements nested deeper than " + limits.maxDepth() + " levels (limit of the CVAT reader)");
+                    }
+                    // Namespaces in XML 1.0 forbids undeclaring a prefix, which Aalto lets through (1.1 allows it)
+                    for (int i = 0, n = xml.getNamespaceCount(); i < n; i++) {
+                        String prefix = xml.getNamespacePrefix(i);
+                        String uri = xml.getNamespaceURI(i);
+                        if (prefix != null && !prefix.isEmpty() && (uri == null || uri.isEmpty())) {
+                            throw at("malformed XML: the namespace prefix '" + prefix + "' cannot be bound to an empty name");
+                        }
                     }
                 }
                 case XMLStreamReader.END_ELEMENT -> depth--;

@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
 /**
  * A strict, non-validating XML 1.0 pull parser over UTF-8 bytes, for the CVAT readers' hot path.
  *
- * <p>Why not the JDK's StAX parser (still used for other encodings, see {@link SafeXml}): a CVAT
- * file of a million images is 2.6 GB of XML, and Xerces reads it at about 100 MB/s here, Aalto at
- * about 200 MB/s (docs/performance.md has the JMH figures); this scanner works on the bytes, keeps
- * attribute values and text undecoded until someone asks for them, and reaches several times that.
- * It checks well-formedness as a conforming parser does (names, nesting, quoting, references,
- * characters, UTF-8), so a file it accepts is one Xerces accepts, with the same content; it
+ * <p>Why not a StAX parser (Aalto reads other encodings, and UTF-8 too when chosen, see
+ * {@link SafeXml}): a CVAT file of a million images is 2.6 GB of XML; this scanner works on the
+ * bytes, keeps attribute values and text undecoded until someone asks for them, skims, and reads
+ * a file in chunks on two threads, and a million-image conversion with it needs a third of the
+ * CPU time it needs with Aalto (docs/performance.md). It checks well-formedness as a conforming
+ * parser does (names, nesting, quoting, references, characters, UTF-8), so a file it accepts is
+ * one Aalto accepts, with the same content (a differential test holds it to that); it
  * refuses every DOCTYPE and every entity but the five predefined ones (decisions S2), and enforces
  * {@link XmlLimits} while it reads, before a long value is held whole.
  *
@@ -34,6 +35,7 @@ import java.util.regex.Pattern;
 final class Utf8XmlScanner implements XmlCursor {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+    private static final String XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
     private static final int MAX_ATTRIBUTES = 1 << 16;
     private static final Pattern DECLARATION = Pattern.compile("[ \\t\\r\\n]+version[ \\t\\r\\n]*=[ \\t\\r\\n]*(\"1\\.[0-9]+\"|'1\\.[0-9]+')"
             + "([ \\t\\r\\n]+encoding[ \\t\\r\\n]*=[ \\t\\r\\n]*(\"[A-Za-z][A-Za-z0-9._-]*\"|'[A-Za-z][A-Za-z0-9._-]*'))?"
@@ -831,11 +833,19 @@ final class Utf8XmlScanner implements XmlCursor {
         for (int i = 0; i < attributeCount; i++) {
             Name n = attributeNames[i];
             if (n.text.equals("xmlns")) {
-                bindings.add(new Binding("", value(i), depth));
+                String uri = value(i);
+                if (uri.equals(XML_NAMESPACE) || uri.equals(XMLNS_NAMESPACE)) {
+                    throw malformed("the default namespace cannot be '" + uri + "'");
+                }
+                bindings.add(new Binding("", uri, depth));
             } else if ("xmlns".equals(n.prefix)) {
                 String uri = value(i);
                 if (uri.isEmpty()) {
                     throw malformed("the namespace prefix '" + n.local + "' cannot be bound to an empty name");
+                }
+                // the prefixes xml and xmlns are bound for good, and their names to nothing else
+                if (n.local.equals("xmlns") || n.local.equals("xml") != uri.equals(XML_NAMESPACE) || uri.equals(XMLNS_NAMESPACE)) {
+                    throw malformed("the namespace prefix '" + n.local + "' cannot be bound to '" + uri + "'");
                 }
                 bindings.add(new Binding(n.local, uri, depth));
             }
@@ -843,7 +853,14 @@ final class Utf8XmlScanner implements XmlCursor {
         for (int i = 0; i < attributeCount; i++) {
             Name n = attributeNames[i];
             if (n.prefix != null && !"xmlns".equals(n.prefix)) {
-                uri(n, "attribute");
+                String uri = uri(n, "attribute");
+                // two prefixes bound to one namespace make two spellings of one attribute
+                for (int j = 0; j < i; j++) {
+                    Name m = attributeNames[j];
+                    if (m.prefix != null && !"xmlns".equals(m.prefix) && m.local.equals(n.local) && uri(m, "attribute").equals(uri)) {
+                        throw malformed("attributes '" + m.text + "' and '" + n.text + "' are the same attribute");
+                    }
+                }
             }
         }
     }
@@ -1311,8 +1328,8 @@ final class Utf8XmlScanner implements XmlCursor {
         int colon = text.indexOf(':');
         String prefix = null;
         String local = text;
-        // as the JDK's parser: "x:" is refused, ":x" has no prefix, "a:b:c" has prefix a
-        if (colon == text.length() - 1) {
+        // a qualified name of the namespaces spec: one colon at most, with a prefix and a local part
+        if (colon == 0 || colon == text.length() - 1 || colon > 0 && text.indexOf(':', colon + 1) >= 0) {
             throw malformed("'" + text + "' is not a valid qualified name");
         }
         if (colon > 0) {

@@ -8,7 +8,8 @@ import javax.xml.stream.XMLStreamConstants;
  * The parser events the CVAT readers consume, from one XML file: elements with their attributes
  * and text, nothing else (comments, processing instructions and the declaration are skipped; a
  * DOCTYPE or an entity is an error). Two implementations: {@link Utf8XmlScanner} for UTF-8 files
- * (every CVAT export), {@link SafeXml.Parser} over the JDK's StAX parser for other encodings.
+ * (every CVAT export), {@link SafeXml.Parser} over Aalto's StAX parser for other encodings and,
+ * when {@link SafeXml#READER_PROPERTY} says so, for UTF-8 files too.
  */
 interface XmlCursor extends AutoCloseable {
     int START_ELEMENT = XMLStreamConstants.START_ELEMENT;

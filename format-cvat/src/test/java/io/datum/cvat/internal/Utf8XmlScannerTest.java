@@ -341,6 +341,16 @@ class Utf8XmlScannerTest {
                 "<b x=\"1\"y=\"2\"/>",
                 "<![CDATA[x]]",
                 "<q:b/>",
+                "<:b/>",
+                "<b:/>",
+                "<q:b:c xmlns:q=\"urn:q\"/>",
+                "<b xmlns:q=\"\"/>",
+                "<b xmlns:xml=\"urn:other\"/>",
+                "<b xmlns:xml=\"http://www.w3.org/XML/1998/namespace\"/>",
+                "<b xmlns:q=\"http://www.w3.org/XML/1998/namespace\"/>",
+                "<b xmlns:xmlns=\"urn:x\"/>",
+                "<b xmlns=\"http://www.w3.org/2000/xmlns/\"/>",
+                "<b xmlns:q=\"urn:q\" xmlns:r=\"urn:q\" q:a=\"1\" r:a=\"2\"/>",
                 "<!DOCTYPE b>")) {
             all.add(utf8(s));
         }
