@@ -5,6 +5,7 @@ import io.datum.files.FolderTrees;
 import io.datum.files.OwnedFolder;
 import io.datum.spi.DatasetException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -95,9 +96,15 @@ public final class StagedOutput implements AutoCloseable {
         return target;
     }
 
-    /** Moves the finished output into place. */
+    /**
+     * Moves the finished output into place; not when the thread was interrupted (a signal or a
+     * shell's Ctrl-C stopping the run), so that a stopped run never leaves an output behind.
+     */
     public void commit() throws IOException {
         try {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("the run was stopped before its output was put in place");
+            }
             if (Files.isDirectory(target)) {
                 if (!isEmpty(target) && !overwrite) {
                     throw new DatasetException("Directory '" + shownName + "' already exists (pass --overwrite to overwrite)");

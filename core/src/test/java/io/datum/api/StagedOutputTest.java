@@ -37,6 +37,21 @@ class StagedOutputTest {
     }
 
     @Test
+    void aStoppedRunIsNotPutInPlace() throws IOException {
+        // a signal or Ctrl-C interrupts the run's thread: whatever it finished, nothing may appear
+        try (StagedOutput out = StagedOutput.prepare(dir.resolve("out"), false, "out")) {
+            Files.writeString(out.workDir().resolve("a.txt"), "x");
+            Thread.currentThread().interrupt();
+            try {
+                assertThrows(DatasetException.class, out::commit);
+            } finally {
+                Thread.interrupted();
+            }
+        }
+        assertEquals(List.of(), entries());
+    }
+
+    @Test
     void anUncommittedOutputLeavesNothing() throws IOException {
         try (StagedOutput out = StagedOutput.prepare(dir.resolve("out"), false, "out")) {
             Files.writeString(out.workDir().resolve("a.txt"), "x");

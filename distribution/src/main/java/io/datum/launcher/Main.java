@@ -67,7 +67,12 @@ public final class Main {
             felix.startAll(bundles, false);
             felix.startAll(plugins, true);
             timing.phase("start bundles");
+            if (Termination.requested()) {
+                // a signal during start-up, whose interrupt the framework's start may have consumed
+                return 1;
+            }
             int code = VerbRunner.run(felix, args, out, err);
+            Termination.verbFinished(code);
             timing.phase("verb");
             out.flush();
             return code;

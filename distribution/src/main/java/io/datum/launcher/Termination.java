@@ -26,6 +26,12 @@ final class Termination {
     private static volatile int exitCode;
     private static final CountDownLatch unwound = new CountDownLatch(1);
     private static volatile Thread worker;
+    /**
+     * Set when the verb has returned success: its output is then in place (an output is not put in
+     * place once the verb's thread is interrupted), and a signal after that must not report a
+     * stopped run beside a complete output.
+     */
+    private static volatile boolean succeeded;
 
     private Termination() {
     }
@@ -43,6 +49,10 @@ final class Termination {
     }
 
     private static void onSignal(Signal signal) {
+        if (succeeded) {
+            // the work is done and in place: the run ends as it would have, with success
+            return;
+        }
         if (exitCode != 0) {
             // a second signal while unwinding: stop waiting
             System.exit(exitCode);
@@ -58,7 +68,7 @@ final class Termination {
         } catch (InterruptedException e) {
             // exit now
         }
-        System.exit(exitCode);
+        System.exit(exitCode(1));
     }
 
     /** Called by the verb's thread when it has finished, normally or not. */
@@ -66,13 +76,27 @@ final class Termination {
         unwound.countDown();
     }
 
+    /**
+     * Called by the verb's thread with the verb's exit code as soon as it returns. A verb that
+     * succeeded although a signal came (after its output was in place) makes the run's exit code
+     * 0: exit 0 always means a complete output, 130 and 143 that nothing was left.
+     */
+    static void verbFinished(int code) {
+        if (code == 0) {
+            succeeded = true;
+        }
+    }
+
     /** Whether a signal asked the run to stop. */
     static boolean requested() {
         return exitCode != 0;
     }
 
-    /** The exit code a signal asked for; {@code otherwise} when none did. */
+    /** The exit code a signal asked for; {@code otherwise} when none did, or when the verb succeeded. */
     static int exitCode(int otherwise) {
+        if (succeeded) {
+            return 0;
+        }
         return exitCode != 0 ? exitCode : otherwise;
     }
 
