@@ -70,6 +70,8 @@ public class KarafFeatureIT {
                 // the test runs inside Karaf: what it needs to know of this build goes there as system properties
                 editConfigurationFilePut("etc/system.properties", "datum.repo",
                         new File(System.getProperty("datum.repo")).getAbsolutePath()),
+                editConfigurationFilePut("etc/system.properties", "datum.karaf.output",
+                        new File(System.getProperty("datum.karaf.work"), "output").getAbsolutePath()),
                 features(new File(System.getProperty("datum.karaf.features")).toURI().toString(), "datum"));
     }
 
@@ -85,7 +87,8 @@ public class KarafFeatureIT {
     public void theDatumServiceConvertsTheSample() throws Exception {
         Path sample = Path.of(System.getProperty("datum.repo"), "samples", "open-images-sample").toAbsolutePath();
         assertEquals(List.of("open_images"), datum.detect(sample));
-        Path out = Files.createTempDirectory("datum-karaf-").resolve("cvat");
+        Path out = Files.createDirectories(Path.of(System.getProperty("datum.karaf.output")))
+                .resolve("cvat-" + System.nanoTime());
         CollectingJobContext context = JobContext.collecting();
         try (DatasetSource dataset = datum.importFrom(sample, null, context)) {
             datum.export(dataset, out, "cvat", false, context);
