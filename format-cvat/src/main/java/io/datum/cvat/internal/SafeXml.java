@@ -322,12 +322,13 @@ final class SafeXml {
                     if (++depth > limits.maxDepth()) {
                         throw at("elements nested deeper than " + limits.maxDepth() + " levels (limit of the CVAT reader)");
                     }
-                    // Namespaces in XML 1.0 forbids undeclaring a prefix, which Aalto lets through (1.1 allows it)
+                    // the scanner's rules: Aalto lets a prefix be undeclared, as Namespaces 1.1 allows
                     for (int i = 0, n = xml.getNamespaceCount(); i < n; i++) {
                         String prefix = xml.getNamespacePrefix(i);
                         String uri = xml.getNamespaceURI(i);
-                        if (prefix != null && !prefix.isEmpty() && (uri == null || uri.isEmpty())) {
-                            throw at("malformed XML: the namespace prefix '" + prefix + "' cannot be bound to an empty name");
+                        String problem = XmlNamespaces.bindingProblem(prefix == null ? "" : prefix, uri == null ? "" : uri);
+                        if (problem != null) {
+                            throw at("malformed XML: " + problem);
                         }
                     }
                 }
