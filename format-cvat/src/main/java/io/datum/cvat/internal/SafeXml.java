@@ -57,8 +57,11 @@ final class SafeXml {
         }
     }
 
+    /** The encoding pseudo-attribute of a declaration, whatever its value (checked against {@link #ENCODING_NAME}). */
     private static final Pattern DECLARED_ENCODING = Pattern.compile(
-            "^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
+            "^<\\?xml[^>]*?encoding\\s*=\\s*([\"'])([^\"']*)\\1");
+    /** What XML allows as an encoding name. */
+    private static final Pattern ENCODING_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
 
     private SafeXml() {
     }
@@ -149,15 +152,19 @@ final class SafeXml {
         Matcher m = DECLARED_ENCODING.matcher(new String(head, skip, head.length - skip, headCharset));
         Charset declared = null;
         if (m.find()) {
+            String name = m.group(2);
+            if (!ENCODING_NAME.matcher(name).matches()) {
+                throw DatasetException.at(shownName, 1, "malformed XML: '" + name + "' is not an encoding name");
+            }
             try {
-                declared = Charset.forName(m.group(1));
+                declared = Charset.forName(name);
             } catch (IllegalArgumentException e) {
-                throw DatasetException.at(shownName, 1, "unsupported encoding '" + m.group(1) + "'");
+                throw DatasetException.at(shownName, 1, "unsupported encoding '" + name + "'");
             }
             if (detected != null && !(detected == StandardCharsets.UTF_8 ? declared.equals(StandardCharsets.UTF_8)
                     : declared.name().startsWith("UTF-16"))) {
                 throw DatasetException.at(shownName, 1, "the file is in " + (detected == StandardCharsets.UTF_8 ? "UTF-8" : "UTF-16")
-                        + " (its first bytes say so), but its declaration names the encoding '" + m.group(1) + "'");
+                        + " (its first bytes say so), but its declaration names the encoding '" + name + "'");
             }
         }
         in.skipNBytes(skip);

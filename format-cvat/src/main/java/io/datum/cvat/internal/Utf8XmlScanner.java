@@ -1085,6 +1085,12 @@ final class Utf8XmlScanner implements XmlCursor {
         }
         int bodyFrom = p - tok;
         p = until(p, "?>", "processing instruction");
+        if (p - 2 - tok > bodyFrom) {
+            byte first = buf[tok + bodyFrom];
+            if (first != ' ' && first != '\t' && first != '\r' && first != '\n') {
+                throw malformed("the target of a processing instruction must be followed by white space or '?>'");
+            }
+        }
         if (declaration) {
             String body = new String(buf, tok + bodyFrom, p - 2 - tok - bodyFrom, StandardCharsets.UTF_8);
             if (!DECLARATION.matcher(body).matches()) {
