@@ -34,8 +34,6 @@ import java.util.regex.Pattern;
  */
 final class Utf8XmlScanner implements XmlCursor {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
-    private static final String XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
     private static final int MAX_ATTRIBUTES = 1 << 16;
     private static final Pattern DECLARATION = Pattern.compile("[ \\t\\r\\n]+version[ \\t\\r\\n]*=[ \\t\\r\\n]*(\"1\\.[0-9]+\"|'1\\.[0-9]+')"
             + "([ \\t\\r\\n]+encoding[ \\t\\r\\n]*=[ \\t\\r\\n]*(\"[A-Za-z][A-Za-z0-9._-]*\"|'[A-Za-z][A-Za-z0-9._-]*'))?"
@@ -832,22 +830,15 @@ final class Utf8XmlScanner implements XmlCursor {
         }
         for (int i = 0; i < attributeCount; i++) {
             Name n = attributeNames[i];
-            if (n.text.equals("xmlns")) {
+            boolean declaresDefault = n.text.equals("xmlns");
+            if (declaresDefault || "xmlns".equals(n.prefix)) {
+                String prefix = declaresDefault ? "" : n.local;
                 String uri = value(i);
-                if (uri.equals(XML_NAMESPACE) || uri.equals(XMLNS_NAMESPACE)) {
-                    throw malformed("the default namespace cannot be '" + uri + "'");
+                String problem = XmlNamespaces.bindingProblem(prefix, uri);
+                if (problem != null) {
+                    throw malformed(problem);
                 }
-                bindings.add(new Binding("", uri, depth));
-            } else if ("xmlns".equals(n.prefix)) {
-                String uri = value(i);
-                if (uri.isEmpty()) {
-                    throw malformed("the namespace prefix '" + n.local + "' cannot be bound to an empty name");
-                }
-                // the prefixes xml and xmlns are bound for good, and their names to nothing else
-                if (n.local.equals("xmlns") || n.local.equals("xml") != uri.equals(XML_NAMESPACE) || uri.equals(XMLNS_NAMESPACE)) {
-                    throw malformed("the namespace prefix '" + n.local + "' cannot be bound to '" + uri + "'");
-                }
-                bindings.add(new Binding(n.local, uri, depth));
+                bindings.add(new Binding(prefix, uri, depth));
             }
         }
         for (int i = 0; i < attributeCount; i++) {
@@ -876,7 +867,7 @@ final class Utf8XmlScanner implements XmlCursor {
     private String uri(Name n, String what) {
         String prefix = n.prefix == null ? "" : n.prefix;
         if (prefix.equals("xml")) {
-            return XML_NAMESPACE;
+            return XmlNamespaces.XML;
         }
         for (int i = bindings.size() - 1; i >= 0; i--) {
             if (bindings.get(i).prefix.equals(prefix)) {
@@ -1094,6 +1085,12 @@ final class Utf8XmlScanner implements XmlCursor {
         }
         int bodyFrom = p - tok;
         p = until(p, "?>", "processing instruction");
+        if (p - 2 - tok > bodyFrom) {
+            byte first = buf[tok + bodyFrom];
+            if (first != ' ' && first != '\t' && first != '\r' && first != '\n') {
+                throw malformed("the target of a processing instruction must be followed by white space or '?>'");
+            }
+        }
         if (declaration) {
             String body = new String(buf, tok + bodyFrom, p - 2 - tok - bodyFrom, StandardCharsets.UTF_8);
             if (!DECLARATION.matcher(body).matches()) {
@@ -1328,8 +1325,7 @@ final class Utf8XmlScanner implements XmlCursor {
         int colon = text.indexOf(':');
         String prefix = null;
         String local = text;
-        // a qualified name of the namespaces spec: one colon at most, with a prefix and a local part
-        if (colon == 0 || colon == text.length() - 1 || colon > 0 && text.indexOf(':', colon + 1) >= 0) {
+        if (!XmlNamespaces.isQualifiedName(text)) {
             throw malformed("'" + text + "' is not a valid qualified name");
         }
         if (colon > 0) {
