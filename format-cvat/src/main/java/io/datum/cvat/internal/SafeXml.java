@@ -157,6 +157,10 @@ final class SafeXml {
             } catch (IllegalArgumentException e) {
                 throw DatasetException.at(shownName, 1, "unsupported encoding '" + name + "'");
             }
+            if (!isRegisteredName(declared, name)) {
+                throw DatasetException.at(shownName, 1, "malformed XML: '" + name + "' is not the name of an encoding"
+                        + " (write '" + declared.name() + "')");
+            }
             if (detected != null && !(detected == StandardCharsets.UTF_8 ? declared.equals(StandardCharsets.UTF_8)
                     : declared.name().startsWith("UTF-16"))) {
                 throw DatasetException.at(shownName, 1, "the file is in " + (detected == StandardCharsets.UTF_8 ? "UTF-8" : "UTF-16")
@@ -165,6 +169,17 @@ final class SafeXml {
         }
         in.skipNBytes(skip);
         return detected != null ? detected : declared != null ? declared : StandardCharsets.UTF_8;
+    }
+
+    /**
+     * Whether {@code name} is a registered (IANA) name of {@code charset}, as XML wants encoding
+     * names to be: Java also knows names of its own ({@code UTF8}, {@code UTF_16}) that a
+     * conforming parser refuses. Checked for the Unicode encodings, whose registered name is the
+     * canonical one (in any letter case); other charsets keep Java's names.
+     */
+    private static boolean isRegisteredName(Charset charset, String name) {
+        String canonical = charset.name();
+        return !canonical.startsWith("UTF-") || name.equalsIgnoreCase(canonical);
     }
 
     /** Decodes {@code charset}, refusing undecodable bytes. */

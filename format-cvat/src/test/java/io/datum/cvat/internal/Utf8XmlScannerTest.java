@@ -205,7 +205,7 @@ class Utf8XmlScannerTest {
     @ValueSource(strings = {
         "<?xml version=\"1.0\"?>",
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>",
-        "<?xml version=\"1.0\" encoding=\"utf8\" ?>\n",
+        "<?xml version=\"1.0\" encoding=\"Utf-8\" ?>\n",
         "<?xml version = \"1.0\"\tencoding\n=\r\n'utf-8'  standalone=\"no\"?>",
         "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>",
         "<?xml version=\"1.0\" encoding=\"us-ascii\"?>",
@@ -261,6 +261,21 @@ class Utf8XmlScannerTest {
             DatasetException e = assertThrows(DatasetException.class, () -> SafeXml.open(file, "doc.xml", LIMITS, parser).close());
             assertTrue(e.getMessage().startsWith("doc.xml:1:"), e.getMessage());
             assertTrue(e.getMessage().contains("'8859_1' is not an encoding name"), e.getMessage());
+        }
+    }
+
+    /**
+     * Java's own names of the Unicode encodings are not encoding names XML knows: a conforming parser
+     * (the JDK's StAX parser) refuses them, Aalto lets them through, so they are checked here alone.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF8", "utf8", "UTF_16", "UnicodeBigUnmarked"})
+    void refusesJavaOnlyNamesOfUnicodeEncodings(String encoding) throws IOException {
+        Path file = write(utf8("<?xml version=\"1.0\" encoding=\"" + encoding + "\"?><a/>"));
+        for (SafeXml.Utf8Parser parser : SafeXml.Utf8Parser.values()) {
+            DatasetException e = assertThrows(DatasetException.class, () -> SafeXml.open(file, "doc.xml", LIMITS, parser).close());
+            assertTrue(e.getMessage().startsWith("doc.xml:1:"), e.getMessage());
+            assertTrue(e.getMessage().contains("'" + encoding + "' is not the name of an encoding"), e.getMessage());
         }
     }
 
