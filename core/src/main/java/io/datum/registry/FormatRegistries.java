@@ -52,6 +52,7 @@ public final class FormatRegistries {
         String jar = where.substring(where.lastIndexOf('/', where.length() - 2) + 1);
         Package p = c.getPackage();
         String version = p == null || p.getImplementationVersion() == null ? "" : p.getImplementationVersion();
-        return new FormatTable.Provider(jar, version, f == null ? "" : f.description());
+        // jars have no ids: among equal versions, the registration order (the class path's) decides
+        return new FormatTable.Provider(jar, version, f == null ? "" : f.description(), 0);
     }
 }

@@ -21,6 +21,17 @@ public interface FormatRegistry {
 
     Optional<FormatInfo> format(String name);
 
+    /**
+     * Every provider of {@code name}, the one in use first: more than one means a clash (two bundles
+     * register the same format name). The one in use has the higher service ranking, then the
+     * higher version, then the lower bundle id.
+     *
+     * @since 1.1
+     */
+    default List<FormatInfo> providers(String name) {
+        return format(name).map(List::of).orElse(List.of());
+    }
+
     Optional<DatasetImporter> importer(String name);
 
     Optional<DatasetExporter> exporter(String name);

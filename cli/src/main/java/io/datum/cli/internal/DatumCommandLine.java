@@ -141,6 +141,7 @@ public final class DatumCommandLine {
     }
 
     private int dispatch(String verb, List<String> args, PrintStream out, Log log) throws IOException {
+        warnAboutClashes(log);
         switch (verb) {
             case "convert":
                 return convert(args, log);
@@ -798,13 +799,34 @@ public final class DatumCommandLine {
         out.println(String.format("%-" + width + "s  %-6s  %-6s  %-6s  %s", "FORMAT", "IMPORT", "EXPORT", "DETECT",
                 "PROVIDED BY"));
         for (FormatInfo f : formats) {
-            out.println(String.format("%-" + width + "s  %-6s  %-6s  %-6s  %s %s", f.name(), yes(f.canImport()),
-                    yes(f.canExport()), yes(f.canDetect()), f.provider(), f.version()).stripTrailing());
+            List<FormatInfo> providers = registry.providers(f.name());
+            String others = providers.stream().skip(1).map(p -> p.provider() + " " + p.version())
+                    .collect(Collectors.joining(", "));
+            out.println((String.format("%-" + width + "s  %-6s  %-6s  %-6s  %s %s", f.name(), yes(f.canImport()),
+                    yes(f.canExport()), yes(f.canDetect()), f.provider(), f.version()).stripTrailing()
+                    + (others.isEmpty() ? "" : "  (clash: also " + others + ", not used)")));
         }
         if (formats.isEmpty()) {
             out.println("(no format bundles are installed)");
         }
         return 0;
+    }
+
+    /**
+     * One warning per format name that two bundles provide: the user dropped a plugin that either
+     * replaces a format or is ignored, and should know which.
+     */
+    private void warnAboutClashes(Log log) {
+        for (FormatInfo f : registry.formats()) {
+            List<FormatInfo> providers = registry.providers(f.name());
+            if (providers.size() > 1) {
+                log.warning("format '" + f.name() + "' is provided by " + providers.size() + " bundles: using "
+                        + providers.get(0).provider() + " " + providers.get(0).version() + ", not "
+                        + providers.stream().skip(1).map(p -> p.provider() + " " + p.version())
+                                .collect(Collectors.joining(", "))
+                        + " (the higher version wins, then the bundle installed first); remove one of them");
+            }
+        }
     }
 
     private static String yes(boolean b) {

@@ -4,14 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.registry.DetectionReport;
+import io.datum.registry.FormatInfo;
 import io.datum.registry.FormatRegistries;
+import io.datum.registry.FormatRegistry;
+import io.datum.spi.DatasetExporter;
+import io.datum.spi.DatasetImporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,6 +170,55 @@ class DatumCommandLineTest {
                 + "    dataset must contain a file matching pattern \"items.txt\"\n", out);
         assertTrue(Files.readString(report).contains("\"reason\": \"unmet_requirements\""));
         assertEquals(1, run("detect", dir.resolve("missing").toString()));
+    }
+
+    @Test
+    void twoBundlesProvidingOneFormatAreReportedByFormatsAndWarnedAboutByEveryVerb() {
+        FormatRegistry real = FormatRegistries.fromServiceLoader();
+        FormatInfo copy = new FormatInfo("fake", true, false, false, "com.example.fake-copy", "0.0.1", "");
+        FormatRegistry clashing = new FormatRegistry() {
+            @Override
+            public List<FormatInfo> formats() {
+                return real.formats();
+            }
+
+            @Override
+            public Optional<FormatInfo> format(String name) {
+                return real.format(name);
+            }
+
+            @Override
+            public List<FormatInfo> providers(String name) {
+                List<FormatInfo> all = new ArrayList<>(real.providers(name));
+                if (name.equals("fake")) {
+                    all.add(copy);
+                }
+                return all;
+            }
+
+            @Override
+            public Optional<DatasetImporter> importer(String name) {
+                return real.importer(name);
+            }
+
+            @Override
+            public Optional<DatasetExporter> exporter(String name) {
+                return real.exporter(name);
+            }
+
+            @Override
+            public DetectionReport detect(Path path, int depth) {
+                return real.detect(path, depth);
+            }
+        };
+        datum = new DatumCommandLine(clashing, dir);
+        assertEquals(0, run("formats"));
+        assertTrue(out.contains("(clash: also com.example.fake-copy 0.0.1, not used)"), out);
+        assertFalse(out.lines().filter(l -> l.startsWith("other")).anyMatch(l -> l.contains("clash")), out);
+        assertTrue(err.contains("WARNING: format 'fake' is provided by 2 bundles: using "), err);
+        assertTrue(err.contains(", not com.example.fake-copy 0.0.1 (the higher version wins"), err);
+        assertEquals(0, run("detect", input.toString()));
+        assertTrue(err.contains("WARNING: format 'fake' is provided by 2 bundles"), err);
     }
 
     @Test

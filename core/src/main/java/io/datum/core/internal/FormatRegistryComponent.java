@@ -69,7 +69,8 @@ public class FormatRegistryComponent implements FormatRegistry {
         Object description = ref.getProperty("datum.format.description");
         Bundle b = ref.getBundle();
         FormatTable.Provider provider = new FormatTable.Provider(b == null ? "?" : b.getSymbolicName(),
-                b == null ? "" : b.getVersion().toString(), description instanceof String ? (String) description : "");
+                b == null ? "" : b.getVersion().toString(), description instanceof String ? (String) description : "",
+                b == null ? Long.MAX_VALUE : b.getBundleId());
         table.add(role, service, (String) name, ranking instanceof Integer ? (Integer) ranking : 0, provider);
     }
 
@@ -81,6 +82,11 @@ public class FormatRegistryComponent implements FormatRegistry {
     @Override
     public Optional<FormatInfo> format(String name) {
         return table.format(name);
+    }
+
+    @Override
+    public List<FormatInfo> providers(String name) {
+        return table.providers(name);
     }
 
     @Override

@@ -27,14 +27,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The registry's state: every registered detector, importer and exporter with its format name,
  * ranking and provider. Fed by the DS tracker in a framework and by the ServiceLoader outside one.
  * Registrations live in a copy-on-write list, so every lookup works on a consistent snapshot while
- * bundles come and go. When two services claim one role of one name, the higher ranking wins
- * (then the earlier registration).
+ * bundles come and go. When two providers claim one role of one name, the choice is the higher
+ * service ranking, then the higher provider version, then the lower bundle id (for jars on a class
+ * path: the earlier one); the others stay registered, so {@link #providers} can report the clash
+ * and the next one takes over when the chosen bundle leaves.
  */
 public final class FormatTable implements FormatRegistry {
     public enum Role { DETECTOR, IMPORTER, EXPORTER }
 
-    /** Where a service comes from: a bundle (or jar) name and version, plus the format's description. */
-    public record Provider(String name, String version, String description) {
+    /**
+     * Where a service comes from: a bundle (or jar) name and version, plus the format's description;
+     * {@code id} orders providers of equal version (the bundle id, or the class-path position).
+     */
+    public record Provider(String name, String version, String description, long id) {
     }
 
     private record Registration(Role role, Object service, String format, int ranking, Provider provider, long order) {
@@ -51,10 +56,65 @@ public final class FormatTable implements FormatRegistry {
         registrations.removeIf(r -> r.role == role && r.service == service);
     }
 
+    /** Which of two registrations of one name is chosen first (see the class comment). */
+    private static final Comparator<Registration> CHOICE = Comparator.comparingInt((Registration r) -> -r.ranking)
+            .thenComparing((a, b) -> compareVersions(b.provider.version(), a.provider.version()))
+            .thenComparingLong(r -> r.provider.id())
+            .thenComparingLong(r -> r.order);
+
     private Optional<Registration> best(Role role, String format) {
         return registrations.stream()
                 .filter(r -> r.role == role && r.format.equals(format))
-                .min(Comparator.comparingInt((Registration r) -> -r.ranking).thenComparingLong(r -> r.order));
+                .min(CHOICE);
+    }
+
+    @Override
+    public List<FormatInfo> providers(String name) {
+        List<Registration> claims = registrations.stream().filter(r -> r.format.equals(name)).sorted(CHOICE).toList();
+        List<FormatInfo> out = new ArrayList<>();
+        List<Provider> seen = new ArrayList<>();
+        for (Registration r : claims) {
+            if (!seen.contains(r.provider)) {
+                seen.add(r.provider);
+                out.add(infoOf(name, r.provider));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** What one provider offers for {@code name}, whether or not it is the one chosen. */
+    private FormatInfo infoOf(String name, Provider provider) {
+        boolean imports = false;
+        boolean exports = false;
+        boolean detects = false;
+        for (Registration r : registrations) {
+            if (r.format.equals(name) && r.provider.equals(provider)) {
+                imports |= r.role == Role.IMPORTER;
+                exports |= r.role == Role.EXPORTER;
+                detects |= r.role == Role.DETECTOR;
+            }
+        }
+        return new FormatInfo(name, imports, exports, detects, provider.name(), provider.version(), provider.description());
+    }
+
+    /**
+     * Orders versions such as {@code 1.10.0}, {@code 1.2.0.SNAPSHOT} or {@code 2.13.2}: numeric
+     * parts as numbers, other parts as text, a missing part first. Lenient, since jars on a class
+     * path may carry any implementation version (or none).
+     */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("[.\\-]");
+        String[] y = b.split("[.\\-]");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            String p = i < x.length ? x[i] : "";
+            String q = i < y.length ? y[i] : "";
+            int c = p.matches("\\d{1,18}") && q.matches("\\d{1,18}")
+                    ? Long.compare(Long.parseLong(p), Long.parseLong(q)) : p.compareTo(q);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     @Override

@@ -24,7 +24,7 @@ class FormatTableTest {
     @TempDir
     Path dir;
 
-    private static final FormatTable.Provider PROVIDER = new FormatTable.Provider("test", "1", "");
+    private static final FormatTable.Provider PROVIDER = new FormatTable.Provider("test", "1", "", 1);
 
     private static DatasetImporter importer() {
         return new DatasetImporter() {
@@ -51,6 +51,36 @@ class FormatTableTest {
             }
         }
         return t;
+    }
+
+    @Test
+    void twoProvidersOfOneNameAreReportedAndTheHigherVersionThenTheLowerBundleIdIsUsed() {
+        FormatTable t = new FormatTable();
+        DatasetImporter shipped = importer();
+        DatasetImporter newer = importer();
+        DatasetImporter sameVersionLaterBundle = importer();
+        t.add(FormatTable.Role.IMPORTER, shipped, "cvat", 0, new FormatTable.Provider("io.datum.format-cvat", "0.9.0", "", 5));
+        t.add(FormatTable.Role.EXPORTER, importer(), "cvat", 0, new FormatTable.Provider("io.datum.format-cvat", "0.9.0", "", 5));
+        t.add(FormatTable.Role.IMPORTER, sameVersionLaterBundle, "cvat", 0, new FormatTable.Provider("copy", "0.10.0", "", 9));
+        assertSame(sameVersionLaterBundle, t.importer("cvat").orElseThrow(), "0.10.0 is higher than 0.9.0");
+        t.add(FormatTable.Role.IMPORTER, newer, "cvat", 0, new FormatTable.Provider("other", "0.10.0", "", 7));
+        assertSame(newer, t.importer("cvat").orElseThrow(), "equal versions: the lower bundle id");
+        assertEquals(List.of("other 0.10.0 import", "copy 0.10.0 import", "io.datum.format-cvat 0.9.0 import export"),
+                t.providers("cvat").stream().map(f -> f.provider() + " " + f.version() + (f.canImport() ? " import" : "")
+                        + (f.canExport() ? " export" : "")).toList());
+        t.remove(FormatTable.Role.IMPORTER, newer);
+        t.remove(FormatTable.Role.IMPORTER, sameVersionLaterBundle);
+        assertSame(shipped, t.importer("cvat").orElseThrow(), "the next one takes over when the chosen one leaves");
+        assertEquals(1, t.providers("cvat").size());
+        assertEquals(List.of(), t.providers("none"));
+    }
+
+    @Test
+    void comparesVersionsPartByPart() {
+        assertTrue(FormatTable.compareVersions("1.10.0", "1.9.0") > 0);
+        assertTrue(FormatTable.compareVersions("0.1.0.SNAPSHOT", "0.1.0") > 0);
+        assertTrue(FormatTable.compareVersions("", "0") < 0);
+        assertEquals(0, FormatTable.compareVersions("2.13.2", "2.13.2"));
     }
 
     @Test
