@@ -25,10 +25,15 @@ public final class FakeFormatBundle {
 
     /** Writes the bundle to {@code target} (replaced if present) and returns it. */
     public static Path build(Path datumHome, Path target) throws Exception {
+        return build(datumHome, target, FakeFormat.SYMBOLIC_NAME, "1.0.0");
+    }
+
+    /** The same bundle under another symbolic name and version: a second provider of its formats. */
+    public static Path build(Path datumHome, Path target, String symbolicName, String version) throws Exception {
         Path core = shippedCore(datumHome);
         try (Builder bnd = new Builder()) {
-            bnd.setProperty("Bundle-SymbolicName", FakeFormat.SYMBOLIC_NAME);
-            bnd.setProperty("Bundle-Version", "1.0.0");
+            bnd.setProperty("Bundle-SymbolicName", symbolicName);
+            bnd.setProperty("Bundle-Version", version);
             bnd.setProperty("Private-Package", FakeFormat.class.getPackageName());
             bnd.addClasspath(testClasses());
             bnd.addClasspath(core.toFile());
