@@ -107,7 +107,7 @@ final class MetaReader {
         while (true) {
             int event = parser.next();
             if (event == XmlCursor.END_DOCUMENT) {
-                throw DatasetExceptions.inFile(parser.file(), "a CVAT XML file must have a <meta> element");
+                throw parser.at("a CVAT XML file must have a <meta> element");
             }
             if (event == XmlCursor.START_ELEMENT && META.equals(parser.name())) {
                 break;
@@ -283,20 +283,20 @@ final class MetaReader {
         originalSizeLine = s.line;
     }
 
+    /** The meta data read up to {@code </meta>}; what is missing from it is reported there. */
     private CvatMeta finish() {
         CvatMeta.Kind kind;
         if (project) {
             kind = CvatMeta.Kind.PROJECT;
             if (subsets.isEmpty()) {
-                throw DatasetExceptions.inFile(parser.file(), "a CVAT project file must name its subsets in <subset> elements");
+                throw parser.at("a CVAT project file must name its subsets in <subset> elements");
             }
         } else if (task) {
             kind = CvatMeta.Kind.TASK;
         } else if (job) {
             kind = CvatMeta.Kind.JOB;
         } else {
-            throw DatasetExceptions.inFile(parser.file(),
-                    "a CVAT XML file must have a <task>, <job> or <project> element in its <meta>");
+            throw parser.at("a CVAT XML file must have a <task>, <job> or <project> element in its <meta>");
         }
         return new CvatMeta(kind, List.copyOf(labels.values()), Map.copyOf(attributeTypes), originalSize,
                 List.copyOf(subsets));

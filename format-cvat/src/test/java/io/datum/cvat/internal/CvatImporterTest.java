@@ -481,7 +481,7 @@ class CvatImporterTest {
     void reportsBadMetaWithTheFileName(String xml, String problem) {
         write(dir, "a.xml", xml);
         DatasetException e = assertThrows(DatasetException.class, () -> load(dir));
-        assertTrue(e.getMessage().startsWith("a.xml"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("a.xml:1:"), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
     }
 
