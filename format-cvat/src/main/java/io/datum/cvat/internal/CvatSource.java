@@ -218,11 +218,11 @@ final class CvatSource implements DatasetSource {
             String extension = CvatFile.extension(name);
             String id = name.substring(0, name.length() - extension.length());
             if (!idsBySubset.computeIfAbsent(u.subset, s -> new LongHashSet()).add(LongHashSet.hash(id))) {
-                String other = RepeatedItemSearch.otherImageName(file, u.subset, id, g.frame(), limits);
-                if (other != null) {
-                    throw DatasetExceptions.inFile(file.shownName(), "images '" + other + "' and '" + name + "' (frame "
-                            + g.frame() + ") of subset '" + u.subset + "' give the same item id '" + id
-                            + "'; rename one of them");
+                RepeatedItemSearch.Repeat repeat = RepeatedItemSearch.find(file, u.subset, id, g.frame(), limits);
+                if (repeat != null) {
+                    throw DatasetExceptions.atLine(file.shownName(), repeat.line(), "images '" + repeat.otherName()
+                            + "' (line " + repeat.otherLine() + ") and '" + name + "' (frame " + g.frame() + ") of subset '"
+                            + u.subset + "' give the same item id '" + id + "'; rename one of them");
                 }
             }
             Path path = locate(file, u.subset, name);

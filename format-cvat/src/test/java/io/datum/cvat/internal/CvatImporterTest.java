@@ -312,16 +312,17 @@ class CvatImporterTest {
     void refusesTwoFramesThatGiveTheSameItem() {
         write(dir, "default.xml", task("<image id=\"0\" name=\"a.jpg\"/><image id=\"1\" name=\"a.png\"/>"));
         DatasetException e = assertThrows(DatasetException.class, () -> load(dir));
-        assertEquals("default.xml: images 'a.jpg' and 'a.png' (frame 1) of subset 'default' give the same item id 'a';"
-                + " rename one of them", e.getMessage());
+        assertEquals("default.xml:8: images 'a.jpg' (line 8) and 'a.png' (frame 1) of subset 'default' give the same"
+                + " item id 'a'; rename one of them", e.getMessage());
     }
 
     @Test
     void namesBothImagesOfARepeatedItemWhateverComesBetween() {
-        write(dir, "default.xml", task("<image id=\"0\" name=\"x/b.jpeg\"/><image id=\"1\" name=\"c.jpg\"/>"
+        write(dir, "default.xml", task("<image id=\"0\" name=\"x/b.jpeg\"/><image id=\"1\" name=\"c.jpg\"/>\n"
                 + "<image id=\"2\" name=\"x/b.jpg\"><tag label=\"a\"/></image>"));
         DatasetException e = assertThrows(DatasetException.class, () -> load(dir));
-        assertTrue(e.getMessage().contains("images 'x/b.jpeg' and 'x/b.jpg' (frame 2)"), e.getMessage());
+        assertTrue(e.getMessage().contains("images 'x/b.jpeg' (line 8) and 'x/b.jpg' (frame 2)"), e.getMessage());
+        assertEquals(9, e.line(), "the line of the image that repeats the item");
         assertTrue(e.getMessage().contains("item id 'x/b'"), e.getMessage());
     }
 
