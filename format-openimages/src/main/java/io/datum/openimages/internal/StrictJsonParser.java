@@ -21,8 +21,10 @@ import java.util.Map;
  * {@code -Infinity}; no comments, single quotes, unquoted names or trailing commas; no control
  * characters inside strings; a later duplicate name wins; a leading BOM is ignored. Every error
  * names the file, the line and the column and says what is wrong in plain words. Written here
- * rather than left to Gson's reader, whose messages carry advice for programmers and a web link
- * but no usable position; the values are Gson's tree types all the same.
+ * rather than left to Gson's reader because no setting of it reads that grammar (strict refuses
+ * {@code NaN}, lenient takes comments, single quotes and unquoted names, which Python refuses), and
+ * its messages carry advice for programmers and a web link instead of a position for a person;
+ * the values are Gson's tree types all the same.
  */
 final class StrictJsonParser {
     private final String text;
