@@ -134,7 +134,10 @@ public final class DatumCommandLine {
             log.error("out of memory; give Java more heap with DATUM_JAVA_OPTS=-Xmx... (" + e.getMessage() + ")");
             return 1;
         } catch (RuntimeException e) {
-            log.error("internal error: " + e);
+            log.error(registry.providerOf(e)
+                    .map(f -> "format '" + f.name() + "' (bundle " + f.provider() + " " + f.version() + ") failed: " + e
+                            + "; a fault of that bundle, not of the data: report it to its authors")
+                    .orElse("internal error: " + e));
             debugTrace(log, e);
             return 1;
         }

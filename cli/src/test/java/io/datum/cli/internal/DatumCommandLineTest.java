@@ -222,6 +222,17 @@ class DatumCommandLineTest {
     }
 
     @Test
+    void aFormatBundlesOwnFailureNamesTheFormatAndTheBundle() throws IOException {
+        Files.write(input.resolve("items.txt"), List.of("a train cat", "b test dog x"));
+        assertEquals(1, run("convert", "-if", "fake", "-i", input.toString(), "-f", "other", "-o", dir.resolve("o").toString()));
+        assertTrue(err.contains("ERROR: format 'fake' (bundle "), err);
+        assertTrue(err.contains(") failed: java.lang.NumberFormatException: For input string: \"x\"; a fault of that bundle,"
+                + " not of the data: report it to its authors"), err);
+        assertFalse(err.contains("internal error"), err);
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
     void listsFormatsAndAnswersHelpAndVersion() {
         assertEquals(0, run("formats"));
         assertTrue(out.startsWith("FORMAT  IMPORT  EXPORT  DETECT  PROVIDED BY\n"), out);

@@ -51,6 +51,10 @@ final class FakeFormat {
             List<String> lines = Files.readAllLines(path.resolve("items.txt"));
             for (int i = 0; i < lines.size(); i++) {
                 String[] f = lines.get(i).split(" ");
+                if (f.length > 3) {
+                    // a fourth word is read as a number: a bug of this format bundle, not bad data
+                    Integer.parseInt(f[3]);
+                }
                 int label = categories.find(f[2]).orElseThrow(() -> DatasetException.at("items.txt", 0, "unknown label"));
                 items.add(new DatasetItem(f[0], f[1], null, List.of(new Label(label))));
             }

@@ -90,6 +90,11 @@ public class FormatRegistryComponent implements FormatRegistry {
     }
 
     @Override
+    public Optional<FormatInfo> providerOf(Throwable failure) {
+        return table.providerOf(failure);
+    }
+
+    @Override
     public Optional<DatasetImporter> importer(String name) {
         return table.importer(name);
     }

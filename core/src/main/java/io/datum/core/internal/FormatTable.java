@@ -82,6 +82,36 @@ public final class FormatTable implements FormatRegistry {
         return List.copyOf(out);
     }
 
+    @Override
+    public Optional<FormatInfo> providerOf(Throwable failure) {
+        List<Registration> snapshot = List.copyOf(registrations);
+        // a service's own class (or a class nested in it) first, then any class of its package: two
+        // formats may share a package, a format's helpers rarely sit in another format's class
+        for (boolean wholePackage : new boolean[] {false, true}) {
+            int causes = 0;
+            for (Throwable t = failure; t != null && causes++ < 32; t = t.getCause()) {
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    for (Registration r : snapshot) {
+                        if (isOf(frame.getClassName(), r.service.getClass(), wholePackage)) {
+                            return Optional.of(infoOf(r.format, r.provider));
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isOf(String frameClass, Class<?> service, boolean wholePackage) {
+        String name = service.getName();
+        if (frameClass.equals(name) || frameClass.startsWith(name + "$")) {
+            return true;
+        }
+        String pkg = service.getPackageName();
+        return wholePackage && !pkg.isEmpty() && frameClass.startsWith(pkg + ".")
+                && frameClass.indexOf('.', pkg.length() + 1) < 0;
+    }
+
     /** What one provider offers for {@code name}, whether or not it is the one chosen. */
     private FormatInfo infoOf(String name, Provider provider) {
         boolean imports = false;

@@ -3,10 +3,12 @@ package io.datum.core.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.options.ParsedOptions;
 import io.datum.registry.DetectionReport;
+import io.datum.registry.FormatInfo;
 import io.datum.spi.Confidence;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.DatasetSource;
@@ -73,6 +75,28 @@ class FormatTableTest {
         assertSame(shipped, t.importer("cvat").orElseThrow(), "the next one takes over when the chosen one leaves");
         assertEquals(1, t.providers("cvat").size());
         assertEquals(List.of(), t.providers("none"));
+    }
+
+    /** A format bundle's importer with a bug. */
+    static final class BuggyImporter implements DatasetImporter {
+        @Override
+        public DatasetSource open(Path path, ParsedOptions options, JobContext context) {
+            return DatasetSource.class.cast(Integer.valueOf(Integer.parseInt("not a number")));
+        }
+    }
+
+    @Test
+    void aFailureIsTracedToTheFormatAndBundleWhoseCodeThrewIt() {
+        FormatTable t = new FormatTable();
+        t.add(FormatTable.Role.IMPORTER, importer(), "good", 0, new FormatTable.Provider("com.example.good", "1.0.0", "", 3));
+        t.add(FormatTable.Role.IMPORTER, new BuggyImporter(), "buggy", 0, new FormatTable.Provider("com.example.buggy", "2.1.0", "", 4));
+        RuntimeException thrown = assertThrows(NumberFormatException.class,
+                () -> t.importer("buggy").orElseThrow().open(dir, ParsedOptions.none(), JobContext.collecting()));
+        FormatInfo culprit = t.providerOf(new IllegalStateException("wrapped", thrown)).orElseThrow();
+        assertEquals(List.of("buggy", "com.example.buggy", "2.1.0"), List.of(culprit.name(), culprit.provider(), culprit.version()));
+        RuntimeException elsewhere = new RuntimeException("not from a format");
+        elsewhere.setStackTrace(new StackTraceElement[] {new StackTraceElement("org.example.Other", "run", null, 1)});
+        assertTrue(t.providerOf(elsewhere).isEmpty());
     }
 
     @Test
