@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @EnabledIf("corpusPresent")
 class SharedConformanceTest {
-    static final Path CORPUS = Path.of("/work/shared/conformance");
+    /** {@code ../shared/conformance} beside the checkout (tests run in the module's folder). */
+    static final Path CORPUS = Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("conformance");
 
     @TempDir
     Path out;
