@@ -4,21 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.datum.registry.DetectionReport;
-import io.datum.registry.FormatInfo;
+import io.datum.core.internal.FormatTable;
 import io.datum.registry.FormatRegistries;
-import io.datum.registry.FormatRegistry;
-import io.datum.spi.DatasetExporter;
-import io.datum.spi.DatasetImporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,43 +168,15 @@ class DatumCommandLineTest {
 
     @Test
     void twoBundlesProvidingOneFormatAreReportedByFormatsAndWarnedAboutByEveryVerb() {
-        FormatRegistry real = FormatRegistries.fromServiceLoader();
-        FormatInfo copy = new FormatInfo("fake", true, false, false, "com.example.fake-copy", "0.0.1", "");
-        FormatRegistry clashing = new FormatRegistry() {
-            @Override
-            public List<FormatInfo> formats() {
-                return real.formats();
-            }
-
-            @Override
-            public Optional<FormatInfo> format(String name) {
-                return real.format(name);
-            }
-
-            @Override
-            public List<FormatInfo> providers(String name) {
-                List<FormatInfo> all = new ArrayList<>(real.providers(name));
-                if (name.equals("fake")) {
-                    all.add(copy);
-                }
-                return all;
-            }
-
-            @Override
-            public Optional<DatasetImporter> importer(String name) {
-                return real.importer(name);
-            }
-
-            @Override
-            public Optional<DatasetExporter> exporter(String name) {
-                return real.exporter(name);
-            }
-
-            @Override
-            public DetectionReport detect(Path path, int depth) {
-                return real.detect(path, depth);
-            }
-        };
+        // the test formats as one bundle would register them, and a second bundle with another "fake" importer
+        FormatTable clashing = new FormatTable();
+        FormatTable.Provider tests = new FormatTable.Provider("cli-tests", "1.0.0", "", 1);
+        clashing.add(FormatTable.Role.DETECTOR, new FakeFormat.Detector(), "fake", 0, tests);
+        clashing.add(FormatTable.Role.IMPORTER, new FakeFormat.Importer(), "fake", 0, tests);
+        clashing.add(FormatTable.Role.EXPORTER, new FakeFormat.Exporter(), "fake", 0, tests);
+        clashing.add(FormatTable.Role.EXPORTER, new FakeFormat.OtherExporter(), "other", 0, tests);
+        clashing.add(FormatTable.Role.IMPORTER, new FakeFormat.Importer(), "fake", 0,
+                new FormatTable.Provider("com.example.fake-copy", "0.0.1", "", 2));
         datum = new DatumCommandLine(clashing, dir);
         assertEquals(0, run("formats"));
         assertTrue(out.contains("(clash: also com.example.fake-copy 0.0.1, not used)"), out);
