@@ -137,9 +137,29 @@ public final class FolderPaths {
         return file;
     }
 
+    /**
+     * {@code file} when it is a regular file (a link to one counts) that may be read, checked as
+     * {@link #check} does; null when it is missing or not a regular file, for the caller to report.
+     * One call for what a reader asks of each image or mask it looks up.
+     */
+    public Path regularFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        checkExisting(file);
+        return file;
+    }
+
     private void checkReadable(Path file) {
         if (realFolder == null || !Files.exists(file)) {
             // nothing is read from a missing file: the caller reports it as missing
+            return;
+        }
+        checkExisting(file);
+    }
+
+    private void checkExisting(Path file) {
+        if (realFolder == null) {
             return;
         }
         Path real = realOrNull(file);

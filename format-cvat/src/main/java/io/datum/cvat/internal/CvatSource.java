@@ -13,7 +13,6 @@ import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
 import io.datum.text.PythonNumbers;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -247,22 +246,17 @@ final class CvatSource implements DatasetSource {
             if (file.imagesDir() == null) {
                 return null;
             }
-            Path direct = file.imagesDir().resolve(name);
-            if (Files.isRegularFile(direct)) {
-                return readable(file, name, direct);
+            Path direct = readable(file, name, file.imagesDir().resolve(name));
+            if (direct != null || !FolderPaths.isSingleName(subset)) {
+                return direct;
             }
-            if (FolderPaths.isSingleName(subset)) {
-                Path inSubset = file.imagesDir().resolve(subset).resolve(name);
-                if (Files.isRegularFile(inSubset)) {
-                    return readable(file, name, inSubset);
-                }
-            }
-            return null;
+            return readable(file, name, file.imagesDir().resolve(subset).resolve(name));
         }
 
+        /** {@code image} when it is a file that may be read, else null; a link out of the dataset is an error. */
         private Path readable(CvatFile file, String name, Path image) {
             try {
-                return inputPaths.check(image);
+                return inputPaths.regularFile(image);
             } catch (DatasetException e) {
                 throw DatasetExceptions.inFile(file.shownName(), "image '" + name + "': " + e.getMessage());
             }

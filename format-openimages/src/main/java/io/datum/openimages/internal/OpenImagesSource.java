@@ -690,8 +690,8 @@ final class OpenImagesSource implements DatasetSource {
                     }
                     continue;
                 }
-                Path maskFile = layout.inside().check(layout.masksDir().resolve(subset).resolve(m.maskPath()));
-                if (!Files.isRegularFile(maskFile)) {
+                Path maskFile = layout.inside().regularFile(layout.masksDir().resolve(subset).resolve(m.maskPath()));
+                if (maskFile == null) {
                     // decisions D25: the mask is left out, the rest of the dataset converts
                     masksWithoutFile++;
                     if (debug != null) {
