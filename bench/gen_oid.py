@@ -3,6 +3,7 @@
 
   bench/gen_oid.py OUT [--images N] [--classes C] [--boxes B] [--labels L] [--meta]
                    [--masks FRACTION] [--files] [--scale S] [--shuffle] [--seed SEED]
+                   [--layout datum|google] [--workers N]
 
 A stand-in with the same options as the shared tools/gen_oid.py named by the benchmark issues
 (that tool is not in ../shared here): 16-hex-digit ImageIDs, 80/10/10 train/validation/test,
@@ -61,7 +62,14 @@ def main():
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--shuffle", action="store_true")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--layout", choices=("datum", "google"), default="datum",
+                    help="google: Google's own V6 file names, columns and ratios (bench/oid_google.py)")
+    ap.add_argument("--workers", type=int, default=2, help="processes for --layout google")
     a = ap.parse_args()
+    if a.layout == "google":
+        import oid_google
+        oid_google.write(a.out, a.images, a.seed, a.meta, a.shuffle, a.workers)
+        return
     rng = random.Random(a.seed)
     ann = os.path.join(a.out, "annotations")
     os.makedirs(ann, exist_ok=True)
