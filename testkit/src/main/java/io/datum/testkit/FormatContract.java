@@ -41,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * The checks every format passes, as JUnit 5 tests. A format's test class extends this, gives the
@@ -65,6 +66,7 @@ import org.junit.jupiter.api.io.TempDir;
  * makes an instance of it in the child JVM, so the format and generated items must not depend on
  * state set up by JUnit.
  */
+@ConsumerType
 public abstract class FormatContract {
     /** A fresh importer of the format under test. */
     protected abstract DatasetImporter importer();
