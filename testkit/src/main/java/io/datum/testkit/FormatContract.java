@@ -52,7 +52,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <ul>
  *   <li>{@link #samplesAreDetected}, {@link #emptyAndUnrelatedFoldersAreNotDetected}: detection;</li>
  *   <li>{@link #samplesSurviveARoundTrip}: read → write → read gives the same dataset
- *       ({@link #comparison()}), and what was written is detected as the format;</li>
+ *       ({@link #comparison()}), what was written is detected as the format, and the sample is
+ *       left as it was;</li>
  *   <li>{@link #manyItemsStreamInASmallHeap}: {@link #streamingItemCount()} items from
  *       {@link #generatedItem} are written and read back in a child JVM with
  *       {@link #streamingHeap()} of heap, a heap they would not fit into;</li>
@@ -146,6 +147,7 @@ public abstract class FormatContract {
     protected void samplesSurviveARoundTrip(@TempDir Path tmp) throws IOException {
         int n = 0;
         for (Path sample : samples()) {
+            Map<String, String> before = FolderSnapshot.of(sample, null);
             Path output = Files.createDirectories(tmp.resolve("round-trip-" + (++n)));
             JobContext context = JobContext.collecting();
             try (DatasetSource read = importer().open(sample, ParsedOptions.none(), context)) {
@@ -158,6 +160,7 @@ public abstract class FormatContract {
             }
             assertTrue(detector().detect(output).matched(), () -> "what the exporter wrote (" + output
                     + ") is detected as " + formatName());
+            assertEquals(before, FolderSnapshot.of(sample, null), () -> sample + " is left as it was");
         }
     }
 

@@ -5,16 +5,21 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.datum.files.FolderPaths;
 import io.datum.model.DatasetItem;
+import io.datum.options.OptionParser;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetExporter;
+import io.datum.spi.DatasetFormat;
+import io.datum.spi.DatasetImporter;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.Detection;
 import io.datum.spi.Confidence;
 import io.datum.spi.FormatDetector;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
+import io.datum.spi.MediaOptions;
 import io.datum.spi.Datasets;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +65,17 @@ class FormatContractSelfTest {
     @Test
     void anErrorOnTheWrongLineFailsTheBadInputCheck() {
         assertEquals(Set.of("badInputIsADatasetExceptionNamingFileAndLine"), failedChecks(WrongLine.class));
+    }
+
+    @Test
+    void anImporterThatWritesIntoItsInputFailsTheChecksThatReadInputs() {
+        assertEquals(Set.of("badInputIsADatasetExceptionNamingFileAndLine", "samplesSurviveARoundTrip"),
+                failedChecks(Touching.class));
+    }
+
+    @Test
+    void anExporterWhoseOptionsAreNamedOtherwiseFailsTheOptionsCheck() {
+        assertEquals(Set.of("optionsGiveHelpAndRejectUnknownOptions"), failedChecks(Misnamed.class));
     }
 
     private static Set<String> failedChecks(Class<? extends FormatContract> contract) {
@@ -122,6 +138,39 @@ class FormatContractSelfTest {
         @Override
         protected FormatDetector detector() {
             return directory -> Detection.match(Confidence.LOW);
+        }
+    }
+
+    static class Touching extends LinesContractTest {
+        @Override
+        protected DatasetImporter importer() {
+            return new TouchingImporter();
+        }
+    }
+
+    /** Leaves a file in every folder it reads. */
+    @DatasetFormat(name = LinesFormat.NAME)
+    static class TouchingImporter extends LinesFormat.Importer {
+        @Override
+        public DatasetSource open(Path path, ParsedOptions options, JobContext context) throws IOException {
+            Files.writeString(path.resolve("index.cache"), "read\n");
+            return super.open(path, options, context);
+        }
+    }
+
+    static class Misnamed extends LinesContractTest {
+        @Override
+        protected DatasetExporter exporter() {
+            return new MisnamedExporter();
+        }
+    }
+
+    /** Its options are not named after its format. */
+    @DatasetFormat(name = LinesFormat.NAME)
+    static class MisnamedExporter extends LinesFormat.Exporter {
+        @Override
+        public OptionParser options() {
+            return MediaOptions.parser("lines_exporter");
         }
     }
 
