@@ -54,16 +54,16 @@ class FormatArchetypeIT {
         Path work = Files.createDirectories(tmp.resolve("work"));
         maven(work, repository, settings, "org.apache.maven.plugins:maven-archetype-plugin:"
                         + required("datum.it.archetypeVersion") + ":generate",
-                "-DarchetypeGroupId=io.datum", "-DarchetypeArtifactId=datum-format-archetype",
-                "-DarchetypeVersion=" + version, "-DgroupId=org.example", "-DartifactId=example-format",
+                "-DarchetypeCatalog=internal", "-DarchetypeGroupId=io.datum",
+                "-DarchetypeArtifactId=datum-format-archetype", "-DarchetypeVersion=" + version, "-DgroupId=org.example", "-DartifactId=example-format",
                 "-Dversion=1.0.0", "-Dpackage=org.example.format", "-DformatName=" + FORMAT);
         Path project = work.resolve("example-format");
         assertTrue(Files.isRegularFile(project.resolve("src/main/java/org/example/format/internal/LineImporter.java")),
                 "the archetype made the sources in the package asked for");
 
         String build = maven(project, repository, settings, "verify");
-        assertTrue(build.contains("Tests run: 7, Failures: 0, Errors: 0, Skipped: 0"),
-                "the generated test on the kit ran its seven checks:\n" + build);
+        assertTrue(build.contains("Tests run: 8, Failures: 0, Errors: 0, Skipped: 0"),
+                "the generated test ran the seven checks of the kit and its own:\n" + build);
         Path jar = project.resolve("target/example-format-1.0.0.jar");
         assertTrue(Files.isRegularFile(jar), build);
 

@@ -1,5 +1,7 @@
 package ${package}.internal;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.datum.model.DatasetItem;
 import io.datum.model.Label;
 import io.datum.spi.DatasetExporter;
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,6 +65,15 @@ class LineFormatTest extends FormatContract {
     @Override
     protected long streamingItemCount() {
         return 700_000;
+    }
+
+    /** Outside a framework, Datum finds the format through its META-INF/services files. */
+    @Test
+    void theFormatIsFoundOnAPlainClassPath() {
+        for (Class<?> service : List.of(DatasetImporter.class, DatasetExporter.class, FormatDetector.class)) {
+            assertTrue(ServiceLoader.load(service).stream().anyMatch(p -> p.type().getPackage() == getClass().getPackage()),
+                    service.getSimpleName() + " is listed in META-INF/services");
+        }
     }
 
     private Path dataset(String name, String labels, String items) throws IOException {
