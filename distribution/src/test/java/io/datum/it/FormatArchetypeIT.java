@@ -55,8 +55,9 @@ class FormatArchetypeIT {
         maven(work, repository, settings, "org.apache.maven.plugins:maven-archetype-plugin:"
                         + required("datum.it.archetypeVersion") + ":generate",
                 "-DarchetypeCatalog=internal", "-DarchetypeGroupId=io.datum",
-                "-DarchetypeArtifactId=datum-format-archetype", "-DarchetypeVersion=" + version, "-DgroupId=org.example", "-DartifactId=example-format",
-                "-Dversion=1.0.0", "-Dpackage=org.example.format", "-DformatName=" + FORMAT);
+                "-DarchetypeArtifactId=datum-format-archetype", "-DarchetypeVersion=" + version,
+                "-DgroupId=org.example", "-DartifactId=example-format", "-Dversion=1.0.0",
+                "-Dpackage=org.example.format", "-DformatName=" + FORMAT);
         Path project = work.resolve("example-format");
         assertTrue(Files.isRegularFile(project.resolve("src/main/java/org/example/format/internal/LineImporter.java")),
                 "the archetype made the sources in the package asked for");
