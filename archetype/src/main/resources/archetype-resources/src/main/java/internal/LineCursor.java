@@ -11,7 +11,6 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.ItemCursor;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ final class LineCursor implements ItemCursor {
         try {
             this.reader = Files.newBufferedReader(items, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw LineFiles.unreadable(LineFiles.ITEMS, -1, e);
         }
         this.folder = folder;
         this.labels = labels;
@@ -55,7 +54,7 @@ final class LineCursor implements ItemCursor {
             }
             return true;
         } catch (IOException e) {
-            throw DatasetException.at(LineFiles.ITEMS, lineNumber + 1, "cannot be read: " + e.getMessage());
+            throw LineFiles.unreadable(LineFiles.ITEMS, lineNumber + 1, e);
         }
     }
 
@@ -101,7 +100,7 @@ final class LineCursor implements ItemCursor {
         try {
             reader.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw LineFiles.unreadable(LineFiles.ITEMS, -1, e);
         }
     }
 }

@@ -1,7 +1,10 @@
 package ${package}.internal;
 
+import io.datum.files.FileErrors;
 import io.datum.files.FolderPaths;
 import io.datum.spi.DatasetException;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.List;
 
 /**
@@ -28,6 +31,17 @@ final class LineFiles {
             throw new DatasetException("item '" + itemId + "': its image path " + problem);
         }
         return path;
+    }
+
+    /**
+     * A file that could not be read, at a line when known (-1 otherwise). Bytes that are not
+     * UTF-8 are reported for the whole file: the reader decodes ahead of the line it returns.
+     */
+    static DatasetException unreadable(String file, long line, IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return DatasetException.at(file, -1, "is not UTF-8 text");
+        }
+        return DatasetException.at(file, line, "cannot be read: " + FileErrors.reason(e));
     }
 
     /** Whether a name can be one field of a line: not empty, no space or line break. */

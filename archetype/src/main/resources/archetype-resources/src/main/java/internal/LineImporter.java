@@ -57,9 +57,14 @@ public class LineImporter implements DatasetImporter {
         return file;
     }
 
-    private static LabelCategories readLabels(Path file) throws IOException {
+    private static LabelCategories readLabels(Path file) {
         List<LabelCategory> labels = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw LineFiles.unreadable(LineFiles.LABELS, -1, e);
+        }
         for (int i = 0; i < lines.size(); i++) {
             String name = lines.get(i);
             if (!LineFiles.isField(name)) {

@@ -51,8 +51,13 @@ class LineFormatTest extends FormatContract {
         Path unknownLabel = dataset("unknown-label", "cat\ndog\n", "a cat\nb bird\n");
         Path repeatedItem = dataset("repeated-item", "cat\n", "a cat\n\nb\na\n");
         Path twoWordLabel = dataset("two-word-label", "cat\nhot dog\n", "a cat\n");
+        Path notUtf8 = dataset("not-utf-8", "cat\n", "a cat\n");
+        Files.write(notUtf8.resolve(LineFiles.ITEMS), new byte[] {'a', '\n', 'b', (byte) 0xff, '\n'});
+        Path labelsNotUtf8 = dataset("labels-not-utf-8", "cat\n", "a cat\n");
+        Files.write(labelsNotUtf8.resolve(LineFiles.LABELS), new byte[] {'c', 'a', 't', (byte) 0xc3, '\n'});
         return List.of(BadInput.at(unknownLabel, LineFiles.ITEMS, 2), BadInput.at(repeatedItem, LineFiles.ITEMS, 4),
-                BadInput.at(twoWordLabel, LineFiles.LABELS, 2));
+                BadInput.at(twoWordLabel, LineFiles.LABELS, 2), BadInput.at(notUtf8, LineFiles.ITEMS, -1),
+                BadInput.at(labelsNotUtf8, LineFiles.LABELS, -1));
     }
 
     /** The format holds ids and labels only: the generated items have nothing else. */
