@@ -27,6 +27,10 @@ final class InteractiveShell {
                 .orElseThrow(() -> new LauncherException("no " + SHELL_BUNDLE + " bundle in " + home.shellBundles()));
         shellBundles.remove(shell);
         bundles.addAll(shellBundles);
+        Bundle fileInstall = shellBundles.stream().filter(b -> ShippedBundleGuard.FILEINSTALL_BUNDLE.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new LauncherException("no " + ShippedBundleGuard.FILEINSTALL_BUNDLE
+                        + " bundle in " + home.shellBundles()));
+        ShippedBundleGuard.register(felix, fileInstall);
         felix.startAll(bundles, false);
         // The shell runs its profile as soon as it starts; the datum commands must exist by then.
         awaitCommands(felix);

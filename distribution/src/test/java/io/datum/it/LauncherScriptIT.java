@@ -212,7 +212,9 @@ class LauncherScriptIT {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static Path copyDistribution(Path target) throws IOException {
+    /** A copy of the assembled distribution, for a test that changes its plugins/. */
+    static Path copyDistribution(Path target) throws IOException {
+        Path home = TestHome.home();
         try (Stream<Path> files = Files.walk(home)) {
             for (Path source : (Iterable<Path>) files::iterator) {
                 Path dest = target.resolve(home.relativize(source).toString());
