@@ -128,11 +128,14 @@ public final class FormatTable implements FormatRegistry {
      * Whether the class named by a stack frame comes from where {@code service}'s class comes from:
      * the service's class loader loads it by that name and defines it itself (a bundle's loader
      * defines only its bundle's classes, and delegates imported and JDK packages), from the same code
-     * source (on a class path one loader defines the classes of every jar).
+     * source (on a class path one loader defines the classes of every jar). Never for a service that
+     * comes from where this registry comes from (one jar holding core and formats): every failure of
+     * core's own code would then be blamed on that format.
      */
     private static boolean sameOrigin(String frameClass, Class<?> service) {
         ClassLoader loader = service.getClassLoader();
-        if (loader == null) {
+        if (loader == null || loader == FormatTable.class.getClassLoader()
+                && Objects.equals(location(service), location(FormatTable.class))) {
             return false;
         }
         Class<?> c;

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.model.Categories;
 import io.datum.options.ParsedOptions;
 import io.datum.registry.DetectionReport;
 import io.datum.registry.FormatInfo;
 import io.datum.spi.Confidence;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.DatasetSource;
+import io.datum.spi.Datasets;
 import io.datum.spi.Detection;
 import io.datum.spi.FormatDetector;
 import io.datum.spi.JobContext;
@@ -125,6 +127,12 @@ class FormatTableTest {
                 new StackTraceElement(io.datum.model.Attributes.class.getName(), "get", null, 1),
                 new StackTraceElement("io.datum.no.SuchClass", "run", null, 1)});
         assertTrue(t.providerOf(inCore).isEmpty());
+
+        // a format in the registry's own jar (core and formats in one jar): origin tells nothing there
+        FormatTable oneJar = new FormatTable();
+        Object fromCoresJar = Datasets.of(Categories.empty(), List.of());
+        oneJar.add(FormatTable.Role.IMPORTER, fromCoresJar, "bundled", 0, new FormatTable.Provider("all-in-one.jar", "1.0", "", 0));
+        assertTrue(oneJar.providerOf(inCore).isEmpty());
     }
 
     @Test
