@@ -42,6 +42,10 @@ final class FelixRuntime implements AutoCloseable {
         if (!factories.hasNext()) {
             throw new LauncherException("no OSGi framework on the class path (lib/org.apache.felix.framework-*.jar missing?)");
         }
+        // Felix takes its logger as an object among the (string) properties
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, Object> objects = (Map) config;
+        objects.put("felix.log.logger", new FrameworkLog(err));
         Framework framework = factories.next().newFramework(config);
         try {
             framework.start();
