@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -26,6 +27,7 @@ final class FelixRuntime implements AutoCloseable {
     private final PrintStream err;
     /** Shipped bundles that did not start: reported once, as a warning or inside the error they cause. */
     private final List<String> failures = new ArrayList<>();
+    private final ShippedBundles shipped = new ShippedBundles();
 
     private FelixRuntime(Framework framework, PrintStream err) {
         this.framework = framework;
@@ -40,6 +42,10 @@ final class FelixRuntime implements AutoCloseable {
         if (!factories.hasNext()) {
             throw new LauncherException("no OSGi framework on the class path (lib/org.apache.felix.framework-*.jar missing?)");
         }
+        // Felix takes its logger as an object among the (string) properties
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, Object> objects = (Map) config;
+        objects.put("felix.log.logger", new FrameworkLog(err));
         Framework framework = factories.next().newFramework(config);
         try {
             framework.start();
@@ -61,7 +67,9 @@ final class FelixRuntime implements AutoCloseable {
         List<Bundle> bundles = new ArrayList<>();
         for (Path jar : jars) {
             try {
-                bundles.add(install(jar));
+                Bundle b = install(jar);
+                shipped.add(b, jar);
+                bundles.add(b);
             } catch (BundleException | LauncherException e) {
                 throw new LauncherException("cannot install " + jar + ": " + e.getMessage(), e);
             }
@@ -69,17 +77,35 @@ final class FelixRuntime implements AutoCloseable {
         return bundles;
     }
 
-    /** Installs user-supplied bundles; one that cannot be installed is skipped with a warning. */
+    /**
+     * Installs user-supplied bundles; one that cannot be installed, or that would take the place of a
+     * shipped bundle, is skipped with a warning.
+     */
     List<Bundle> installPlugins(List<Path> jars) {
         List<Bundle> bundles = new ArrayList<>();
         for (Path jar : jars) {
+            Optional<String> refusal = shipped.refusal(jar);
+            if (refusal.isPresent()) {
+                ignorePlugin(jar, refusal.get());
+                continue;
+            }
             try {
                 bundles.add(install(jar));
             } catch (BundleException | LauncherException e) {
-                err.println("datum: warning: plugin " + jar + " ignored: " + reason(e));
+                ignorePlugin(jar, reason(e));
             }
         }
         return bundles;
+    }
+
+    /** The bundles installed by {@link #installShipped} so far. */
+    ShippedBundles shipped() {
+        return shipped;
+    }
+
+    /** Reports a plugin jar that is not installed: one warning line naming the jar and why. */
+    void ignorePlugin(Path jar, String why) {
+        err.println("datum: warning: plugin " + jar + " ignored: " + why);
     }
 
     private Bundle install(Path jar) throws BundleException, LauncherException {

@@ -10,8 +10,9 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * {@code bin/datum shell}: the Gogo shell on the terminal, with the verbs as {@code datum:*}
- * commands and Felix FileInstall watching {@code plugins/}. Returns when the shell stops the
- * framework ({@code exit}, or end of input).
+ * commands and Felix FileInstall watching {@code plugins/} (where {@link ShippedBundleGuard} keeps
+ * it from installing a plugin over a shipped bundle). Returns when the shell stops the framework
+ * ({@code exit}, or end of input).
  */
 final class InteractiveShell {
     static final String SHELL_BUNDLE = "org.apache.felix.gogo.jline";
@@ -27,6 +28,10 @@ final class InteractiveShell {
                 .orElseThrow(() -> new LauncherException("no " + SHELL_BUNDLE + " bundle in " + home.shellBundles()));
         shellBundles.remove(shell);
         bundles.addAll(shellBundles);
+        Bundle fileInstall = shellBundles.stream().filter(b -> ShippedBundleGuard.FILEINSTALL_BUNDLE.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new LauncherException("no " + ShippedBundleGuard.FILEINSTALL_BUNDLE
+                        + " bundle in " + home.shellBundles()));
+        ShippedBundleGuard.register(felix, fileInstall);
         felix.startAll(bundles, false);
         // The shell runs its profile as soon as it starts; the datum commands must exist by then.
         awaitCommands(felix);

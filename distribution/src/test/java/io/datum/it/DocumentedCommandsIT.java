@@ -25,12 +25,19 @@ import org.junit.jupiter.api.Timeout;
  * its output (stdout and stderr) and, for a failure, {@code [exit N]}. The commands of a block run
  * in order in one fresh folder holding a copy of {@code samples/}, with the assembled
  * {@code bin/} on the PATH. Log timestamps are compared as {@code <ts>} and that folder as
- * {@code <cwd>}. (The README's two Maven commands are what CI itself runs; they are in {@code sh}
+ * {@code <cwd>}. A block may be indented (inside a list item): the fence's indentation is removed
+ * from its lines. (The README's two Maven commands are what CI itself runs; they are in {@code sh}
  * blocks, not transcripts.)
+ *
+ * <p>A block of any kind that follows a line {@code <!-- excerpt of PATH -->} quotes the file
+ * {@code PATH} of the repository (one the build uses, such as a bndrun it resolves): its lines must
+ * be lines of that file, in the same order.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DocumentedCommandsIT {
-    private static final Pattern BLOCK = Pattern.compile("```console\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern BLOCK = Pattern.compile("^( *)```console\n(.*?)^\\1```", Pattern.DOTALL | Pattern.MULTILINE);
+    private static final Pattern EXCERPT = Pattern.compile("^( *)<!-- excerpt of (\\S+) -->\n\\1```\\w*\n(.*?)^\\1```",
+            Pattern.DOTALL | Pattern.MULTILINE);
     /** The README's main job: the launcher command of its first {@code sh} block. */
     private static final Pattern MAIN_JOB = Pattern.compile("```sh\n[^`]*?&& distribution/target/datum/bin/(datum [^\n]*)\n");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}");
@@ -40,29 +47,74 @@ class DocumentedCommandsIT {
 
     @TestFactory
     Stream<DynamicTest> everyDocumentedCommandPrintsWhatTheDocumentationShows() throws IOException {
-        Path repo = Path.of(System.getProperty("datum.repo")).toAbsolutePath().normalize();
-        List<Path> pages = new ArrayList<>();
-        pages.add(repo.resolve("README.md"));
-        try (Stream<Path> docs = Files.list(repo.resolve("docs"))) {
-            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
-        }
+        Path repo = repo();
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path page : pages) {
+        for (Path page : pages(repo)) {
             Matcher m = BLOCK.matcher(Files.readString(page, StandardCharsets.UTF_8));
             int n = 0;
             while (m.find()) {
-                List<Step> steps = parse(m.group(1));
+                List<Step> steps = parse(dedent(m.group(2), m.group(1)));
                 String name = repo.relativize(page) + " transcript " + (++n);
-                tests.add(DynamicTest.dynamicTest(name, () -> replay(repo, steps)));
+                tests.add(DynamicTest.dynamicTest(name, () -> {
+                    assertFalse(steps.isEmpty(), "a transcript without a `$ ` command line");
+                    replay(repo, steps);
+                }));
             }
         }
         return tests.stream();
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyExcerptQuotesItsFile() throws IOException {
+        Path repo = repo();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path page : pages(repo)) {
+            Matcher m = EXCERPT.matcher(Files.readString(page, StandardCharsets.UTF_8));
+            while (m.find()) {
+                List<String> quoted = trimEnd(List.of(dedent(m.group(3), m.group(1)).split("\n", -1)));
+                Path file = repo.resolve(m.group(2));
+                tests.add(DynamicTest.dynamicTest(repo.relativize(page) + " excerpt of " + m.group(2), () -> {
+                    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                    int at = 0;
+                    for (String line : quoted) {
+                        while (at < lines.size() && !lines.get(at).equals(line)) {
+                            at++;
+                        }
+                        assertTrue(at < lines.size(), "`" + line + "` is not a line of " + file + " (in this order)");
+                        at++;
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static Path repo() {
+        return Path.of(System.getProperty("datum.repo")).toAbsolutePath().normalize();
+    }
+
+    private static List<Path> pages(Path repo) throws IOException {
+        List<Path> pages = new ArrayList<>();
+        pages.add(repo.resolve("README.md"));
+        try (Stream<Path> docs = Files.list(repo.resolve("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        return pages;
+    }
+
+    /** The block's lines without the indentation of its fence. */
+    static String dedent(String block, String indent) {
+        if (indent.isEmpty()) {
+            return block;
+        }
+        return Stream.of(block.split("\n", -1)).map(l -> l.startsWith(indent) ? l.substring(indent.length()) : l)
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     /** The README's main job prints no warning: what a new user runs first should run clean. */
     @Test
     void theReadmeMainJobRunsWithoutWarnings() throws Exception {
-        Path repo = Path.of(System.getProperty("datum.repo")).toAbsolutePath().normalize();
+        Path repo = repo();
         Matcher m = MAIN_JOB.matcher(Files.readString(repo.resolve("README.md"), StandardCharsets.UTF_8));
         assertTrue(m.find(), "README.md shows the main job in an sh block");
         Path cwd = Files.createTempDirectory(TestHome.work(), "main-job-");

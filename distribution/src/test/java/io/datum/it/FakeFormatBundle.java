@@ -34,7 +34,7 @@ public final class FakeFormatBundle {
         try (Builder bnd = new Builder()) {
             bnd.setProperty("Bundle-SymbolicName", symbolicName);
             bnd.setProperty("Bundle-Version", version);
-            bnd.setProperty("Private-Package", FakeFormat.class.getPackageName());
+            bnd.setProperty("Private-Package", FakeFormat.class.getPackageName() + ", " + FakeFormat.class.getPackageName() + ".*");
             bnd.addClasspath(testClasses());
             bnd.addClasspath(core.toFile());
             Jar jar = bnd.build();

@@ -2,15 +2,21 @@ package io.datum.it;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import io.datum.it.fake.FakeFormat;
+import io.datum.options.ParsedOptions;
 import io.datum.registry.FormatInfo;
 import io.datum.registry.FormatRegistry;
+import io.datum.spi.DatasetSource;
+import io.datum.spi.ItemCursor;
+import io.datum.spi.JobContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -88,5 +94,33 @@ public class ThirdPartyFormatIT {
         assertTrue(registry.format(FakeFormat.UPPER_NAME).isEmpty());
         String names = gogo.output("datum:formats --names");
         assertFalse("datum:formats no longer lists it: " + names, names.lines().anyMatch(FakeFormat.NAME::equals));
+    }
+
+    /**
+     * A bug in the bundle's code, thrown where none of its service classes is on the stack (while the
+     * items are read, in a helper class of another package), is still traced to the format and bundle.
+     */
+    @Test
+    public void aFailureInAHelperOfAnotherPackageNamesTheFormatAndBundle() throws Exception {
+        Bundle bundle = context.installBundle(Path.of(context.getProperty(BUNDLE_PROPERTY)).toUri().toString());
+        try {
+            bundle.start();
+            Await.until("format " + FakeFormat.NAME + " in the registry", () -> registry.format(FakeFormat.NAME),
+                    Optional::isPresent);
+            Path in = Files.createTempDirectory(TestHome.work(), "buggy-");
+            Files.writeString(in.resolve(FakeFormat.FILE), "cat-1\n#x\n");
+            NumberFormatException thrown;
+            try (DatasetSource source = registry.requireImporter(FakeFormat.NAME).open(in, ParsedOptions.none(),
+                    JobContext.collecting()); ItemCursor items = source.items()) {
+                thrown = assertThrows(NumberFormatException.class, () -> items.forEachRemaining(item -> { }));
+            }
+            assertTrue("no service class on the stack", Arrays.stream(thrown.getStackTrace())
+                    .noneMatch(f -> f.getClassName().startsWith(FakeFormat.class.getPackageName() + ".Fake")));
+            FormatInfo culprit = registry.providerOf(thrown).orElseThrow();
+            assertEquals(List.of(FakeFormat.NAME, FakeFormat.SYMBOLIC_NAME, "1.0.0"),
+                    List.of(culprit.name(), culprit.provider(), culprit.version()));
+        } finally {
+            bundle.uninstall();
+        }
     }
 }

@@ -13,11 +13,14 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -85,14 +88,15 @@ public final class FormatTable implements FormatRegistry {
     @Override
     public Optional<FormatInfo> providerOf(Throwable failure) {
         List<Registration> snapshot = List.copyOf(registrations);
-        // a service's own class (or a class nested in it) first, then any class of its package: two
-        // formats may share a package, a format's helpers rarely sit in another format's class
-        for (boolean wholePackage : new boolean[] {false, true}) {
+        // nearest first: a service's own class (or a class nested in it), then a class of its package
+        // (two formats of one bundle may share a package, a format's helpers rarely sit in another
+        // format's class), then any class of the bundle or jar that holds the service
+        for (Nearness nearness : Nearness.values()) {
             int causes = 0;
             for (Throwable t = failure; t != null && causes++ < 32; t = t.getCause()) {
                 for (StackTraceElement frame : t.getStackTrace()) {
                     for (Registration r : snapshot) {
-                        if (isOf(frame.getClassName(), r.service.getClass(), wholePackage)) {
+                        if (isOf(frame.getClassName(), r.service.getClass(), nearness)) {
                             return Optional.of(infoOf(r.format, r.provider));
                         }
                     }
@@ -102,14 +106,53 @@ public final class FormatTable implements FormatRegistry {
         return Optional.empty();
     }
 
-    private static boolean isOf(String frameClass, Class<?> service, boolean wholePackage) {
+    private enum Nearness { CLASS, PACKAGE, ORIGIN }
+
+    private static boolean isOf(String frameClass, Class<?> service, Nearness nearness) {
         String name = service.getName();
         if (frameClass.equals(name) || frameClass.startsWith(name + "$")) {
             return true;
         }
         String pkg = service.getPackageName();
-        return wholePackage && !pkg.isEmpty() && frameClass.startsWith(pkg + ".")
-                && frameClass.indexOf('.', pkg.length() + 1) < 0;
+        switch (nearness) {
+            case PACKAGE:
+                return !pkg.isEmpty() && frameClass.startsWith(pkg + ".") && frameClass.indexOf('.', pkg.length() + 1) < 0;
+            case ORIGIN:
+                return sameOrigin(frameClass, service);
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Whether the class named by a stack frame comes from where {@code service}'s class comes from:
+     * the service's class loader loads it by that name and defines it itself (a bundle's loader
+     * defines only its bundle's classes, and delegates imported and JDK packages), from the same code
+     * source (on a class path one loader defines the classes of every jar). Never for a service that
+     * comes from where this registry comes from (one jar holding core and formats): every failure of
+     * core's own code would then be blamed on that format.
+     */
+    private static boolean sameOrigin(String frameClass, Class<?> service) {
+        ClassLoader loader = service.getClassLoader();
+        if (loader == null || loader == FormatTable.class.getClassLoader()
+                && Objects.equals(location(service), location(FormatTable.class))) {
+            return false;
+        }
+        Class<?> c;
+        try {
+            c = loader.loadClass(frameClass);
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            // a class of no bundle the service's can see (or a hidden class, which has no loadable name)
+            return false;
+        }
+        return c.getClassLoader() == loader && Objects.equals(location(c), location(service));
+    }
+
+    /** Where {@code c} was loaded from, as text: {@link java.net.URL#equals} may look host names up. */
+    private static Object location(Class<?> c) {
+        ProtectionDomain domain = c.getProtectionDomain();
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        return source == null ? domain : String.valueOf(source.getLocation());
     }
 
     /** What one provider offers for {@code name}, whether or not it is the one chosen. */

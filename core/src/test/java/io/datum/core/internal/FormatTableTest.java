@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.model.Categories;
 import io.datum.options.ParsedOptions;
 import io.datum.registry.DetectionReport;
 import io.datum.registry.FormatInfo;
 import io.datum.spi.Confidence;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.DatasetSource;
+import io.datum.spi.Datasets;
 import io.datum.spi.Detection;
 import io.datum.spi.FormatDetector;
 import io.datum.spi.JobContext;
@@ -97,6 +99,40 @@ class FormatTableTest {
         RuntimeException elsewhere = new RuntimeException("not from a format");
         elsewhere.setStackTrace(new StackTraceElement[] {new StackTraceElement("org.example.Other", "run", null, 1)});
         assertTrue(t.providerOf(elsewhere).isEmpty());
+    }
+
+    /**
+     * A failure whose stack holds none of a format's service classes, only a helper of another
+     * package of the same jar (here: the test classes' folder), is still traced to that format;
+     * classes of other jars (core's own classes, the JDK) are not.
+     */
+    @Test
+    void aFailureInAnotherPackageOfTheFormatsJarIsTracedToIt() {
+        FormatTable t = new FormatTable();
+        t.add(FormatTable.Role.IMPORTER, new BuggyImporter(), "buggy", 0, new FormatTable.Provider("com.example.buggy", "2.1.0", "", 4));
+        RuntimeException inHelper = new NumberFormatException("For input string: \"x\"");
+        inHelper.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("java.lang.Integer", "parseInt", null, 1),
+                new StackTraceElement("io.datum.model.AttributesTest", "helper", null, 1),
+                new StackTraceElement(io.datum.registry.FormatRegistries.class.getName(), "fromServiceLoader", null, 1)});
+        RuntimeException wrapped = new IllegalStateException("wrapped", inHelper);
+        // this test's own frames would match by package: the service class is in this test's package
+        wrapped.setStackTrace(new StackTraceElement[] {new StackTraceElement("org.example.Caller", "run", null, 1)});
+        FormatInfo culprit = t.providerOf(wrapped).orElseThrow();
+        assertEquals(List.of("buggy", "com.example.buggy"), List.of(culprit.name(), culprit.provider()));
+
+        RuntimeException inCore = new RuntimeException("core's own code");
+        inCore.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("java.lang.Integer", "parseInt", null, 1),
+                new StackTraceElement(io.datum.model.Attributes.class.getName(), "get", null, 1),
+                new StackTraceElement("io.datum.no.SuchClass", "run", null, 1)});
+        assertTrue(t.providerOf(inCore).isEmpty());
+
+        // a format in the registry's own jar (core and formats in one jar): origin tells nothing there
+        FormatTable oneJar = new FormatTable();
+        Object fromCoresJar = Datasets.of(Categories.empty(), List.of());
+        oneJar.add(FormatTable.Role.IMPORTER, fromCoresJar, "bundled", 0, new FormatTable.Provider("all-in-one.jar", "1.0", "", 0));
+        assertTrue(oneJar.providerOf(inCore).isEmpty());
     }
 
     @Test
