@@ -32,7 +32,8 @@ final class KnownItemScan {
         return new SideBySide.Weighted(Files.size(file), () -> {
             if (catalog.size() > 0) {
                 KnownIds sink = new KnownIds(catalog);
-                verdicts[index] = ImageIdScanner.scan(file, idColumn, sink) ? Boolean.TRUE : sink.outOfOrder ? Boolean.FALSE : null;
+                verdicts[index] = ImageIdScanner.scan(file, idColumn, sink) ? Boolean.TRUE
+                        : sink.outOfOrder ? Boolean.FALSE : null;
             }
         });
     }

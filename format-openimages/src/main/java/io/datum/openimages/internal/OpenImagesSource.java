@@ -242,7 +242,10 @@ final class OpenImagesSource implements DatasetSource {
         }
     }
 
-    /** Label, box, mask, point-label and relationship files in reading order: kind by kind, names sorted (decisions D7). */
+    /**
+     * Label, box, mask, point-label and relationship files in reading order: kind by kind, names
+     * sorted (decisions D7).
+     */
     private static List<AnnotationFile> annotationFiles(DatasetLayout layout) {
         List<AnnotationFile> files = new ArrayList<>();
         for (String name : layout.matching(OpenImagesPaths.LABEL_FILE_PATTERNS)) {

@@ -42,7 +42,8 @@ final class OpenImagesWriter {
     static final String WARN_MASK_BOX_WITHOUT_SIZE = "Can't encode the box coordinates of a mask: its item has no image size";
     static final String WARN_WITHOUT_LABEL = "Skipped annotations without a label (Open Images needs one)";
     static final String WARN_DROPPED_TYPE = "Dropped annotations of types Open Images can't hold";
-    static final String WARN_POINT_WITHOUT_SIZE = "Can't encode a point label or relationship: its item has no image size";
+    static final String WARN_POINT_WITHOUT_SIZE =
+            "Can't encode a point label or relationship: its item has no image size";
     private static final int PROGRESS_EVERY = 1000;
     /** An array: iterating the shared immutable list was a megamorphic call per flag of every box. */
     private static final String[] BOX_FLAG_ATTRIBUTES = OpenImagesPaths.BOX_FLAG_ATTRIBUTES.toArray(new String[0]);
@@ -362,12 +363,13 @@ final class OpenImagesWriter {
             context.warn(WARN_WITHOUT_LABEL, "points", 1);
             return;
         }
-        ImageSize known = size.get();
-        if (!PointLabelFile.write(files.points.writer(), idCell, labelCell(p.label(), id), p, known, id)) {
+        ImageSize written = PointLabelFile.write(files.points.writer(), idCell, labelCell(p.label(), id), p,
+                size.get(), id);
+        if (written == null) {
             context.warn(WARN_POINT_WITHOUT_SIZE);
-            return;
+        } else {
+            imageMeta.record(id, written);
         }
-        imageMeta.record(id, known != null ? known : p.source().scaledBy());
     }
 
     /** A relation (see {@link RelationshipFile}): its two ends' boxes, normalised like any box. */

@@ -174,14 +174,15 @@ final class PointLabelFile {
     }
 
     /**
-     * Writes one point label; false when the item's image size is unknown (nothing written).
-     * {@code known} is the item's size, or null.
+     * Writes one point label and returns the image size it was normalised by; null, and nothing
+     * written, when the item's size is unknown. {@code known} is the item's size, or null.
      */
-    static boolean write(CsvWriter out, byte[] idCell, byte[] labelCell, Points p, ImageSize known, String itemId)
+    static ImageSize write(CsvWriter out, byte[] idCell, byte[] labelCell, Points p, ImageSize known, String itemId)
             throws IOException {
+        ImageSize size = known != null ? known : p.source() != null ? p.source().scaledBy() : null;
         double[] n = normalized(p, known);
         if (n == null) {
-            return false;
+            return null;
         }
         String estimated = text(p, ESTIMATED_YES_NO);
         if (!ESTIMATES.contains(estimated)) {
@@ -191,7 +192,7 @@ final class PointLabelFile {
         out.cell(idCell).cell(n[0]).cell(n[1]).cell(labelCell).cell(estimated).cell(text(p, SOURCE))
                 .cell(text(p, YES_VOTES)).cell(text(p, NO_VOTES)).cell(text(p, UNSURE_VOTES)).cell(text(p, TEXT_LABEL))
                 .endRow();
-        return true;
+        return size;
     }
 
     private static String text(Points p, String attribute) {

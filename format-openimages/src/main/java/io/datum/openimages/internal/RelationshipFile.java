@@ -137,11 +137,11 @@ final class RelationshipFile {
         if (!anyEnd) {
             return null;
         }
-        if (end - start != 2 || first == null || second == null
-                || !String.valueOf(first.attributes().get(RELATIONSHIP)).equals(String.valueOf(second.attributes().get(RELATIONSHIP)))
-                || first.attributes().get(RELATIONSHIP) == null) {
-            throw new DatasetException("item '" + itemId + "': a box with attribute '" + END + "' must be one of exactly"
-                    + " two boxes of its group, ends 1 and 2, with the same '" + RELATIONSHIP + "'");
+        Object relationship = first == null ? null : first.attributes().get(RELATIONSHIP);
+        if (end - start != 2 || second == null || relationship == null
+                || !relationship.equals(second.attributes().get(RELATIONSHIP))) {
+            throw new DatasetException("item '" + itemId + "': a box with attribute '" + END + "' must be one of"
+                    + " exactly two boxes of its group, ends 1 and 2, with the same '" + RELATIONSHIP + "'");
         }
         return new Bbox[] {first, second};
     }

@@ -247,7 +247,8 @@ final class RowCodec {
                     String estimated = readString();
                     String pointSource = readString();
                     String textLabel = readString();
-                    return new PointRow(fileIndex, line, label, x, y, estimated, pointSource, yes, no, unsure, textLabel);
+                    return new PointRow(fileIndex, line, label, x, y, estimated, pointSource, yes, no, unsure,
+                            textLabel);
                 }
                 case RELATION -> {
                     need(Integer.BYTES + 8 * Double.BYTES);
