@@ -170,8 +170,8 @@ final class AnnotationRowReader implements Closeable {
             return;
         }
         if (!FolderPaths.isSafeName(buffer, from, to)) {
-            throw table.error("unsafe ImageID '" + new String(buffer, from, length, StandardCharsets.UTF_8)
-                    + "' (empty, absolute, or with '..', '\\' or NUL)");
+            throw table.error("unsafe " + file.imageIdColumn() + " '"
+                    + new String(buffer, from, length, StandardCharsets.UTF_8) + "' (empty, absolute, or with '..', '\\' or NUL)");
         }
         imageId = null;
         if (imageIdBytes.length < length) {

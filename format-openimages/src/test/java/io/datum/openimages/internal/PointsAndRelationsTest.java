@@ -174,6 +174,16 @@ class PointsAndRelationsTest {
     }
 
     @Test
+    void anUnsafeImageIdIsAnErrorNamingTheColumnAsSpelt() throws IOException {
+        Path in = v7Dataset(temp.resolve("in"));
+        write(in.resolve("annotations/oidv7-val-annotations-point-labels.csv"),
+                POINT_HEADER + "\r\n../up,0.7,0.25,/m/0cmf2,yes,ih,2,0,0,\r\n");
+        DatasetException e = assertThrows(DatasetException.class, () -> convert(in));
+        assertTrue(e.getMessage().startsWith("oidv7-val-annotations-point-labels.csv:2: unsafe ImageId '../up'"),
+                e.getMessage());
+    }
+
+    @Test
     void aBadVoteCountIsAnError() throws IOException {
         Path in = v7Dataset(temp.resolve("in"));
         write(in.resolve("annotations/oidv7-val-annotations-point-labels.csv"),
