@@ -108,6 +108,20 @@ class PointsAndRelationsTest {
     }
 
     @Test
+    void withoutAnImageSizePointsAndRelationsAreSkippedLikeBoxesWithOneWarning() throws IOException {
+        Path in = v7Dataset(temp.resolve("in"));
+        Files.delete(in.resolve("annotations/images.meta"));
+        io.datum.spi.CollectingJobContext context = io.datum.spi.JobContext.collecting();
+        try (DatasetSource source = Fixtures.importFrom(in, context)) {
+            for (DatasetItem item : Fixtures.items(source)) {
+                assertEquals(List.of(), item.annotations(), item.id());
+            }
+        }
+        assertEquals(Map.of(OpenImagesSource.WARN_NO_IMAGE, 3L, OpenImagesSource.WARN_POINT_WITHOUT_SIZE, 8L),
+                context.warnings());
+    }
+
+    @Test
     void openImagesToOpenImagesWritesPointAndRelationshipFilesAsRead() throws IOException {
         Path out = temp.resolve("out");
         try (DatasetSource source = Fixtures.importFrom(v7Dataset(temp.resolve("in")))) {
