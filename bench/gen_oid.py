@@ -2,7 +2,7 @@
 """Writes a synthetic Open Images (V6 layout) dataset of any size, deterministically.
 
   bench/gen_oid.py OUT [--images N] [--classes C] [--boxes B] [--labels L] [--meta]
-                   [--masks FRACTION] [--files] [--scale S] [--shuffle] [--seed SEED]
+                   [--masks FRACTION] [--files] [--scale S] [--shuffle] [--v7-points N] [--seed SEED]
                    [--layout datum|google] [--workers N]
 
 A stand-in with the same options as the shared tools/gen_oid.py named by the benchmark issues
@@ -10,7 +10,10 @@ A stand-in with the same options as the shared tools/gen_oid.py named by the ben
 about B boxes and L image labels per image (Poisson-like spread), `--meta` writes images.meta,
 `--files` writes solid-grey PNG images (sizes readable from their headers), `--masks`
 gives that fraction of boxes a mask PNG, `--shuffle` shuffles the rows of every annotation file
-(Google's files are sorted by ImageID). Standard library only.
+(Google's files are sorted by ImageID). `--v7-points N` adds exactly N point labels in Google's
+V7 layout: oidv7-{train,val,test}-annotations-point-labels.csv (ImageId with a lower-case d, the
+validation split named val, rows sorted by ImageId, written as they are made so that memory stays
+flat at any N) and names the class descriptions oidv7-class-descriptions.csv. Standard library only.
 """
 import argparse
 import os
@@ -19,6 +22,8 @@ import struct
 import zlib
 
 BOX_HEADER = "ImageID,Source,LabelName,Confidence,XMin,XMax,YMin,YMax,IsOccluded,IsTruncated,IsGroupOf,IsDepiction,IsInside"
+POINT_HEADER = "ImageId,X,Y,Label,EstimatedYesNo,Source,YesVotes,NoVotes,UnsureVotes,TextLabel"
+POINT_SPLITS = {"train": "train", "validation": "val", "test": "test"}
 MASK_HEADER = "MaskPath,ImageID,LabelName,BoxID,BoxXMin,BoxXMax,BoxYMin,BoxYMax,PredictedIoU,Clicks"
 
 
@@ -49,6 +54,29 @@ def spread(rng, mean):
     return max(0, int(rng.expovariate(1 / mean) + 0.5)) if mean > 0 else 0
 
 
+def write_points(ann, ids, subsets, classes, total, rng):
+    """Exactly total point labels spread evenly over the images (image k gets the difference of
+    floor((k+1)N/I) and floor(kN/I)), each subset's file in ImageId order."""
+    files = {}
+    try:
+        for s, split in POINT_SPLITS.items():
+            files[s] = open(os.path.join(ann, "oidv7-%s-annotations-point-labels.csv" % split), "w", newline="")
+            files[s].write(POINT_HEADER + "\r\n")
+        n = len(ids)
+        for k, i in enumerate(ids):
+            out = files[subsets[i]]
+            for _ in range((k + 1) * total // n - k * total // n):
+                estimate = rng.choice(("yes", "yes", "no", "unsure"))
+                votes = (rng.randint(0, 3), rng.randint(0, 3), rng.randint(0, 1))
+                text = rng.choice(("", "", "", "left wing", "\"red, shiny\""))
+                out.write("%s,%r,%r,%s,%s,%s,%d,%d,%d,%s\r\n" % (
+                    i, round(rng.random(), 6), round(rng.random(), 6), rng.choice(classes), estimate,
+                    rng.choice(("ih", "cc")), votes[0], votes[1], votes[2], text))
+    finally:
+        for f in files.values():
+            f.close()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
@@ -61,6 +89,7 @@ def main():
     ap.add_argument("--files", action="store_true")
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--shuffle", action="store_true")
+    ap.add_argument("--v7-points", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--layout", choices=("datum", "google"), default="datum",
                     help="google: Google's own V6 file names, columns and ratios (bench/oid_google.py)")
@@ -74,7 +103,8 @@ def main():
     ann = os.path.join(a.out, "annotations")
     os.makedirs(ann, exist_ok=True)
     classes = ["/m/%05x" % (0x1000 + i) for i in range(a.classes)]
-    with open(os.path.join(ann, "oidv6-class-descriptions.csv"), "w", newline="") as f:
+    release = "oidv7" if a.v7_points else "oidv6"
+    with open(os.path.join(ann, release + "-class-descriptions.csv"), "w", newline="") as f:
         f.write("LabelName,DisplayName\r\n")
         for i, c in enumerate(classes):
             f.write("%s,Class %d\r\n" % (c, i))
@@ -124,6 +154,8 @@ def main():
                 f.write(header + "\r\n")
                 for line in lines:
                     f.write(line + "\r\n")
+    if a.v7_points:
+        write_points(ann, ids, subsets, classes, a.v7_points, random.Random(a.seed + 7))
     if a.meta:
         with open(os.path.join(ann, "images.meta"), "w") as f:
             f.write("# <image name> <height> <width>\n\n")

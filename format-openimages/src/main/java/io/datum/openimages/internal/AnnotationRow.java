@@ -6,7 +6,8 @@ package io.datum.openimages.internal;
  * the reference's annotation order: files of one kind in name order, labels before boxes before
  * masks, rows in file order.
  */
-sealed interface AnnotationRow permits AnnotationRow.LabelRow, AnnotationRow.BoxRow, AnnotationRow.MaskRow {
+sealed interface AnnotationRow permits AnnotationRow.LabelRow, AnnotationRow.BoxRow, AnnotationRow.MaskRow,
+        AnnotationRow.PointRow, AnnotationRow.RelationRow {
     int fileIndex();
 
     long line();
@@ -60,5 +61,22 @@ sealed interface AnnotationRow permits AnnotationRow.LabelRow, AnnotationRow.Box
      */
     record MaskRow(int fileIndex, long line, int label, String maskPath, String boxId, double[] box,
                    Double predictedIou) implements AnnotationRow {
+    }
+
+    /**
+     * A V7 point label ({@link PointLabelFile}): the point in normalised coordinates, and the
+     * other columns as read; a vote count is -1 when its cell is empty.
+     */
+    record PointRow(int fileIndex, long line, int label, double x, double y, String estimatedYesNo, String source,
+                    long yesVotes, long noVotes, long unsureVotes, String textLabel) implements AnnotationRow {
+    }
+
+    /**
+     * A visual relationship ({@link RelationshipFile}): {@code label} and the first box are one
+     * end, {@code label2} and the second box the other; boxes are normalised
+     * {@code XMin, XMax, YMin, YMax}.
+     */
+    record RelationRow(int fileIndex, long line, int label, int label2, double[] box1, double[] box2,
+                       String relationship) implements AnnotationRow {
     }
 }

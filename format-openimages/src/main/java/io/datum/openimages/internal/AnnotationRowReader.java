@@ -36,6 +36,8 @@ final class AnnotationRowReader implements Closeable {
     private int boxIdColumn;
     private int[] maskBoxColumns;
     private int iouColumn;
+    private PointLabelFile.Columns pointColumns;
+    private RelationshipFile.Columns relationColumns;
     /** The current ImageID as a String, made when asked for: files out of item order change it at every row. */
     private String imageId;
     /** The UTF-8 bytes of the current ImageID: a row with the same bytes has the same, already checked, id. */
@@ -73,6 +75,14 @@ final class AnnotationRowReader implements Closeable {
             case LABEL -> readLabel();
             case BOX -> readBox();
             case MASK -> readMask();
+            case POINT -> {
+                readImageId();
+                row = pointColumns.read(this, table);
+            }
+            case RELATION -> {
+                readImageId();
+                row = relationColumns.read(this, table);
+            }
         }
         return true;
     }
@@ -113,8 +123,12 @@ final class AnnotationRowReader implements Closeable {
 
     /** Columns are looked up on the first data row: a file with a header only is never an error. */
     private void resolveColumns() {
-        imageIdColumn = table.requireColumn(OpenImagesPaths.IMAGE_ID);
-        labelColumn = table.requireColumn(OpenImagesPaths.LABEL_NAME);
+        imageIdColumn = table.requireColumn(file.imageIdColumn());
+        switch (file.kind()) {
+            case POINT -> pointColumns = PointLabelFile.Columns.resolve(table);
+            case RELATION -> relationColumns = RelationshipFile.Columns.resolve(table);
+            default -> labelColumn = table.requireColumn(OpenImagesPaths.LABEL_NAME);
+        }
         switch (file.kind()) {
             case LABEL -> confidenceColumn = table.requireColumn(OpenImagesPaths.CONFIDENCE);
             case BOX -> {
@@ -139,11 +153,14 @@ final class AnnotationRowReader implements Closeable {
                 }
                 iouColumn = table.requireColumn(OpenImagesPaths.PREDICTED_IOU);
             }
+            default -> {
+                // resolved above
+            }
         }
     }
 
     private void readImageId() {
-        table.requirePresent(imageIdColumn, OpenImagesPaths.IMAGE_ID);
+        table.requirePresent(imageIdColumn, file.imageIdColumn());
         byte[] buffer = table.buffer();
         int from = table.start(imageIdColumn);
         int to = table.end(imageIdColumn);
@@ -153,8 +170,8 @@ final class AnnotationRowReader implements Closeable {
             return;
         }
         if (!FolderPaths.isSafeName(buffer, from, to)) {
-            throw table.error("unsafe ImageID '" + new String(buffer, from, length, StandardCharsets.UTF_8)
-                    + "' (empty, absolute, or with '..', '\\' or NUL)");
+            throw table.error("unsafe " + file.imageIdColumn() + " '"
+                    + new String(buffer, from, length, StandardCharsets.UTF_8) + "' (empty, absolute, or with '..', '\\' or NUL)");
         }
         imageId = null;
         if (imageIdBytes.length < length) {
@@ -165,10 +182,15 @@ final class AnnotationRowReader implements Closeable {
     }
 
     private int label() {
-        table.requirePresent(labelColumn, OpenImagesPaths.LABEL_NAME);
-        int index = labels.find(table.buffer(), table.start(labelColumn), table.end(labelColumn));
+        return label(labelColumn, OpenImagesPaths.LABEL_NAME);
+    }
+
+    /** The index of the label named in {@code column}; an unknown name is an error. */
+    int label(int column, String name) {
+        table.requirePresent(column, name);
+        int index = labels.find(table.buffer(), table.start(column), table.end(column));
         if (index < 0) {
-            throw table.error("unknown label '" + table.get(labelColumn) + "' (not in " + labelSource + ")");
+            throw table.error("unknown label '" + table.get(column) + "' (not in " + labelSource + ")");
         }
         return index;
     }
@@ -248,7 +270,8 @@ final class AnnotationRowReader implements Closeable {
         row = new MaskRow(file.index(), table.line(), label, maskPath, boxId, box, iou);
     }
 
-    private double number(int column, String name) {
+    /** The number in {@code column}, as Python's {@code float()} reads it; anything else is an error. */
+    double number(int column, String name) {
         table.requirePresent(column, name);
         try {
             return PythonNumbers.parseFloat(table.buffer(), table.start(column), table.end(column));

@@ -52,6 +52,8 @@ final class ImageIdScanner {
     }
 
     private final InputStream in;
+    /** The header name of the image id column. */
+    private final String idColumnName;
     private byte[] buf = new byte[1 << 17];
     private int pos;
     private int limit;
@@ -64,14 +66,20 @@ final class ImageIdScanner {
      */
     private boolean gaveUp;
 
-    private ImageIdScanner(InputStream in) {
+    private ImageIdScanner(InputStream in, String idColumnName) {
         this.in = in;
+        this.idColumnName = idColumnName;
     }
 
-    /** Scans {@code file}; false when the scan gave up (its sink may have seen some ids). */
+    /** Scans the ImageID column of {@code file}; false when the scan gave up (its sink may have seen some ids). */
     static boolean scan(Path file, IdSink sink) throws IOException {
+        return scan(file, OpenImagesPaths.IMAGE_ID, sink);
+    }
+
+    /** Scans the column named {@code idColumnName}, as {@link #scan(Path, IdSink)} does ImageID. */
+    static boolean scan(Path file, String idColumnName, IdSink sink) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            ImageIdScanner scanner = new ImageIdScanner(in);
+            ImageIdScanner scanner = new ImageIdScanner(in, idColumnName);
             return scanner.run(sink) && !scanner.gaveUp;
         }
     }
@@ -103,7 +111,7 @@ final class ImageIdScanner {
                     // refills move the record to the front of the buffer
                     start -= shiftBefore - recordStart;
                     if (header) {
-                        if (new String(buf, start, pos - start, StandardCharsets.UTF_8).equals(OpenImagesPaths.IMAGE_ID)) {
+                        if (new String(buf, start, pos - start, StandardCharsets.UTF_8).equals(idColumnName)) {
                             idColumn = column; // DictReader: a later duplicate name wins
                         }
                     } else if (column == idColumn) {

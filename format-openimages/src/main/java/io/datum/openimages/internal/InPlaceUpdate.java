@@ -39,6 +39,8 @@ final class InPlaceUpdate {
         p.addAll(OpenImagesPaths.LABEL_FILE_PATTERNS);
         p.addAll(OpenImagesPaths.BBOX_FILE_PATTERNS);
         p.addAll(OpenImagesPaths.MASK_FILE_PATTERNS);
+        p.addAll(PointLabelFile.PATTERNS);
+        p.addAll(RelationshipFile.PATTERNS);
         p.addAll(OpenImagesPaths.CLASS_DESCRIPTION_PATTERNS);
         p.add(OpenImagesPaths.HIERARCHY_FILE);
         p.add(OpenImagesPaths.IMAGE_META_FILE);

@@ -27,11 +27,13 @@ final class KnownItemScan {
      * every ImageID anyway, and a lookup of a file out of order is a cache miss each), and leaves
      * null when it needs the ordered placement. The catalog is only read.
      */
-    static SideBySide.Weighted task(Path file, ItemCatalog catalog, Boolean[] verdicts, int index) throws IOException {
+    static SideBySide.Weighted task(Path file, String idColumn, ItemCatalog catalog, Boolean[] verdicts, int index)
+            throws IOException {
         return new SideBySide.Weighted(Files.size(file), () -> {
             if (catalog.size() > 0) {
                 KnownIds sink = new KnownIds(catalog);
-                verdicts[index] = ImageIdScanner.scan(file, sink) ? Boolean.TRUE : sink.outOfOrder ? Boolean.FALSE : null;
+                verdicts[index] = ImageIdScanner.scan(file, idColumn, sink) ? Boolean.TRUE
+                        : sink.outOfOrder ? Boolean.FALSE : null;
             }
         });
     }

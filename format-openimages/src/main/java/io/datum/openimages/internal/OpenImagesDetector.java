@@ -43,6 +43,8 @@ public class OpenImagesDetector implements FormatDetector {
     static boolean hasAnnotationFiles(Path root) throws IOException {
         List<String> patterns = new ArrayList<>(OpenImagesPaths.DETECTION_PATTERNS);
         patterns.addAll(OpenImagesPaths.BOXABLE_DETECTION_PATTERNS);
+        patterns.addAll(PointLabelFile.PATTERNS);
+        patterns.addAll(RelationshipFile.PATTERNS);
         for (Path dir : List.of(root.resolve(OpenImagesPaths.ANNOTATIONS_DIR), root)) {
             for (String name : DatasetLayout.listFiles(dir)) {
                 for (String pattern : patterns) {

@@ -14,6 +14,8 @@ import io.datum.model.NormalizedBox;
 import io.datum.openimages.internal.AnnotationRow.BoxRow;
 import io.datum.openimages.internal.AnnotationRow.LabelRow;
 import io.datum.openimages.internal.AnnotationRow.MaskRow;
+import io.datum.openimages.internal.AnnotationRow.PointRow;
+import io.datum.openimages.internal.AnnotationRow.RelationRow;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
@@ -64,6 +66,8 @@ final class OpenImagesSource implements DatasetSource {
     static final String WARN_MASK_WITHOUT_SIZE =
             "Can't decode a mask: its item has no image file and no size in images.meta";
     static final String WARN_MASK_WITHOUT_FILE = "Skipped masks whose PNG file is missing";
+    static final String WARN_POINT_WITHOUT_SIZE =
+            "Can't decode a point label or relationship: its item has no image file and no size in images.meta";
     /** Mask and box coordinates are matched with the precision Open Images stores them (§4.10). */
     private static final double BOX_MATCH_TOLERANCE = 1e-6;
     private static final int MAX_IMAGE_DEPTH = 10;
@@ -110,7 +114,7 @@ final class OpenImagesSource implements DatasetSource {
                     + "': no Open Images description or annotation file in it or in its 'annotations' folder");
         }
         DatasetLayout layout = DatasetLayout.of(root);
-        CategoriesReader.Result categories = CategoriesReader.read(layout);
+        CategoriesReader.Result categories = PointAndRelationCategories.extend(CategoriesReader.read(layout), layout);
         RowLabels labels = new RowLabels(new LabelIndex(categories.categories().labels()), categories.source());
         ItemCatalog catalog = new ItemCatalog();
         ItemDescriptions.read(layout, catalog);
@@ -124,7 +128,8 @@ final class OpenImagesSource implements DatasetSource {
             Boolean[] known = new Boolean[files.size()];
             List<SideBySide.Weighted> tasks = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
-                tasks.add(KnownItemScan.task(layout.annotationDir().resolve(files.get(i).name()), catalog, known, i));
+                tasks.add(KnownItemScan.task(layout.annotationDir().resolve(files.get(i).name()),
+                        files.get(i).imageIdColumn(), catalog, known, i));
             }
             int itemsBefore = catalog.size();
             DeclaredSizes sizes = new DeclaredSizes(catalog);
@@ -237,7 +242,10 @@ final class OpenImagesSource implements DatasetSource {
         }
     }
 
-    /** Label, box and mask files in reading order: kind by kind, names sorted (decisions D7). */
+    /**
+     * Label, box, mask, point-label and relationship files in reading order: kind by kind, names
+     * sorted (decisions D7).
+     */
     private static List<AnnotationFile> annotationFiles(DatasetLayout layout) {
         List<AnnotationFile> files = new ArrayList<>();
         for (String name : layout.matching(OpenImagesPaths.LABEL_FILE_PATTERNS)) {
@@ -248,6 +256,12 @@ final class OpenImagesSource implements DatasetSource {
         }
         for (String name : layout.matching(OpenImagesPaths.MASK_FILE_PATTERNS)) {
             files.add(AnnotationFile.of(AnnotationFile.Kind.MASK, name, files.size()));
+        }
+        for (String name : layout.matching(PointLabelFile.PATTERNS)) {
+            files.add(AnnotationFile.of(AnnotationFile.Kind.POINT, name, files.size()));
+        }
+        for (String name : layout.matching(RelationshipFile.PATTERNS)) {
+            files.add(AnnotationFile.of(AnnotationFile.Kind.RELATION, name, files.size()));
         }
         return files;
     }
@@ -271,7 +285,7 @@ final class OpenImagesSource implements DatasetSource {
     private static boolean placeItems(DatasetLayout layout, AnnotationFile file, ItemCatalog catalog,
                                       RowLabels labels) throws IOException {
         ItemPlacer placer = new ItemPlacer(file, catalog);
-        if (ImageIdScanner.scan(layout.annotationDir().resolve(file.name()), placer)) {
+        if (ImageIdScanner.scan(layout.annotationDir().resolve(file.name()), file.imageIdColumn(), placer)) {
             return placer.sorted;
         }
         // the items the scan placed come first in the file too: placing them again changes nothing
@@ -662,6 +676,7 @@ final class OpenImagesSource implements DatasetSource {
         int boxesWithoutSize = 0;
         int masksWithoutSize = 0;
         int masksWithoutFile = 0;
+        int pointsWithoutSize = 0;
         for (AnnotationRow row : rows) {
             if (row instanceof LabelRow l) {
                 annotations.add(new Label(l.label(), scoreAttributes.label(l.confidence())));
@@ -701,10 +716,17 @@ final class OpenImagesSource implements DatasetSource {
                     continue;
                 }
                 annotations.add(mask(m, maskFile, subset, size, annotations));
+            } else if (size == null) {
+                // point labels and relationships are scaled like boxes, and skipped like them
+                pointsWithoutSize++;
+            } else if (row instanceof PointRow p) {
+                annotations.add(PointLabelFile.toPoints(p, size));
+            } else if (row instanceof RelationRow r) {
+                annotations.addAll(RelationshipFile.toBoxes(r, size, RelationshipFile.nextGroup(annotations)));
             }
         }
         return new AssembledItem(new DatasetItem(id, subset, image, annotations), imagePath == null, boxesWithoutSize,
-                masksWithoutSize, masksWithoutFile, debug);
+                masksWithoutSize, masksWithoutFile, pointsWithoutSize, debug);
     }
 
     private String fileName(AnnotationRow row) {

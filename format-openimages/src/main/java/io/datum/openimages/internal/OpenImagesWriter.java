@@ -12,6 +12,7 @@ import io.datum.model.LabelCategory;
 import io.datum.model.Mask;
 import io.datum.model.MaskData;
 import io.datum.model.NormalizedBox;
+import io.datum.model.Points;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
@@ -41,6 +42,8 @@ final class OpenImagesWriter {
     static final String WARN_MASK_BOX_WITHOUT_SIZE = "Can't encode the box coordinates of a mask: its item has no image size";
     static final String WARN_WITHOUT_LABEL = "Skipped annotations without a label (Open Images needs one)";
     static final String WARN_DROPPED_TYPE = "Dropped annotations of types Open Images can't hold";
+    static final String WARN_POINT_WITHOUT_SIZE =
+            "Can't encode a point label or relationship: its item has no image size";
     private static final int PROGRESS_EVERY = 1000;
     /** An array: iterating the shared immutable list was a megamorphic call per flag of every box. */
     private static final String[] BOX_FLAG_ATTRIBUTES = OpenImagesPaths.BOX_FLAG_ATTRIBUTES.toArray(new String[0]);
@@ -301,6 +304,11 @@ final class OpenImagesWriter {
             while (group != 0 && end < count && ordered.get(end).group() == group) {
                 end++;
             }
+            Bbox[] relation = group == 0 ? null : RelationshipFile.relation(ordered, start, end, id);
+            if (relation != null) {
+                writeRelation(id, idCell, relation, size, files, imageMeta);
+                continue;
+            }
             Bbox instanceBox = null;
             for (int i = start; i < end && instanceBox == null; i++) {
                 if (ordered.get(i) instanceof Bbox b) {
@@ -316,6 +324,8 @@ final class OpenImagesWriter {
                     writeBox(id, idCell, b, size, files, imageMeta);
                 } else if (a instanceof Mask m) {
                     writeMask(item, m, instanceBox, size, boxIds, files, imageMeta);
+                } else if (a instanceof Points p && PointLabelFile.isPointLabel(p)) {
+                    writePoint(id, idCell, p, size, files, imageMeta);
                 } else {
                     context.warn(WARN_DROPPED_TYPE, a.type().typeName(), 1);
                 }
@@ -344,6 +354,42 @@ final class OpenImagesWriter {
             row.cell(flag(box, attribute, id));
         }
         row.endRow();
+    }
+
+    /** A point label (see {@link PointLabelFile}); skipped with a warning when the item has no size. */
+    private void writePoint(String id, byte[] idCell, Points p, ItemSize size, SubsetFiles files,
+                            ImageMetaCollector imageMeta) throws IOException {
+        if (p.label() == null) {
+            context.warn(WARN_WITHOUT_LABEL, "points", 1);
+            return;
+        }
+        ImageSize written = PointLabelFile.write(files.points.writer(), idCell, labelCell(p.label(), id), p,
+                size.get(), id);
+        if (written == null) {
+            context.warn(WARN_POINT_WITHOUT_SIZE);
+        } else {
+            imageMeta.record(id, written);
+        }
+    }
+
+    /** A relation (see {@link RelationshipFile}): its two ends' boxes, normalised like any box. */
+    private void writeRelation(String id, byte[] idCell, Bbox[] ends, ItemSize size, SubsetFiles files,
+                               ImageMetaCollector imageMeta) throws IOException {
+        if (ends[0].label() == null || ends[1].label() == null) {
+            context.warn(WARN_WITHOUT_LABEL, "relationship", 1);
+            return;
+        }
+        Normalized first = normalize(ends[0], size);
+        Normalized second = normalize(ends[1], size);
+        if (first == null || second == null) {
+            context.warn(WARN_POINT_WITHOUT_SIZE);
+            return;
+        }
+        imageMeta.record(id, first.size);
+        RelationshipFile.write(files.relations.writer(), idCell, labelCell(ends[0].label(), id),
+                labelCell(ends[1].label(), id), new double[] {first.xMin, first.xMax, first.yMin, first.yMax},
+                new double[] {second.xMin, second.xMax, second.yMin, second.yMax},
+                ends[0].attributes().get(RelationshipFile.RELATIONSHIP));
     }
 
     private void writeMask(DatasetItem item, Mask mask, Bbox instanceBox, ItemSize size, BoxIds boxIds,
@@ -584,29 +630,33 @@ final class OpenImagesWriter {
         }
     }
 
-    /** The four CSV files of one subset; the annotation files appear only when they get a row. */
+    /** The CSV files of one subset; the annotation files appear only when they get a row. */
     private final class SubsetFiles {
         final LazyCsv descriptions;
         final LazyCsv labels;
         final LazyCsv boxes;
         final LazyCsv masks;
+        final LazyCsv points;
+        final LazyCsv relations;
 
         SubsetFiles(String subset) throws IOException {
             descriptions = new LazyCsv(subset + OpenImagesPaths.IMAGE_DESCRIPTION_SUFFIX, OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS);
             labels = new LazyCsv(subset + OpenImagesPaths.LABEL_FILE_SUFFIX, OpenImagesPaths.LABEL_FIELDS);
             boxes = new LazyCsv(subset + OpenImagesPaths.BBOX_FILE_SUFFIX, OpenImagesPaths.BBOX_FIELDS);
             masks = new LazyCsv(subset + OpenImagesPaths.MASK_FILE_SUFFIX, OpenImagesPaths.MASK_FIELDS);
+            points = new LazyCsv(PointLabelFile.fileName(subset), PointLabelFile.FIELDS);
+            relations = new LazyCsv(RelationshipFile.fileName(subset), RelationshipFile.FIELDS);
             descriptions.open();
         }
 
         void commit() throws IOException {
-            for (LazyCsv f : List.of(descriptions, labels, boxes, masks)) {
+            for (LazyCsv f : List.of(descriptions, labels, boxes, masks, points, relations)) {
                 f.commit();
             }
         }
 
         void abort(Exception failure) {
-            for (LazyCsv f : List.of(descriptions, labels, boxes, masks)) {
+            for (LazyCsv f : List.of(descriptions, labels, boxes, masks, points, relations)) {
                 try {
                     f.abort();
                 } catch (IOException e) {

@@ -3,6 +3,8 @@ package io.datum.openimages.internal;
 import io.datum.openimages.internal.AnnotationRow.BoxRow;
 import io.datum.openimages.internal.AnnotationRow.LabelRow;
 import io.datum.openimages.internal.AnnotationRow.MaskRow;
+import io.datum.openimages.internal.AnnotationRow.PointRow;
+import io.datum.openimages.internal.AnnotationRow.RelationRow;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -21,6 +23,8 @@ import java.util.Arrays;
  *   box:   double confidence, xMin, xMax, yMin, yMax; byte flags (3^5 packed values fit a byte)
  *   mask:  int n, n bytes of MaskPath; int n, n bytes of BoxID (UTF-8);
  *          byte box length (-1: none), the box's doubles; byte 1 and a double if there is a PredictedIoU, else 0
+ *   point: double x, y; long yes, no, unsure votes; int n, n bytes (UTF-8) of each of EstimatedYesNo, Source, TextLabel
+ *   relation: int label2; the 8 doubles of the two boxes; int n, n bytes of RelationshipLabel
  * </pre>
  * Doubles keep their exact bits, so a row reads back equal to the one written.
  */
@@ -35,7 +39,9 @@ final class RowCodec {
     private static final int LABEL = 0;
     private static final int BOX = 1;
     private static final int MASK = 2;
-    private static final int KIND_BITS = 2;
+    private static final int POINT = 3;
+    private static final int RELATION = 4;
+    private static final int KIND_BITS = 3;
 
     private RowCodec() {
     }
@@ -102,14 +108,21 @@ final class RowCodec {
                 LONG.set(a, at + 32, Double.doubleToRawLongBits(b.yMax()));
                 a[at + 40] = (byte) b.flags();
                 size = at + 41;
+            } else if (row instanceof MaskRow m) {
+                size = at;
+                putMask(m);
+            } else if (row instanceof PointRow p) {
+                size = at;
+                putPoint(p);
             } else {
                 size = at;
-                putMask((MaskRow) row);
+                putRelation((RelationRow) row);
             }
         }
 
         private static int putHeader(byte[] a, int at, AnnotationRow row) {
-            int kind = row instanceof LabelRow ? LABEL : row instanceof BoxRow ? BOX : MASK;
+            int kind = row instanceof LabelRow ? LABEL : row instanceof BoxRow ? BOX : row instanceof MaskRow ? MASK
+                    : row instanceof PointRow ? POINT : RELATION;
             INT.set(a, at, row.fileIndex() << KIND_BITS | kind);
             LONG.set(a, at + 4, row.line());
             INT.set(a, at + 12, row.label());
@@ -132,6 +145,31 @@ final class RowCodec {
                 LONG.set(array, size, Double.doubleToRawLongBits(m.predictedIou()));
                 size += Double.BYTES;
             }
+        }
+
+        private void putPoint(PointRow p) {
+            reserve(5 * Double.BYTES);
+            for (long bits : new long[] {Double.doubleToRawLongBits(p.x()), Double.doubleToRawLongBits(p.y()),
+                p.yesVotes(), p.noVotes(), p.unsureVotes()}) {
+                LONG.set(array, size, bits);
+                size += Long.BYTES;
+            }
+            putString(p.estimatedYesNo());
+            putString(p.source());
+            putString(p.textLabel());
+        }
+
+        private void putRelation(RelationRow r) {
+            reserve(Integer.BYTES + 8 * Double.BYTES);
+            INT.set(array, size, r.label2());
+            size += Integer.BYTES;
+            for (double[] box : new double[][] {r.box1(), r.box2()}) {
+                for (double v : box) {
+                    LONG.set(array, size, Double.doubleToRawLongBits(v));
+                    size += Double.BYTES;
+                }
+            }
+            putString(r.relationship());
         }
 
         private void putString(String s) {
@@ -199,7 +237,33 @@ final class RowCodec {
                     }
                     return new MaskRow(fileIndex, line, label, maskPath, boxId, box, iou);
                 }
-                default -> throw new IOException("corrupt sort run: row kind " + (source & 3));
+                case POINT -> {
+                    need(5 * Double.BYTES);
+                    double x = readDouble();
+                    double y = readDouble();
+                    long yes = readLong();
+                    long no = readLong();
+                    long unsure = readLong();
+                    String estimated = readString();
+                    String pointSource = readString();
+                    String textLabel = readString();
+                    return new PointRow(fileIndex, line, label, x, y, estimated, pointSource, yes, no, unsure,
+                            textLabel);
+                }
+                case RELATION -> {
+                    need(Integer.BYTES + 8 * Double.BYTES);
+                    int label2 = readInt();
+                    double[] box1 = new double[4];
+                    double[] box2 = new double[4];
+                    for (int i = 0; i < 4; i++) {
+                        box1[i] = readDouble();
+                    }
+                    for (int i = 0; i < 4; i++) {
+                        box2[i] = readDouble();
+                    }
+                    return new RelationRow(fileIndex, line, label, label2, box1, box2, readString());
+                }
+                default -> throw new IOException("corrupt sort run: row kind " + (source & ((1 << KIND_BITS) - 1)));
             }
         }
 
@@ -207,6 +271,12 @@ final class RowCodec {
         final int readInt() {
             int v = (int) INT.get(buf, pos);
             pos += Integer.BYTES;
+            return v;
+        }
+
+        private long readLong() {
+            long v = (long) LONG.get(buf, pos);
+            pos += Long.BYTES;
             return v;
         }
 

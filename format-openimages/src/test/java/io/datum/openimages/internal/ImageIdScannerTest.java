@@ -45,6 +45,16 @@ class ImageIdScannerTest {
     }
 
     @Test
+    void readsTheColumnItIsToldOfAsV7PointLabelsSpellIt() throws IOException {
+        Path file = temp.resolve("oidv7-val-annotations-point-labels.csv");
+        Files.writeString(file, "ImageId,X,Y,Label\r\na,0.5,0.5,/m/0\r\na,0.1,0.2,/m/0\r\nb,0.3,0.4,/m/1\r\n");
+        List<String> seen = new ArrayList<>();
+        assertTrue(ImageIdScanner.scan(file, PointLabelFile.IMAGE_ID, seen::add));
+        assertEquals(List.of("a", "b"), seen);
+        assertFalse(ImageIdScanner.scan(file, id -> true), "no ImageID column");
+    }
+
+    @Test
     void givesUpOnWhatOnlyTheFullReaderReads() throws IOException {
         assertFalse(scan("ImageID,x\n\"a\",1\n"), "a quoted id");
         assertFalse(scan("\"ImageID\",x\na,1\n"), "a quoted header");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.datum.openimages.internal.AnnotationRow.BoxRow;
 import io.datum.openimages.internal.AnnotationRow.LabelRow;
 import io.datum.openimages.internal.AnnotationRow.MaskRow;
+import io.datum.openimages.internal.AnnotationRow.PointRow;
+import io.datum.openimages.internal.AnnotationRow.RelationRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +38,16 @@ class RowSorterTest {
     private static List<Positioned> file(int fileIndex, int rows, int positions, Random random) {
         List<Positioned> out = new ArrayList<>();
         for (int line = 2; line < rows + 2; line++) {
-            AnnotationRow row = switch (random.nextInt(3)) {
+            AnnotationRow row = switch (random.nextInt(5)) {
                 case 0 -> new LabelRow(fileIndex, line, random.nextInt(600), random.nextDouble());
                 case 1 -> new BoxRow(fileIndex, line, random.nextInt(600), 1, random.nextDouble(), random.nextDouble(),
                         random.nextDouble(), random.nextDouble(), random.nextInt(243));
+                case 3 -> new PointRow(fileIndex, line, random.nextInt(600), random.nextDouble(), random.nextDouble(),
+                        "unsure", random.nextBoolean() ? "" : "ih", random.nextInt(4) - 1, random.nextInt(3), 0,
+                        random.nextBoolean() ? "" : "wing, left \u00e9" + line);
+                case 4 -> new RelationRow(fileIndex, line, random.nextInt(600), random.nextInt(600),
+                        new double[] {0.1, 0.2, 0.3, random.nextDouble()}, new double[] {random.nextDouble(), 0, 1, 0.5},
+                        random.nextBoolean() ? "is" : "holds");
                 default -> new MaskRow(fileIndex, line, random.nextInt(600), "m" + line + ".png", "b" + line,
                         random.nextBoolean() ? null : new double[] {0.1, 0.2, 0.3, random.nextDouble()},
                         random.nextBoolean() ? null : random.nextDouble());
@@ -58,6 +66,10 @@ class RowSorterTest {
         if (row instanceof MaskRow m) {
             return "MaskRow[" + m.fileIndex() + ", " + m.line() + ", " + m.label() + ", " + m.maskPath() + ", " + m.boxId()
                     + ", " + Arrays.toString(m.box()) + ", " + m.predictedIou() + "]";
+        }
+        if (row instanceof RelationRow r) {
+            return "RelationRow[" + r.fileIndex() + ", " + r.line() + ", " + r.label() + ", " + r.label2() + ", "
+                    + Arrays.toString(r.box1()) + ", " + Arrays.toString(r.box2()) + ", " + r.relationship() + "]";
         }
         return row.toString();
     }
