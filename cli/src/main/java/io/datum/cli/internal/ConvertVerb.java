@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class ConvertVerb implements Verb {
     @Override
-    public int run(String name, List<String> args, Session s) throws IOException {
+    public Object run(String name, List<String> args, Session s) throws IOException {
         OptionParser parser = OptionParser.named("datum convert")
                 .description("Converts a dataset from one format to another.")
                 .value(List.of("-i", "--input-path"), "SOURCE", "Input dataset path (default: current dir)", ".")
@@ -80,6 +80,6 @@ final class ConvertVerb implements Verb {
             listener.flushWarnings();
         }
         s.log().info("Dataset exported to '" + result.output() + "' as '" + outputFormat + "'");
-        return 0;
+        return result;
     }
 }

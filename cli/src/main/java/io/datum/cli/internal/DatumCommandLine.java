@@ -66,8 +66,25 @@ public final class DatumCommandLine {
         return v;
     }
 
+    /** What a command line ended with: its exit code, and the verb's result on success (null if none). */
+    public record Outcome(int exitCode, Object result) {
+    }
+
     /** Runs one command line; everything goes to {@code out}/{@code err}; returns the exit code. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        return execute(args, out, err, false).exitCode();
+    }
+
+    /**
+     * Runs one command line for a caller that formats results itself (the shell): the verb's
+     * result is returned instead of printed; logs and what has no result object still go to
+     * {@code out}/{@code err}.
+     */
+    public Outcome call(List<String> args, PrintStream out, PrintStream err) {
+        return execute(args, out, err, true);
+    }
+
+    private Outcome execute(List<String> args, PrintStream out, PrintStream err, boolean returnsObjects) {
         Log.Level level = Log.Level.INFO;
         boolean quiet = false;
         int i = 0;
@@ -75,72 +92,72 @@ public final class DatumCommandLine {
             String a = args.get(i);
             if (a.equals("-h") || a.equals("--help")) {
                 out.print(topHelp());
-                return 0;
+                return new Outcome(0, null);
             } else if (a.equals("--quiet")) {
                 quiet = true;
             } else if (a.equals("--version")) {
                 out.println(version());
-                return 0;
+                return new Outcome(0, null);
             } else if (a.equals("--loglevel") || a.startsWith("--loglevel=")) {
                 String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.size() ? args.get(++i) : null);
                 Log.Level parsed = v == null ? null : Log.parseLevel(v);
                 if (parsed == null) {
                     err.println(topUsage() + "\ndatum: error: argument --loglevel: invalid choice: '" + v
                             + "' (choose from debug, info, warning, error, critical)");
-                    return 2;
+                    return new Outcome(2, null);
                 }
                 level = parsed;
             } else if (a.startsWith("-")) {
                 err.println(topUsage() + "\ndatum: error: unrecognized arguments: " + a);
-                return 2;
+                return new Outcome(2, null);
             } else {
                 break;
             }
         }
         if (i >= args.size()) {
             err.print(topHelp());
-            return 1;
+            return new Outcome(1, null);
         }
         Log log = new Log(err, level, new ProgressLine(err, !quiet && System.console() != null));
         String verb = args.get(i);
         List<String> rest = args.subList(i + 1, args.size());
         try {
-            return dispatch(verb, rest, new Session(datum, cwd, out, log));
+            return new Outcome(0, dispatch(verb, rest, new Session(datum, cwd, out, log, returnsObjects)));
         } catch (HelpRequested h) {
             out.print(h.help());
-            return 0;
+            return new Outcome(0, null);
         } catch (UsageException u) {
             err.println(u.display());
-            return 2;
+            return new Outcome(2, null);
         } catch (CliException e) {
             log.error(e.getMessage());
-            return e.exitCode();
+            return new Outcome(e.exitCode(), null);
         } catch (DatasetException e) {
             log.error(e.getMessage());
             debugTrace(log, e);
-            return 1;
+            return new Outcome(1, null);
         } catch (UncheckedIOException e) {
             log.error(describe(e.getCause()));
             debugTrace(log, e);
-            return 1;
+            return new Outcome(1, null);
         } catch (IOException e) {
             log.error(describe(e));
             debugTrace(log, e);
-            return 1;
+            return new Outcome(1, null);
         } catch (OutOfMemoryError e) {
             log.error("out of memory; give Java more heap with DATUM_JAVA_OPTS=-Xmx... (" + e.getMessage() + ")");
-            return 1;
+            return new Outcome(1, null);
         } catch (RuntimeException e) {
             log.error(datum.formats().providerOf(e)
                     .map(f -> "format '" + f.name() + "' (bundle " + f.provider() + " " + f.version() + ") failed: " + e
                             + "; a fault of that bundle, not of the data: report it to its authors")
                     .orElse("internal error: " + e));
             debugTrace(log, e);
-            return 1;
+            return new Outcome(1, null);
         }
     }
 
-    private int dispatch(String verb, List<String> args, Session session) throws IOException {
+    private Object dispatch(String verb, List<String> args, Session session) throws IOException {
         warnAboutClashes(session.log());
         Verb v = VERB_CLASSES.get(verb);
         if (v == null) {

@@ -18,7 +18,7 @@ import java.util.Map;
 /** {@code datum detect} ({@code detect-format}): the API's detection report, as text and optionally as JSON. */
 final class DetectVerb implements Verb {
     @Override
-    public int run(String name, List<String> args, Session s) throws IOException {
+    public Object run(String name, List<String> args, Session s) throws IOException {
         ParsedOptions o = OptionParser.named("datum " + name)
                 .description("Detects the format of a dataset.")
                 .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project (ignored: formats come from "
@@ -42,12 +42,14 @@ final class DetectVerb implements Verb {
             throw new CliException("Path " + url + " doesn't exist");
         }
         DetectionReport report = s.datum().detection(path, depth);
-        s.out().print(text(report, o.flag("show-rejections")));
+        if (!s.returnsObjects()) {
+            s.out().print(text(report, o.flag("show-rejections")));
+        }
         String json = o.value("json-report");
         if (json != null) {
             Files.writeString(s.path(json), json(report), StandardCharsets.UTF_8);
         }
-        return 0;
+        return report;
     }
 
     /** The report as {@code datum detect} prints it, the rejections included when asked. */

@@ -11,7 +11,7 @@ import java.util.Map;
 /** {@code datum dinfo}: item counts per subset and the label list, from the API's one-pass {@link DatasetInfo}. */
 final class DinfoVerb implements Verb {
     @Override
-    public int run(String name, List<String> args, Session s) throws IOException {
+    public Object run(String name, List<String> args, Session s) throws IOException {
         ParsedOptions o = OptionParser.named("datum " + name)
                 .description("Prints dataset overview: lengths, subsets, labels.")
                 .flag("--all", "Print all labels, not only the first 10")
@@ -26,8 +26,10 @@ final class DinfoVerb implements Verb {
         } finally {
             listener.flushWarnings();
         }
-        s.out().print(text(info, o.flag("all")));
-        return 0;
+        if (!s.returnsObjects()) {
+            s.out().print(text(info, o.flag("all")));
+        }
+        return info;
     }
 
     /** The overview as {@code datum dinfo} prints it: at most 10 label names unless {@code allLabels}. */

@@ -14,7 +14,7 @@ import java.util.List;
 /** {@code datum export} ({@code project export}): a project's sources, or one, through the API's pipeline. */
 final class ExportVerb implements Verb {
     @Override
-    public int run(String name, List<String> args, Session s) throws IOException {
+    public Object run(String name, List<String> args, Session s) throws IOException {
         OptionParser parser = OptionParser.named("datum " + name)
                 .description("Exports a project (all its sources, or one) in some format.")
                 .value(List.of("-e", "--filter"), "FILTER", "XML XPath filter expression for dataset items")
@@ -61,6 +61,6 @@ final class ExportVerb implements Verb {
             listener.flushWarnings();
         }
         s.log().info("Results have been saved to '" + result.output() + "'");
-        return 0;
+        return result;
     }
 }

@@ -14,20 +14,29 @@ import java.util.stream.Collectors;
  */
 final class FormatsVerb implements Verb {
     @Override
-    public int run(String name, List<String> args, Session s) {
+    public Object run(String name, List<String> args, Session s) {
         boolean transforms = name.equals("transforms");
         ParsedOptions o = OptionParser.named("datum " + name)
                 .description(transforms ? "Lists the dataset transforms that the installed bundles provide."
                         : "Lists the dataset formats that the installed format bundles provide.")
                 .flag("--names", "Print only the names, one per line")
                 .parse(args);
-        if (o.flag("names")) {
-            (transforms ? s.registry().transforms().stream().map(TransformInfo::name)
-                    : s.registry().formats().stream().map(FormatInfo::name)).forEach(s.out()::println);
-            return 0;
+        List<String> names = (transforms ? s.registry().transforms().stream().map(TransformInfo::name)
+                : s.registry().formats().stream().map(FormatInfo::name)).toList();
+        Installed installed = transforms ? new Installed(List.copyOf(s.registry().transforms()), transformsTable(s.registry()))
+                : new Installed(List.copyOf(s.registry().formats()), formatsTable(s.registry()));
+        if (!s.returnsObjects()) {
+            s.out().print(o.flag("names") ? names.stream().map(n -> n + "\n").collect(Collectors.joining())
+                    : installed.table());
         }
-        s.out().print(transforms ? transformsTable(s.registry()) : formatsTable(s.registry()));
-        return 0;
+        return o.flag("names") ? names : installed;
+    }
+
+    /**
+     * The formats ({@link FormatInfo}) or transforms ({@link TransformInfo}) installed, with the
+     * table {@code datum formats} or {@code datum transforms} prints of them.
+     */
+    record Installed(List<?> entries, String table) {
     }
 
     /** The formats as {@code datum formats} prints them. */

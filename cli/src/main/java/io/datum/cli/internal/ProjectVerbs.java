@@ -36,7 +36,7 @@ final class ProjectVerbs implements Verb {
     }
 
     @Override
-    public int run(String verb, List<String> args, Session s) throws IOException {
+    public Object run(String verb, List<String> args, Session s) throws IOException {
         if (args.isEmpty()) {
             throw new CliException("datum project: expected a sub-command: create, import, export, remove, info", 1);
         }
@@ -58,14 +58,14 @@ final class ProjectVerbs implements Verb {
             case "-h":
             case "--help":
                 s.out().print(PROJECT_USAGE + "\n\nProject commands: create, import, add, export, remove, info.\n");
-                return 0;
+                return null;
             default:
                 throw new UsageException("datum project", PROJECT_USAGE, "argument COMMAND: invalid choice: '" + sub
                         + "' (choose from 'create', 'import', 'add', 'export', 'remove', 'info')");
         }
     }
 
-    private static int create(String name, List<String> args, Session s) throws IOException {
+    private static Object create(String name, List<String> args, Session s) throws IOException {
         ParsedOptions o = OptionParser.named("datum " + name)
                 .description("Creates an empty project.")
                 .value(List.of("-o", "--output-dir"), "DST_DIR", "Save directory for the new project (default: current dir)", ".")
@@ -82,10 +82,10 @@ final class ProjectVerbs implements Verb {
         s.log().info("Creating project at '" + dir + "'");
         Project.create(dir);
         s.log().info("Project has been created at '" + dir + "'");
-        return 0;
+        return null;
     }
 
-    private static int importSource(String name, List<String> args, Session s) throws IOException {
+    private static Object importSource(String name, List<String> args, Session s) throws IOException {
         OptionParser parser = OptionParser.named("datum " + name)
                 .description("Adds a data source (a dataset in some format) to a project. Datum records its path; "
                         + "--copy copies it into the project.")
@@ -153,7 +153,7 @@ final class ProjectVerbs implements Verb {
         }
         project.addSource(new Project.Source(sourceName, format, data.toString(), inside));
         s.log().info("Source '" + sourceName + "' with format '" + format + "' has been added to the project");
-        return 0;
+        return null;
     }
 
     /** {@code -r/--path}: a relative path that stays inside the dataset folder, or "". */
@@ -172,7 +172,7 @@ final class ProjectVerbs implements Verb {
     }
 
     /** Registers a dataset folder that already sits in the project's root; nothing is copied. */
-    private static int add(String name, List<String> args, Session s) throws IOException {
+    private static Object add(String name, List<String> args, Session s) throws IOException {
         ParsedOptions o = OptionParser.named("datum " + name)
                 .description("Adds a data source that is already a folder in the project's root.")
                 .required(List.of("-f", "--format"), "FORMAT", "Source dataset format")
@@ -199,7 +199,7 @@ final class ProjectVerbs implements Verb {
         }
         project.addSource(new Project.Source(sourceName, format, data.toString()));
         s.log().info("Source '" + sourceName + "' with format '" + format + "' has been added to the project");
-        return 0;
+        return null;
     }
 
     /** Reads a source to its end, so that an import fails now rather than at export. */
@@ -216,7 +216,7 @@ final class ProjectVerbs implements Verb {
         }
     }
 
-    private static int remove(String name, List<String> args, Session s) throws IOException {
+    private static Object remove(String name, List<String> args, Session s) throws IOException {
         ParsedOptions o = OptionParser.named("datum " + name)
                 .description("Removes sources from a project. Data Datum only recorded the path of is never "
                         + "touched; a copied source's folder is deleted unless --keep-data.")
@@ -242,10 +242,10 @@ final class ProjectVerbs implements Verb {
             removed.add(source);
         }
         s.log().info("Sources '" + String.join(", ", removed) + "' have been removed from the project");
-        return 0;
+        return null;
     }
 
-    private static int projectInfo(List<String> args, Session s) throws IOException {
+    private static Object projectInfo(List<String> args, Session s) throws IOException {
         ParsedOptions o = OptionParser.named("datum project info")
                 .description("Prints project information: its sources and the available formats.")
                 .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project (default: current dir)", ".")
@@ -264,7 +264,7 @@ final class ProjectVerbs implements Verb {
             s.out().println("    location: " + project.dataOf(source));
             s.out().println("    options: {}");
         }
-        return 0;
+        return null;
     }
 
     private static void checkSourceName(String name) {

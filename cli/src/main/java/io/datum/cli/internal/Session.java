@@ -8,9 +8,10 @@ import java.nio.file.Path;
 
 /**
  * What every verb of one command line gets: the API over the registry, the folder relative paths
- * resolve against, where results are printed, and the run's log.
+ * resolve against, where results are printed, the run's log, and whether the caller (the shell)
+ * takes the results as objects and formats them itself, in which case a verb does not print them.
  */
-record Session(Datum datum, Path cwd, PrintStream out, Log log) {
+record Session(Datum datum, Path cwd, PrintStream out, Log log, boolean returnsObjects) {
     FormatRegistry registry() {
         return datum.formats();
     }

@@ -13,7 +13,7 @@ import java.util.List;
 /** {@code datum stats}: the API's dataset statistics, written as {@code statistics.json} in the current folder. */
 final class StatsVerb implements Verb {
     @Override
-    public int run(String name, List<String> args, Session s) throws IOException {
+    public Object run(String name, List<String> args, Session s) throws IOException {
         OptionParser parser = OptionParser.named("datum stats")
                 .description("Computes dataset statistics and writes them to statistics.json in the current "
                         + "directory.")
@@ -38,7 +38,7 @@ final class StatsVerb implements Verb {
         String file = Files.exists(s.cwd().resolve("statistics.json")) ? nextStatsName(s.cwd()) : "statistics.json";
         s.log().info("Writing project statistics to '" + file + "'");
         Files.writeString(s.cwd().resolve(file), PythonJson.write(result.values()), StandardCharsets.UTF_8);
-        return 0;
+        return result;
     }
 
     private static String nextStatsName(Path cwd) {
