@@ -21,15 +21,18 @@ final class FormatsVerb implements Verb {
                         : "Lists the dataset formats that the installed format bundles provide.")
                 .flag("--names", "Print only the names, one per line")
                 .parse(args);
-        List<String> names = (transforms ? s.registry().transforms().stream().map(TransformInfo::name)
-                : s.registry().formats().stream().map(FormatInfo::name)).toList();
+        if (o.flag("names")) {
+            // one name a line, for scripts, in the shell too (names = (datum:formats --names))
+            (transforms ? s.registry().transforms().stream().map(TransformInfo::name)
+                    : s.registry().formats().stream().map(FormatInfo::name)).forEach(s.out()::println);
+            return null;
+        }
         Installed installed = transforms ? new Installed(List.copyOf(s.registry().transforms()), transformsTable(s.registry()))
                 : new Installed(List.copyOf(s.registry().formats()), formatsTable(s.registry()));
         if (!s.returnsObjects()) {
-            s.out().print(o.flag("names") ? names.stream().map(n -> n + "\n").collect(Collectors.joining())
-                    : installed.table());
+            s.out().print(installed.table());
         }
-        return o.flag("names") ? names : installed;
+        return installed;
     }
 
     /**
