@@ -8,6 +8,7 @@ import io.datum.api.DatasetStatistics;
 import io.datum.api.ExportRequest;
 import io.datum.api.ExportResult;
 import io.datum.files.OwnedFolder;
+import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.LabelCategory;
 import io.datum.options.ParsedOptions;
@@ -15,7 +16,6 @@ import io.datum.registry.FormatRegistry;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.DatasetSource;
-import io.datum.spi.Datasets;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
 import io.datum.spi.transform.DatasetTransform;
@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The one implementation of {@link Dataset}: a recipe — how to open the input, then the stages in
@@ -38,7 +40,7 @@ public final class Pipeline implements Dataset {
         DatasetSource open(JobContext context) throws IOException;
     }
 
-    private record Stage(String name, DatasetTransform transform, ParsedOptions options) {
+    private record Stage(DatasetTransform transform, ParsedOptions options) {
     }
 
     private final FormatRegistry registry;
@@ -88,10 +90,11 @@ public final class Pipeline implements Dataset {
         return new Pipeline(registry, listener, List.of(), context -> notClosing(source), List.of());
     }
 
+    /** The caller's source, which the caller closes, not the terminal call. */
     private static DatasetSource notClosing(DatasetSource source) {
         return new DatasetSource() {
             @Override
-            public io.datum.model.Categories categories() {
+            public Categories categories() {
                 return source.categories();
             }
 
@@ -101,12 +104,12 @@ public final class Pipeline implements Dataset {
             }
 
             @Override
-            public java.util.OptionalLong itemCount() {
+            public OptionalLong itemCount() {
                 return source.itemCount();
             }
 
             @Override
-            public java.util.Optional<Map<String, Long>> subsetSizes() {
+            public Optional<Map<String, Long>> subsetSizes() {
                 return source.subsetSizes();
             }
 
@@ -144,7 +147,7 @@ public final class Pipeline implements Dataset {
         DatasetTransform transform = registry.requireTransform(name);
         ParsedOptions parsed = transform.options().parse(options);
         List<Stage> more = new ArrayList<>(stages);
-        more.add(new Stage(name, transform, parsed));
+        more.add(new Stage(transform, parsed));
         return new Pipeline(registry, listener, inputs, opener, more);
     }
 
