@@ -1,7 +1,6 @@
 package io.datum.cli.internal;
 
 import io.datum.api.Dataset;
-import io.datum.api.DatasetInput;
 import io.datum.api.ExportRequest;
 import io.datum.api.ExportResult;
 import io.datum.options.OptionParser;
