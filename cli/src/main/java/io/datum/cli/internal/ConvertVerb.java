@@ -74,7 +74,7 @@ final class ConvertVerb implements Verb {
         ExportResult result;
         try {
             Dataset dataset = Transforms.applyAll(
-                    s.datum().open(List.of(new DatasetInput(inputPath, inputFormat, input, input)), listener), steps);
+                    s.datum().open(List.of(new DatasetInput(inputPath, inputFormat, List.of(), input, input)), listener), steps);
             result = dataset.export(new ExportRequest(output, outputFormat, o.extra(), o.flag("overwrite"), shownOutput));
         } finally {
             listener.flushWarnings();

@@ -63,13 +63,13 @@ final class DatasetTargets {
             }
             format = report.detected().get(0);
         }
-        return List.of(new DatasetInput(path, format, pathPart, pathPart));
+        return List.of(new DatasetInput(path, format, List.of(), pathPart, pathPart));
     }
 
     /** The sources of a project as inputs: named by their source names, shown by their paths. */
     static List<DatasetInput> inputsOf(Project project, List<Project.Source> sources) {
         return sources.stream().map(source -> new DatasetInput(project.dataOf(source), source.format(),
-                project.dataOf(source).toString(), source.name())).toList();
+                List.of(), project.dataOf(source).toString(), source.name())).toList();
     }
 
     private static List<Project.Source> nonEmpty(Project p, List<Project.Source> sources) {

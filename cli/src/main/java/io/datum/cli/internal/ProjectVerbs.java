@@ -1,5 +1,6 @@
 package io.datum.cli.internal;
 
+import io.datum.api.DatasetInput;
 import io.datum.api.StagedOutput;
 import io.datum.files.FolderPaths;
 import io.datum.files.SeparateFolders;
@@ -7,9 +8,6 @@ import io.datum.options.OptionParser;
 import io.datum.options.OptionParser.Arity;
 import io.datum.options.ParsedOptions;
 import io.datum.options.UsageException;
-import io.datum.spi.DatasetImporter;
-import io.datum.spi.DatasetSource;
-import io.datum.spi.ItemCursor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,8 +98,8 @@ final class ProjectVerbs implements Verb {
                 .epilog(s.formatsEpilog());
         ParsedOptions o = parser.parse(args);
         String format = o.value("format");
-        DatasetImporter importer = s.registry().requireImporter(format);
-        ParsedOptions importOptions = importer.options().parse(o.extra());
+        // the format and its options are checked before the project is touched
+        s.registry().requireImporter(format).options().parse(o.extra());
         Project project = Project.open(s.path(o.value("project")), o.value("project"));
         String url = o.positional("url");
         Path data = s.path(url);
@@ -143,7 +141,7 @@ final class ProjectVerbs implements Verb {
         if (!o.flag("no-check")) {
             try {
                 Path base = o.flag("copy") ? copied : data;
-                checkReadable(importer, inside.isEmpty() ? base : base.resolve(inside), importOptions, s);
+                checkReadable(format, inside.isEmpty() ? base : base.resolve(inside), o.extra(), s);
             } catch (RuntimeException | IOException e) {
                 if (o.flag("copy")) {
                     StagedOutput.deleteTree(copied);
@@ -182,8 +180,8 @@ final class ProjectVerbs implements Verb {
                 .extra("EXTRA_FORMAT_ARGS")
                 .parse(args);
         String format = o.value("format");
-        DatasetImporter importer = s.registry().requireImporter(format);
-        ParsedOptions importOptions = importer.options().parse(o.extra());
+        // the format and its options are checked before the project is touched
+        s.registry().requireImporter(format).options().parse(o.extra());
         Project project = Project.open(s.path(o.value("project")), o.value("project"));
         Path data = s.path(o.positional("path"));
         if (!Files.isDirectory(data) || !project.root().equals(data.getParent())) {
@@ -195,24 +193,21 @@ final class ProjectVerbs implements Verb {
             throw new CliException("Source '" + sourceName + "' already exists");
         }
         if (!o.flag("no-check")) {
-            checkReadable(importer, data, importOptions, s);
+            checkReadable(format, data, o.extra(), s);
         }
         project.addSource(new Project.Source(sourceName, format, data.toString()));
         s.log().info("Source '" + sourceName + "' with format '" + format + "' has been added to the project");
         return null;
     }
 
-    /** Reads a source to its end, so that an import fails now rather than at export. */
-    private static void checkReadable(DatasetImporter importer, Path data, ParsedOptions options, Session s)
-            throws IOException {
+    /** Reads a source to its end through the API, so that an import fails now rather than at export. */
+    private static void checkReadable(String format, Path data, List<String> options, Session s) throws IOException {
         s.log().info("Checking the source...");
-        CliJobContext context = new CliJobContext(s.log(), null);
-        try (DatasetSource source = importer.open(data, options, context); ItemCursor items = source.items()) {
-            while (items.hasNext()) {
-                items.next();
-            }
+        CliJobContext listener = new CliJobContext(s.log(), null);
+        try {
+            s.datum().open(List.of(new DatasetInput(data, format, options, null, null)), listener).info();
         } finally {
-            context.flushWarnings();
+            listener.flushWarnings();
         }
     }
 

@@ -60,13 +60,15 @@ public final class Pipeline implements Dataset {
 
     /**
      * A pipeline over datasets on disk, read one after the other. Each path must exist; a missing
-     * format is detected (depth 2) and must be found once; every importer must be present.
+     * format is detected (depth 2) and must be found once; every importer must be present and
+     * accept its input's options.
      */
     public static Pipeline open(FormatRegistry registry, List<DatasetInput> inputs, DatasetListener listener) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("a pipeline needs at least one input");
         }
         List<DatasetImporter> importers = new ArrayList<>();
+        List<ParsedOptions> options = new ArrayList<>();
         for (DatasetInput input : inputs) {
             if (!Files.exists(input.path())) {
                 throw new DatasetException("Path " + input.shownAs() + " doesn't exist");
@@ -80,9 +82,12 @@ public final class Pipeline implements Dataset {
                 }
                 format = found.get(0);
             }
-            importers.add(registry.requireImporter(format));
+            DatasetImporter importer = registry.requireImporter(format);
+            importers.add(importer);
+            options.add(importer.options().parse(input.options()));
         }
-        return new Pipeline(registry, listener, inputs, context -> openAll(inputs, importers, context), List.of());
+        return new Pipeline(registry, listener, inputs, context -> openAll(inputs, importers, options, context),
+                List.of());
     }
 
     /** A pipeline over a source the caller made and closes. */
@@ -120,13 +125,12 @@ public final class Pipeline implements Dataset {
         };
     }
 
-    private static DatasetSource openAll(List<DatasetInput> inputs, List<DatasetImporter> importers, JobContext context)
-            throws IOException {
+    private static DatasetSource openAll(List<DatasetInput> inputs, List<DatasetImporter> importers,
+                                         List<ParsedOptions> options, JobContext context) throws IOException {
         List<DatasetSource> opened = new ArrayList<>();
         try {
             for (int i = 0; i < inputs.size(); i++) {
-                DatasetImporter importer = importers.get(i);
-                opened.add(importer.open(inputs.get(i).path(), importer.options().parse(List.of()), context));
+                opened.add(importers.get(i).open(inputs.get(i).path(), options.get(i), context));
             }
             for (DatasetSource s : opened) {
                 if (!s.categories().labels().sameLabelsAs(opened.get(0).categories().labels())) {
