@@ -5,6 +5,7 @@ import io.datum.options.HelpRequested;
 import io.datum.options.UsageException;
 import io.datum.registry.FormatInfo;
 import io.datum.registry.FormatRegistry;
+import io.datum.registry.TransformInfo;
 import io.datum.spi.DatasetException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -168,19 +169,26 @@ public final class DatumCommandLine {
     }
 
     /**
-     * One warning per format name that two bundles provide: the user dropped a plugin that either
-     * replaces a format or is ignored, and should know which.
+     * One warning per format or transform name that two bundles provide: the user dropped a plugin
+     * that either replaces one or is ignored, and should know which.
      */
     private void warnAboutClashes(Log log) {
         for (FormatInfo f : datum.formats().formats()) {
-            List<FormatInfo> providers = datum.formats().providers(f.name());
-            if (providers.size() > 1) {
-                log.warning("format '" + f.name() + "' is provided by " + providers.size() + " bundles: using "
-                        + providers.get(0).provider() + " " + providers.get(0).version() + ", not "
-                        + providers.stream().skip(1).map(p -> p.provider() + " " + p.version())
-                                .collect(Collectors.joining(", "))
-                        + " (the higher version wins, then the bundle installed first); remove one of them");
-            }
+            warnAboutClash(log, "format", f.name(), datum.formats().providers(f.name()).stream()
+                    .map(p -> p.provider() + " " + p.version()).toList());
+        }
+        for (TransformInfo t : datum.formats().transforms()) {
+            warnAboutClash(log, "transform", t.name(), datum.formats().transformProviders(t.name()).stream()
+                    .map(p -> p.provider() + " " + p.version()).toList());
+        }
+    }
+
+    /** {@code providers}: bundle and version of each provider, the one in use first. */
+    private static void warnAboutClash(Log log, String what, String name, List<String> providers) {
+        if (providers.size() > 1) {
+            log.warning(what + " '" + name + "' is provided by " + providers.size() + " bundles: using "
+                    + providers.get(0) + ", not " + String.join(", ", providers.subList(1, providers.size()))
+                    + " (the higher version wins, then the bundle installed first); remove one of them");
         }
     }
 

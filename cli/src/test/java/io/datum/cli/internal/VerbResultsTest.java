@@ -115,4 +115,20 @@ class VerbResultsTest {
         run("transforms");
         return printed.stripTrailing();
     }
+
+    @Test
+    void twoBundlesWithOneTransformNameAreListedAndWarnedAbout() {
+        io.datum.core.internal.FormatTable table = new io.datum.core.internal.FormatTable();
+        io.datum.spi.transform.DatasetTransform t = (source, options, context) -> source;
+        table.add(io.datum.core.internal.FormatTable.Role.TRANSFORM, t, "shuffle", 0,
+                new io.datum.core.internal.FormatTable.Provider("a.bundle", "1.0.0", "", 3));
+        table.add(io.datum.core.internal.FormatTable.Role.TRANSFORM, t, "shuffle", 0,
+                new io.datum.core.internal.FormatTable.Provider("b.bundle", "1.1.0", "", 4));
+        datum = new DatumCommandLine(table, dir);
+        assertEquals(0, call("transforms").exitCode());
+        assertEquals("TRANSFORM  PROVIDED BY\nshuffle    b.bundle 1.1.0  (clash: also a.bundle 1.0.0, not used)",
+                shown(call("transforms").result()));
+        assertTrue(logged.contains("WARNING: transform 'shuffle' is provided by 2 bundles: using b.bundle 1.1.0, not "
+                + "a.bundle 1.0.0"), logged);
+    }
 }
