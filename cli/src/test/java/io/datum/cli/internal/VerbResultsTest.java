@@ -131,4 +131,13 @@ class VerbResultsTest {
         assertTrue(logged.contains("WARNING: transform 'shuffle' is provided by 2 bundles: using b.bundle 1.1.0, not "
                 + "a.bundle 1.0.0"), logged);
     }
+
+    @Test
+    void aFilterModeIsCheckedEvenWithoutAnExpression() {
+        assertEquals(1, call("convert", "-i", "in", "-f", "other", "-o", "x", "--filter-mode", "sideways").exitCode());
+        assertTrue(logged.contains("ERROR: Unknown filter mode 'sideways'"), logged);
+        assertTrue(!Files.exists(dir.resolve("x")), "nothing written");
+        ExportResult all = (ExportResult) call("convert", "-i", "in", "-f", "other", "-o", "y", "--filter-mode", "i+a").result();
+        assertEquals(3, all.items(), "without an expression every item passes");
+    }
 }
