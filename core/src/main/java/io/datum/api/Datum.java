@@ -2,6 +2,7 @@ package io.datum.api;
 
 import io.datum.core.internal.DatumImpl;
 import io.datum.registry.FormatRegistries;
+import io.datum.registry.DetectionReport;
 import io.datum.registry.FormatRegistry;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
@@ -13,19 +14,61 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Datum for Java code — the counterparts of Datumaro's Python API:
  * <pre>
- * Datum datum = Datum.onClassPath();                              // or the Datum service in OSGi
- * try (DatasetSource oid = datum.importFrom(Path.of("oid"), "open_images")) {   // Dataset.import_from
- *     datum.export(oid, Path.of("out"), "cvat", "--save-images");               // dataset.export
- * }
- * DatasetSource mine = Datasets.of(categories, items);                          // Dataset.from_iterable
+ * Datum datum = Datum.onClassPath();                                  // or the Datum service in OSGi
+ * ExportResult done = datum.open(Path.of("oid"), "open_images", listener)   // Dataset.import_from
+ *         .filter("/item[subset='train']")                                  // dataset.filter
+ *         .transform("remap_labels", "-l", "/m/0:cat")                      // dataset.transform
+ *         .export(Path.of("out"), "cvat", "--save-media");                  // dataset.export
+ * Dataset mine = datum.dataset(Datasets.of(categories, items), listener);  // Dataset.from_iterable
  * </pre>
- * Options are the format's own command-line options ({@code "--save-images"}), parsed by the same
- * parser as {@code datum ... -- OPTIONS}. Exports are staged: the folder appears only when complete.
+ * Options are the format's (or transform's) own command-line options ({@code "--save-media"}),
+ * parsed by the same parser as {@code datum ... -- OPTIONS}. Exports are staged: the folder appears
+ * only when complete. The older {@link #importFrom} and {@link #export} remain for code written
+ * against them.
  */
 @ProviderType
 public interface Datum {
     /** The formats available now. */
     FormatRegistry formats();
+
+    /**
+     * A pipeline over the dataset at {@code path} in {@code format} (null: detected, as
+     * {@code Dataset.import_from(path)}, depth 2). The path and format are checked now; the dataset
+     * is opened by each terminal call and closed at its end.
+     *
+     * @since 1.1
+     */
+    default Dataset open(Path path, String format, DatasetListener listener) throws IOException {
+        return open(List.of(DatasetInput.of(path, format)), listener);
+    }
+
+    /** {@link #open(Path, String, DatasetListener)} without a listener. @since 1.1 */
+    default Dataset open(Path path, String format) throws IOException {
+        return open(path, format, DatasetListener.IGNORE);
+    }
+
+    /**
+     * A pipeline over several inputs read one after the other (a project's sources), which must have
+     * the same labels and no item twice.
+     *
+     * @since 1.1
+     */
+    Dataset open(List<DatasetInput> inputs, DatasetListener listener) throws IOException;
+
+    /**
+     * A pipeline over a source the caller made (such as {@code Datasets.of}); the caller closes it.
+     *
+     * @since 1.1
+     */
+    Dataset dataset(DatasetSource source, DatasetListener listener);
+
+    /**
+     * Every format's detector run on {@code path} and on its only sub-folder, {@code depth} levels
+     * down: the formats detected with the highest confidence and why the others were rejected.
+     *
+     * @since 1.1
+     */
+    DetectionReport detection(Path path, int depth);
 
     /**
      * Opens a dataset; {@code format} null means detect it (as {@code Dataset.import_from(path)},
@@ -43,6 +86,8 @@ public interface Datum {
     /**
      * Writes {@code dataset} to {@code dir} in {@code format}. {@code dir} must be absent or empty
      * unless {@code overwrite}; it is written in a hidden sibling and moved into place at the end.
+     * Warnings go to {@code context}. The same as {@link #dataset}{@code (dataset, ...).export(...)},
+     * which also returns what was written.
      */
     void export(DatasetSource dataset, Path dir, String format, boolean overwrite, JobContext context,
                 String... options) throws IOException;

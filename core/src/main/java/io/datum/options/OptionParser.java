@@ -26,7 +26,12 @@ public final class OptionParser {
     private String extraMetavar = "EXTRA_ARGS";
 
     private record Option(List<String> names, String key, String metavar, boolean takesValue, boolean required,
-                          String help, String defaultValue) {
+                          String help, String defaultValue, boolean repeated) {
+        Option(List<String> names, String key, String metavar, boolean takesValue, boolean required, String help,
+               String defaultValue) {
+            this(names, key, metavar, takesValue, required, help, defaultValue, false);
+        }
+
         String invocation() {
             StringBuilder sb = new StringBuilder();
             for (String n : names) {
@@ -108,6 +113,17 @@ public final class OptionParser {
         return this;
     }
 
+    /**
+     * An option that may be given several times, each value kept in order (argparse's
+     * {@code action="append"}); read them with {@link ParsedOptions#values(String)}.
+     *
+     * @since 1.1
+     */
+    public OptionParser repeated(List<String> names, String metavar, String help) {
+        options.add(new Option(List.copyOf(names), keyOf(names), metavar, true, false, help, null, true));
+        return this;
+    }
+
     /** An option with a value that must be given. */
     public OptionParser required(List<String> names, String metavar, String help) {
         options.add(new Option(List.copyOf(names), keyOf(names), metavar, true, true, help, null));
@@ -143,6 +159,7 @@ public final class OptionParser {
      */
     public ParsedOptions parse(List<String> args) {
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, List<String>> repeatedValues = new LinkedHashMap<>();
         Map<String, List<String>> pos = new LinkedHashMap<>();
         List<String> loose = new ArrayList<>();
         List<String> unrecognized = new ArrayList<>();
@@ -185,6 +202,9 @@ public final class OptionParser {
                         v = args.get(++i);
                     }
                     values.put(opt.key, v);
+                    if (opt.repeated) {
+                        repeatedValues.computeIfAbsent(opt.key, k -> new ArrayList<>()).add(v);
+                    }
                 } else {
                     if (inline != null) {
                         throw error("argument " + opt.display() + ": ignored explicit argument '" + inline + "'");
@@ -240,7 +260,7 @@ public final class OptionParser {
                 values.put(o.key, o.defaultValue);
             }
         }
-        return new ParsedOptions(values, pos, extra);
+        return new ParsedOptions(values, repeatedValues, pos, extra);
     }
 
     private static boolean isNegativeNumber(String arg) {

@@ -11,11 +11,18 @@ import java.util.Map;
  */
 public final class ParsedOptions {
     private final Map<String, String> values;
+    private final Map<String, List<String>> repeated;
     private final Map<String, List<String>> positionals;
     private final List<String> extra;
 
     ParsedOptions(Map<String, String> values, Map<String, List<String>> positionals, List<String> extra) {
+        this(values, Map.of(), positionals, extra);
+    }
+
+    ParsedOptions(Map<String, String> values, Map<String, List<String>> repeated, Map<String, List<String>> positionals,
+                  List<String> extra) {
         this.values = Collections.unmodifiableMap(values);
+        this.repeated = Collections.unmodifiableMap(repeated);
         this.positionals = Collections.unmodifiableMap(positionals);
         this.extra = List.copyOf(extra);
     }
@@ -43,6 +50,17 @@ public final class ParsedOptions {
     public String value(String key, String fallback) {
         String v = values.get(key);
         return v == null ? fallback : v;
+    }
+
+    /**
+     * Every value of an option declared with {@link OptionParser#repeated}, in the order given;
+     * empty when it was not given.
+     *
+     * @since 1.1
+     */
+    public List<String> values(String key) {
+        List<String> v = repeated.get(key);
+        return v == null ? List.of() : List.copyOf(v);
     }
 
     public boolean has(String key) {

@@ -5,11 +5,13 @@ import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetFormat;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.FormatDetector;
+import io.datum.spi.transform.DatasetTransform;
+import io.datum.spi.transform.TransformName;
 import java.util.ServiceLoader;
 
 /**
  * Registries for use without an OSGi framework: core and format jars on a plain class path,
- * formats found through {@link ServiceLoader} (the {@code META-INF/services} files the format
+ * formats and transforms found through {@link ServiceLoader} (the {@code META-INF/services} files the format
  * bundles carry). Each call builds a new registry; nothing is static.
  */
 public final class FormatRegistries {
@@ -28,6 +30,13 @@ public final class FormatRegistries {
         for (DatasetExporter e : ServiceLoader.load(DatasetExporter.class, loader)) {
             table.add(FormatTable.Role.EXPORTER, e, nameOf(e), 0, providerOf(e));
         }
+        for (DatasetTransform t : ServiceLoader.load(DatasetTransform.class, loader)) {
+            TransformName n = t.getClass().getAnnotation(TransformName.class);
+            if (n == null) {
+                throw new IllegalStateException(t.getClass().getName() + " has no @TransformName annotation");
+            }
+            table.add(FormatTable.Role.TRANSFORM, t, n.name(), 0, providerOf(t.getClass(), n.description()));
+        }
         return table;
     }
 
@@ -45,14 +54,17 @@ public final class FormatRegistries {
     }
 
     private static FormatTable.Provider providerOf(Object service) {
-        Class<?> c = service.getClass();
-        DatasetFormat f = c.getAnnotation(DatasetFormat.class);
+        DatasetFormat f = service.getClass().getAnnotation(DatasetFormat.class);
+        return providerOf(service.getClass(), f == null ? "" : f.description());
+    }
+
+    private static FormatTable.Provider providerOf(Class<?> c, String description) {
         String where = c.getProtectionDomain().getCodeSource() == null ? c.getName()
                 : c.getProtectionDomain().getCodeSource().getLocation().getPath();
         String jar = where.substring(where.lastIndexOf('/', where.length() - 2) + 1);
         Package p = c.getPackage();
         String version = p == null || p.getImplementationVersion() == null ? "" : p.getImplementationVersion();
         // jars have no ids: among equal versions, the registration order (the class path's) decides
-        return new FormatTable.Provider(jar, version, f == null ? "" : f.description(), 0);
+        return new FormatTable.Provider(jar, version, description, 0);
     }
 }

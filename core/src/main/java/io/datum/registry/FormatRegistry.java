@@ -3,6 +3,7 @@ package io.datum.registry;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetImporter;
+import io.datum.spi.transform.DatasetTransform;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +65,35 @@ public interface FormatRegistry {
     default List<String> names(Predicate<FormatInfo> can, String none) {
         List<String> names = formats().stream().filter(can).map(FormatInfo::name).toList();
         return names.isEmpty() ? List.of(none) : names;
+    }
+
+    /**
+     * Every transform known now, sorted by name. Transform names are a namespace of their own;
+     * two providers of one name are chosen between as for formats.
+     *
+     * @since 1.2
+     */
+    default List<TransformInfo> transforms() {
+        return List.of();
+    }
+
+    /** The transform in use for {@code name}. @since 1.2 */
+    default Optional<DatasetTransform> transform(String name) {
+        return Optional.empty();
+    }
+
+    /** Every provider of the transform {@code name}, the one in use first. @since 1.2 */
+    default List<TransformInfo> transformProviders(String name) {
+        return List.of();
+    }
+
+    /** The transform {@code name}, or an error that lists the transforms there are. @since 1.2 */
+    default DatasetTransform requireTransform(String name) {
+        return transform(name).orElseThrow(() -> {
+            List<String> names = transforms().stream().map(TransformInfo::name).toList();
+            return new DatasetException("Unknown transform '" + name + "' (available: "
+                    + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+        });
     }
 
     /**

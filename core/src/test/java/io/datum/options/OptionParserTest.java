@@ -107,4 +107,12 @@ class OptionParserTest {
         UsageException e = assertThrows(UsageException.class, () -> p.parse(List.of("-o")));
         assertEquals("argument -o/--output-dir: expected one argument", e.getMessage());
     }
+
+    @Test
+    void aRepeatedOptionKeepsEveryValueInOrder() {
+        OptionParser p = OptionParser.named("remap_labels").repeated(List.of("-l", "--label"), "LABEL", "a:b (repeatable)");
+        ParsedOptions o = p.parse(List.of("-l", "a:b", "--label=c:", "-l", "d:d"));
+        assertEquals(List.of("a:b", "c:", "d:d"), o.values("label"));
+        assertEquals(List.of(), p.parse(List.of()).values("label"));
+    }
 }

@@ -48,6 +48,19 @@ class JavaApiExamplesTest {
     }
 
     @Test
+    void convertsOneSubsetWithNewLabelsThroughThePipeline(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("save_dir");
+        io.datum.api.ExportResult result = ConvertTrainSubsetWithNewLabels.convert(sample(), out);
+        assertEquals(2, result.items());
+        assertEquals(out.toAbsolutePath().normalize(), result.output());
+        assertTrue(Files.exists(out.resolve("train.xml")));
+        assertTrue(!Files.exists(out.resolve("validation.xml")), "the filter kept the train subset only");
+        String xml = Files.readString(out.resolve("train.xml"));
+        assertTrue(xml.contains("<name>bird</name>"), xml);
+        assertTrue(!xml.contains("/m/01yrx"), "the other labels were deleted");
+    }
+
+    @Test
     void theDocumentationShowsTheseExamplesVerbatim() throws IOException {
         String doc = Files.readString(repo().resolve("docs/java-api.md"), StandardCharsets.UTF_8);
         List<String> blocks = new ArrayList<>();
@@ -60,5 +73,7 @@ class JavaApiExamplesTest {
                 "docs/java-api.md shows ConvertOpenImagesToCvat.java verbatim");
         assertTrue(blocks.contains(Files.readString(sources.resolve("BuildDatasetForOpenImages.java"))),
                 "docs/java-api.md shows BuildDatasetForOpenImages.java verbatim");
+        assertTrue(blocks.contains(Files.readString(sources.resolve("ConvertTrainSubsetWithNewLabels.java"))),
+                "docs/java-api.md shows ConvertTrainSubsetWithNewLabels.java verbatim");
     }
 }

@@ -100,10 +100,10 @@ public class DistributionIT {
     }
 
     @Test
-    public void everyDatumFunctionReachesItsVerbThroughMain() throws Exception {
-        // GogoCommands implements all verbs with one _main(CommandSession, String[]) method and Gogo passes the
-        // function name as argv[0]. Checked for every function the service declares: 'import' is a Java
-        // keyword, which Gogo treats specially when it looks up methods, so some names are riskier than others.
+    public void everyDatumFunctionReachesItsVerb() throws Exception {
+        // GogoCommands implements each verb as a method of its name. Checked for every function the service
+        // declares: 'import' is a Java keyword, which Gogo looks up as a method '_import', so some names are
+        // riskier than others.
         Gogo gogo = new Gogo(commandProcessor);
         List<String> functions = datumFunctions();
         assertTrue("datum functions: " + functions, functions.containsAll(List.of("convert", "import", "formats")));

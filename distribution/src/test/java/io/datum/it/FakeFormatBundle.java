@@ -30,16 +30,22 @@ public final class FakeFormatBundle {
 
     /** The same bundle under another symbolic name and version: a second provider of its formats. */
     public static Path build(Path datumHome, Path target, String symbolicName, String version) throws Exception {
+        return build(datumHome, target, symbolicName, version, FakeFormat.class.getPackageName());
+    }
+
+    /** A bundle of the test classes of package {@code pkg} and its sub-packages (a fake format or a fake transform). */
+    public static Path build(Path datumHome, Path target, String symbolicName, String version, String pkg)
+            throws Exception {
         Path core = shippedCore(datumHome);
         try (Builder bnd = new Builder()) {
             bnd.setProperty("Bundle-SymbolicName", symbolicName);
             bnd.setProperty("Bundle-Version", version);
-            bnd.setProperty("Private-Package", FakeFormat.class.getPackageName() + ", " + FakeFormat.class.getPackageName() + ".*");
+            bnd.setProperty("Private-Package", pkg + ", " + pkg + ".*");
             bnd.addClasspath(testClasses());
             bnd.addClasspath(core.toFile());
             Jar jar = bnd.build();
             if (!bnd.getErrors().isEmpty()) {
-                throw new IllegalStateException("bnd could not build the fake format bundle: " + bnd.getErrors());
+                throw new IllegalStateException("bnd could not build the bundle of " + pkg + ": " + bnd.getErrors());
             }
             Files.createDirectories(target.getParent());
             Path partial = target.resolveSibling(target.getFileName() + ".partial");

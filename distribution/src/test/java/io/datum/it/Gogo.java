@@ -6,10 +6,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
 
 /**
  * Runs a command line through Gogo's {@link CommandProcessor} in a fresh {@link CommandSession},
- * as the interactive shell does, and captures what it printed. Output goes to our own stream, never
+ * as the interactive shell does, and captures what it printed, its result formatted as the shell
+ * formats it. Output goes to our own stream, never
  * to {@code System.out} (Gogo redirects that per thread).
  */
 public final class Gogo {
@@ -33,7 +35,8 @@ public final class Gogo {
         try (CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, out)) {
             Object result = session.execute(commandLine);
             if (result != null) {
-                out.println(result);
+                // as the interactive shell prints a result: through the converters, in full
+                out.println(session.format(result, Converter.INSPECT));
             }
         } catch (Exception e) {
             failure = e;

@@ -1,23 +1,43 @@
 package io.datum.cli.internal;
 
+import io.datum.api.DatasetListener;
 import io.datum.spi.CollectingJobContext;
 import io.datum.spi.JobContext;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The context a verb hands to importers and exporters: counts warnings by kind and detail and
- * prints them at the end as a {@link WarningSummary} (every detail too at debug level), passes
- * debug detail to the log.
+ * What a verb listens to a pipeline with (and hands to an importer it runs itself): counts
+ * warnings by kind and detail and prints them at the end as a {@link WarningSummary} (every detail
+ * too at debug level), passes debug detail to the log and progress to the progress line.
  */
-final class CliJobContext implements JobContext {
+final class CliJobContext implements JobContext, DatasetListener {
     private final Log log;
     private final Path tempDir;
+    private final String exportMessage;
     private final CollectingJobContext warnings = new CollectingJobContext();
 
     CliJobContext(Log log, Path tempDir) {
+        this(log, tempDir, null);
+    }
+
+    /** A listener that logs {@code exportMessage} when the export starts (none when null). */
+    CliJobContext(Log log, Path tempDir, String exportMessage) {
         this.log = log;
         this.tempDir = tempDir;
+        this.exportMessage = exportMessage;
+    }
+
+    @Override
+    public void exportStarted() {
+        if (exportMessage != null) {
+            log.info(exportMessage);
+        }
+    }
+
+    @Override
+    public void itemsRead(int pass, long done, long total) {
+        log.progress().itemsRead(pass, done, total);
     }
 
     @Override
@@ -50,8 +70,9 @@ final class CliJobContext implements JobContext {
         return tempDir;
     }
 
-    /** Prints the aggregated warnings and forgets them. */
+    /** Clears the progress line, prints the aggregated warnings and forgets them. */
     void flushWarnings() {
+        log.progress().finish();
         Map<String, Map<String, Long>> kinds = warnings.drainWarningKinds();
         if (log.enabled(Log.Level.DEBUG)) {
             WarningSummary.detailLines(kinds).forEach(log::debug);

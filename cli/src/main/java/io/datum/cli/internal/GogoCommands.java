@@ -4,6 +4,7 @@ import io.datum.registry.FormatRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,40 +17,118 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The verbs as commands of the Felix shell, scope {@code datum}: {@code datum:convert -if
- * open_images -i in -f cvat -o out}. Same parser, messages and exit codes as {@code bin/datum}; a
- * command that fails throws, so the shell shows its message and a script can test for it; a command
- * that succeeds returns what it printed, which the shell shows.
- * Gogo calls {@link #_main} for every function, with the function name first.
+ * open_images -i in -f cvat -o out}. Same parser, messages and exit codes as {@code bin/datum};
+ * relative paths resolve against the session's current folder ({@code cd}). A command returns the
+ * API's result as an object — an export result, a detection report, dataset info, the installed
+ * formats or transforms — which {@link ShellFormats} prints and a script can use
+ * ({@code r = datum:detect dir; $r detected}); a verb without a result returns what it printed. A
+ * command that fails throws, so the shell shows its message and a script can test for it.
  */
 @Component(service = GogoCommands.class)
 @GogoCommand(scope = "datum", function = {"convert", "create", "import", "add", "export", "remove", "detect", "formats",
-    "dinfo", "info", "stats", "project"})
+    "transforms", "dinfo", "info", "stats", "project"})
 public class GogoCommands {
-    private final DatumCommandLine commandLine;
+    private static final String ARGS = "options and arguments as on the datum command line (-h lists them)";
+    private final FormatRegistry registry;
 
     @Activate
     public GogoCommands(@Reference FormatRegistry registry) {
-        this.commandLine = new DatumCommandLine(registry);
+        this.registry = registry;
     }
 
-    @Descriptor("Runs a datum verb: convert, create, import, add, export, remove, detect, formats, dinfo, stats, "
-            + "project (try 'datum:convert -h')")
-    public String _main(CommandSession session,
-                        @Descriptor("the verb and its arguments, as on the datum command line") String[] argv) {
-        List<String> args = new ArrayList<>(Arrays.asList(argv));
-        if (!args.isEmpty() && args.get(0).startsWith("datum:")) {
-            args.set(0, args.get(0).substring("datum:".length()));
-        }
-        // What the verb prints on stdout is its result: returned, so that the shell prints it and a
-        // script can use it (x = (datum:formats --names)); logs go to the console as they happen.
-        ByteArrayOutputStream result = new ByteArrayOutputStream();
+    @Descriptor("Converts a dataset from one format to another (-i PATH [-if FORMAT] -f FORMAT [-o DIR] [-e XPATH] "
+            + "[-- FORMAT_OPTIONS]); returns the export result")
+    public Object convert(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "convert", args);
+    }
+
+    @Descriptor("Exports a project (all its sources, or one) in some format; returns the export result")
+    public Object export(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "export", args);
+    }
+
+    @Descriptor("Detects the format of a dataset; returns the detection report (detected, rejected)")
+    public Object detect(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "detect", args);
+    }
+
+    @Descriptor("Prints dataset overview: lengths, subsets, labels; returns the dataset info")
+    public Object dinfo(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "dinfo", args);
+    }
+
+    @Descriptor("Prints dataset overview (the same as dinfo); returns the dataset info")
+    public Object info(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "info", args);
+    }
+
+    @Descriptor("Computes dataset statistics into statistics.json in the current folder; returns them")
+    public Object stats(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "stats", args);
+    }
+
+    @Descriptor("Lists the formats the installed bundles provide, with the bundle providing each")
+    public Object formats(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "formats", args);
+    }
+
+    @Descriptor("Lists the transforms the installed bundles provide, with the bundle providing each")
+    public Object transforms(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "transforms", args);
+    }
+
+    @Descriptor("Creates an empty project")
+    public Object create(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "create", args);
+    }
+
+    /** {@code datum:import}: Gogo calls a method {@code _import} for a function named after a Java keyword. */
+    @Descriptor("Adds a dataset to a project")
+    public Object _import(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "import", args);
+    }
+
+    @Descriptor("Adds a dataset folder of the project root as a source")
+    public Object add(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "add", args);
+    }
+
+    @Descriptor("Removes sources from a project")
+    public Object remove(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "remove", args);
+    }
+
+    @Descriptor("Project commands: create, import, add, export, remove, info")
+    public Object project(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "project", args);
+    }
+
+    private Object run(CommandSession session, String verb, String[] argv) {
+        List<String> args = new ArrayList<>();
+        args.add(verb);
+        args.addAll(Arrays.asList(argv));
+        // What a verb without a result prints on stdout is its result: returned, so that the shell
+        // prints it and a script can use it; logs go to the console as they happen.
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream console = session.getConsole();
-        int code = commandLine.run(args, new PrintStream(result, true, StandardCharsets.UTF_8), console);
-        String text = result.toString(StandardCharsets.UTF_8);
-        if (code != 0) {
+        DatumCommandLine.Outcome outcome = new DatumCommandLine(registry, currentDir(session))
+                .call(args, new PrintStream(printed, true, StandardCharsets.UTF_8), console);
+        String text = printed.toString(StandardCharsets.UTF_8);
+        if (outcome.exitCode() != 0) {
             console.print(text);
-            throw new IllegalStateException("datum " + String.join(" ", args) + " failed (exit code " + code + ")");
+            throw new IllegalStateException("datum " + String.join(" ", args) + " failed (exit code "
+                    + outcome.exitCode() + ")");
+        }
+        if (outcome.result() != null) {
+            console.print(text);
+            return outcome.result();
         }
         return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** The session's current folder, which {@code cd} changes; the process's when the session has none. */
+    private static Path currentDir(CommandSession session) {
+        Path dir = session.currentDir();
+        return dir != null ? dir : Path.of("").toAbsolutePath();
     }
 }

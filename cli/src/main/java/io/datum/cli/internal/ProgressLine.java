@@ -1,16 +1,12 @@
 package io.datum.cli.internal;
 
-import io.datum.model.DatasetItem;
-import io.datum.spi.DatasetSource;
-import io.datum.spi.Datasets;
-import io.datum.spi.ItemCursor;
 import java.io.PrintStream;
 
 /**
  * A one-line progress report on a terminal's stderr for jobs that run longer than a second: items
  * read, rate, and the time left once the total is known (after a first full pass, or from the
- * source). It counts items as the exporter pulls them from the source, so every format gets it
- * without doing anything. Silent when stderr is not a terminal or with {@code --quiet}.
+ * source). The pipeline counts the items the output reads, so every format gets it without doing
+ * anything. Silent when stderr is not a terminal or with {@code --quiet}.
  */
 final class ProgressLine {
     private static final long FIRST_AFTER_NANOS = 1_000_000_000L;
@@ -29,49 +25,20 @@ final class ProgressLine {
         this.enabled = enabled;
     }
 
-    /** The source, counting the items each pass pulls. */
-    DatasetSource watch(DatasetSource source) {
+    /**
+     * The output has read {@code done} items of pass {@code pass}; {@code total} is the item count
+     * when known, else -1. Each pass (an exporter may count first, then write) is reported on its own.
+     */
+    void itemsRead(int pass, long done, long total) {
         if (!enabled) {
-            return source;
+            return;
         }
-        source.itemCount().ifPresent(n -> total = n);
-        return Datasets.wrapping(source, inner -> {
-            // Each pass (an exporter may count first, then write) is reported on its own.
+        if (pass != this.pass) {
+            this.pass = pass;
             passStarted = System.nanoTime();
-            pass++;
-            return new CountingCursor(inner);
-        }, true);
-    }
-
-    /** Reports every item it hands on; at the end of a pass the total becomes known. */
-    private final class CountingCursor implements ItemCursor {
-        private final ItemCursor inner;
-        private long done;
-
-        CountingCursor(ItemCursor inner) {
-            this.inner = inner;
         }
-
-        @Override
-        public boolean hasNext() {
-            boolean more = inner.hasNext();
-            if (!more && (total < 0 || done > total)) {
-                total = done;
-            }
-            return more;
-        }
-
-        @Override
-        public DatasetItem next() {
-            DatasetItem item = inner.next();
-            update(++done);
-            return item;
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
+        this.total = total;
+        update(done);
     }
 
     private void update(long done) {

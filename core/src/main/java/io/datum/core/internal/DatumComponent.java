@@ -1,6 +1,10 @@
 package io.datum.core.internal;
 
+import io.datum.api.Dataset;
+import io.datum.api.DatasetInput;
+import io.datum.api.DatasetListener;
 import io.datum.api.Datum;
+import io.datum.registry.DetectionReport;
 import io.datum.registry.FormatRegistry;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
@@ -24,6 +28,21 @@ public class DatumComponent implements Datum {
     @Override
     public FormatRegistry formats() {
         return delegate.formats();
+    }
+
+    @Override
+    public Dataset open(List<DatasetInput> inputs, DatasetListener listener) throws IOException {
+        return delegate.open(inputs, listener);
+    }
+
+    @Override
+    public Dataset dataset(DatasetSource source, DatasetListener listener) {
+        return delegate.dataset(source, listener);
+    }
+
+    @Override
+    public DetectionReport detection(Path path, int depth) {
+        return delegate.detection(path, depth);
     }
 
     @Override

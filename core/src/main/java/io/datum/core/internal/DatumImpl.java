@@ -1,14 +1,16 @@
 package io.datum.core.internal;
 
+import io.datum.api.Dataset;
+import io.datum.api.DatasetInput;
+import io.datum.api.DatasetListener;
 import io.datum.api.Datum;
-import io.datum.api.StagedOutput;
+import io.datum.api.ExportRequest;
+import io.datum.core.internal.pipeline.Pipeline;
 import io.datum.registry.DetectionReport;
 import io.datum.registry.FormatRegistry;
 import io.datum.spi.DatasetException;
-import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.DatasetSource;
-import io.datum.spi.Datasets;
 import io.datum.spi.JobContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +28,21 @@ public final class DatumImpl implements Datum {
     @Override
     public FormatRegistry formats() {
         return registry;
+    }
+
+    @Override
+    public Dataset open(List<DatasetInput> inputs, DatasetListener listener) {
+        return Pipeline.open(registry, inputs, listener);
+    }
+
+    @Override
+    public Dataset dataset(DatasetSource source, DatasetListener listener) {
+        return Pipeline.over(registry, source, listener);
+    }
+
+    @Override
+    public DetectionReport detection(Path path, int depth) {
+        return registry.detect(path, depth);
     }
 
     @Override
@@ -48,36 +65,19 @@ public final class DatumImpl implements Datum {
 
     @Override
     public List<String> detect(Path path) {
-        DetectionReport report = registry.detect(path, 2);
-        return report.detected();
+        return registry.detect(path, 2).detected();
     }
 
     @Override
     public void export(DatasetSource dataset, Path dir, String format, boolean overwrite, JobContext context,
                        String... options) throws IOException {
-        DatasetExporter exporter = registry.requireExporter(format);
-        var parsed = exporter.options().parse(List.of(options));
-        try (StagedOutput out = StagedOutput.prepare(dir, overwrite, dir.toString())) {
-            exporter.export(Datasets.readingAhead(dataset), out.workDir(), parsed, withSpillDir(context, out.spillDir()));
-            out.commit();
-        }
+        dataset(dataset, toListener(context))
+                .export(ExportRequest.of(dir, format, options).overwriting(overwrite));
     }
 
-    private static JobContext withSpillDir(JobContext context, Path spill) {
-        if (context.tempDir() != null) {
-            return context;
-        }
-        return new JobContext() {
-            @Override
-            public void warn(String message) {
-                context.warn(message);
-            }
-
-            @Override
-            public void warn(String message, long times) {
-                context.warn(message, times);
-            }
-
+    /** A job context as a pipeline listener, for the methods that take a context. */
+    private static DatasetListener toListener(JobContext context) {
+        return new DatasetListener() {
             @Override
             public void warn(String kind, String detail, long times) {
                 context.warn(kind, detail, times);
@@ -94,13 +94,8 @@ public final class DatumImpl implements Datum {
             }
 
             @Override
-            public void progress(long done, long total) {
+            public void itemsRead(int pass, long done, long total) {
                 context.progress(done, total);
-            }
-
-            @Override
-            public Path tempDir() {
-                return spill;
             }
         };
     }

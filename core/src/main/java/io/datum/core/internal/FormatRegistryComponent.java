@@ -3,9 +3,11 @@ package io.datum.core.internal;
 import io.datum.registry.DetectionReport;
 import io.datum.registry.FormatInfo;
 import io.datum.registry.FormatRegistry;
+import io.datum.registry.TransformInfo;
 import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.FormatDetector;
+import io.datum.spi.transform.DatasetTransform;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,14 +22,15 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The registry service in a framework: a whiteboard that tracks every detector, importer and
- * exporter service (multiple, dynamic, greedy), so that format bundles are seen the moment they
- * start and forgotten the moment they stop. Services without a {@code datum.format.name} property
- * are ignored.
+ * The registry service in a framework: a whiteboard that tracks every detector, importer,
+ * exporter and transform service (multiple, dynamic, greedy), so that format and transform bundles
+ * are seen the moment they start and forgotten the moment they stop. Services without a
+ * {@code datum.format.name} (transforms: {@code datum.transform.name}) property are ignored.
  */
 @Component(service = FormatRegistry.class, immediate = true)
 public class FormatRegistryComponent implements FormatRegistry {
-    private static final String NAME = "datum.format.name";
+    private static final String FORMAT_PREFIX = "datum.format.";
+    private static final String TRANSFORM_PREFIX = "datum.transform.";
     private final FormatTable table = new FormatTable();
 
     @Reference(name = "detector", service = FormatDetector.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -60,13 +63,24 @@ public class FormatRegistryComponent implements FormatRegistry {
         table.remove(FormatTable.Role.EXPORTER, service);
     }
 
+    @Reference(name = "transform", service = DatasetTransform.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindTransform")
+    void bindTransform(ServiceReference<DatasetTransform> ref, DatasetTransform service) {
+        add(FormatTable.Role.TRANSFORM, ref, service);
+    }
+
+    void unbindTransform(DatasetTransform service) {
+        table.remove(FormatTable.Role.TRANSFORM, service);
+    }
+
     private void add(FormatTable.Role role, ServiceReference<?> ref, Object service) {
-        Object name = ref.getProperty(NAME);
+        String prefix = role == FormatTable.Role.TRANSFORM ? TRANSFORM_PREFIX : FORMAT_PREFIX;
+        Object name = ref.getProperty(prefix + "name");
         if (!(name instanceof String) || ((String) name).isEmpty()) {
             return;
         }
         Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
-        Object description = ref.getProperty("datum.format.description");
+        Object description = ref.getProperty(prefix + "description");
         Bundle b = ref.getBundle();
         FormatTable.Provider provider = new FormatTable.Provider(b == null ? "?" : b.getSymbolicName(),
                 b == null ? "" : b.getVersion().toString(), description instanceof String ? (String) description : "",
@@ -102,6 +116,21 @@ public class FormatRegistryComponent implements FormatRegistry {
     @Override
     public Optional<DatasetExporter> exporter(String name) {
         return table.exporter(name);
+    }
+
+    @Override
+    public List<TransformInfo> transforms() {
+        return table.transforms();
+    }
+
+    @Override
+    public Optional<DatasetTransform> transform(String name) {
+        return table.transform(name);
+    }
+
+    @Override
+    public List<TransformInfo> transformProviders(String name) {
+        return table.transformProviders(name);
     }
 
     @Override

@@ -4,11 +4,13 @@ import io.datum.registry.DetectionReport;
 import io.datum.registry.DetectionReport.Rejection;
 import io.datum.registry.FormatInfo;
 import io.datum.registry.FormatRegistry;
+import io.datum.registry.TransformInfo;
 import io.datum.spi.Confidence;
 import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.Detection;
 import io.datum.spi.FormatDetector;
+import io.datum.spi.transform.DatasetTransform;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -36,7 +38,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and the next one takes over when the chosen bundle leaves.
  */
 public final class FormatTable implements FormatRegistry {
-    public enum Role { DETECTOR, IMPORTER, EXPORTER }
+    /** What a registration is: one role of a format, or a transform (whose names are a namespace of their own). */
+    public enum Role { DETECTOR, IMPORTER, EXPORTER, TRANSFORM }
 
     /**
      * Where a service comes from: a bundle (or jar) name and version, plus the format's description;
@@ -73,16 +76,19 @@ public final class FormatTable implements FormatRegistry {
 
     @Override
     public List<FormatInfo> providers(String name) {
-        List<Registration> claims = registrations.stream().filter(r -> r.format.equals(name)).sorted(CHOICE).toList();
-        List<FormatInfo> out = new ArrayList<>();
+        return distinctProviders(name, false).stream().map(p -> infoOf(name, p)).toList();
+    }
+
+    /** The providers of {@code name}, the chosen one first, among transforms or among formats. */
+    private List<Provider> distinctProviders(String name, boolean transform) {
         List<Provider> seen = new ArrayList<>();
-        for (Registration r : claims) {
-            if (!seen.contains(r.provider)) {
-                seen.add(r.provider);
-                out.add(infoOf(name, r.provider));
-            }
-        }
-        return List.copyOf(out);
+        registrations.stream().filter(r -> r.format.equals(name) && (r.role == Role.TRANSFORM) == transform)
+                .sorted(CHOICE).forEach(r -> {
+                    if (!seen.contains(r.provider)) {
+                        seen.add(r.provider);
+                    }
+                });
+        return seen;
     }
 
     @Override
@@ -161,7 +167,7 @@ public final class FormatTable implements FormatRegistry {
         boolean exports = false;
         boolean detects = false;
         for (Registration r : registrations) {
-            if (r.format.equals(name) && r.provider.equals(provider)) {
+            if (r.format.equals(name) && r.provider.equals(provider) && r.role != Role.TRANSFORM) {
                 imports |= r.role == Role.IMPORTER;
                 exports |= r.role == Role.EXPORTER;
                 detects |= r.role == Role.DETECTOR;
@@ -194,9 +200,36 @@ public final class FormatTable implements FormatRegistry {
     public List<FormatInfo> formats() {
         TreeMap<String, FormatInfo> out = new TreeMap<>();
         for (Registration r : registrations) {
-            out.computeIfAbsent(r.format, n -> info(n).orElseThrow());
+            if (r.role != Role.TRANSFORM) {
+                out.computeIfAbsent(r.format, n -> info(n).orElseThrow());
+            }
         }
         return List.copyOf(out.values());
+    }
+
+    @Override
+    public List<TransformInfo> transforms() {
+        TreeMap<String, TransformInfo> out = new TreeMap<>();
+        for (Registration r : registrations) {
+            if (r.role == Role.TRANSFORM) {
+                out.computeIfAbsent(r.format, n -> transformInfo(n, best(Role.TRANSFORM, n).orElseThrow().provider));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    @Override
+    public Optional<DatasetTransform> transform(String name) {
+        return best(Role.TRANSFORM, name).map(r -> (DatasetTransform) r.service);
+    }
+
+    @Override
+    public List<TransformInfo> transformProviders(String name) {
+        return distinctProviders(name, true).stream().map(p -> transformInfo(name, p)).toList();
+    }
+
+    private static TransformInfo transformInfo(String name, Provider provider) {
+        return new TransformInfo(name, provider.name(), provider.version(), provider.description());
     }
 
     @Override

@@ -209,4 +209,25 @@ class FormatTableTest {
         assertTrue(t.format("b").orElseThrow().canDetect());
         assertFalse(t.format("a").orElseThrow().canExport());
     }
+
+    @Test
+    void transformsAreANamespaceOfTheirOwnWithTheFormatsClashRules() {
+        FormatTable t = table("cvat", null);
+        io.datum.spi.transform.DatasetTransform older = (source, options, context) -> source;
+        io.datum.spi.transform.DatasetTransform newer = (source, options, context) -> source;
+        t.add(FormatTable.Role.TRANSFORM, older, "cvat", 0, new FormatTable.Provider("a.bundle", "1.0.0", "old", 5));
+        t.add(FormatTable.Role.TRANSFORM, newer, "cvat", 0, new FormatTable.Provider("b.bundle", "2.0.0", "new", 9));
+        t.add(FormatTable.Role.TRANSFORM, older, "shuffle", 0, new FormatTable.Provider("a.bundle", "1.0.0", "", 5));
+        assertEquals(List.of("cvat"), t.formats().stream().map(FormatInfo::name).toList());
+        assertTrue(t.format("shuffle").isEmpty(), "a transform is not a format");
+        assertEquals(1, t.providers("cvat").size(), "a transform's provider is not a format's");
+        assertTrue(t.format("cvat").orElseThrow().canImport());
+        assertEquals(List.of("cvat", "shuffle"), t.transforms().stream().map(io.datum.registry.TransformInfo::name).toList());
+        assertSame(newer, t.transform("cvat").orElseThrow(), "the higher version wins");
+        assertEquals(List.of("b.bundle", "a.bundle"),
+                t.transformProviders("cvat").stream().map(io.datum.registry.TransformInfo::provider).toList());
+        t.remove(FormatTable.Role.TRANSFORM, newer);
+        assertSame(older, t.transform("cvat").orElseThrow(), "the other provider takes over");
+        assertThrows(io.datum.spi.DatasetException.class, () -> t.requireTransform("rotate"));
+    }
 }

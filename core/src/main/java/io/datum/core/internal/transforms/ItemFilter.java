@@ -1,4 +1,4 @@
-package io.datum.cli.internal;
+package io.datum.core.internal.transforms;
 
 import io.datum.model.Annotation;
 import io.datum.model.Bbox;
@@ -11,6 +11,7 @@ import io.datum.model.LabelCategories;
 import io.datum.model.Points;
 import io.datum.model.PolyLine;
 import io.datum.model.Polygon;
+import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.Datasets;
 import io.datum.spi.ItemCursor;
@@ -33,8 +34,9 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * {@code -e/--filter} of {@code convert} and {@code export}: an XPath 1.0 expression evaluated
- * against each item written as the reference's item XML (datum-cli.md §11), one item at a time.
+ * The {@code filter} transform's work ({@code -e/--filter} of {@code convert} and {@code export}):
+ * an XPath 1.0 expression evaluated against each item written as the reference's item XML, one
+ * item at a time.
  * Modes: {@code items} keeps the items for which the expression is true (XPath {@code boolean()},
  * which matches Python's truthiness of the reference's result); {@code annotations} keeps the
  * annotation elements it selects; {@code items+annotations} does that and drops items left empty.
@@ -54,7 +56,7 @@ final class ItemFilter {
             this.compiled = XPathFactory.newInstance().newXPath().compile(expression);
             this.builder = DocumentBuilderFactory.newInstance().newDocumentBuilder();
         } catch (XPathExpressionException e) {
-            throw new CliException("Failed to create XPath from expression '" + expression + "'");
+            throw new DatasetException("Failed to create XPath from expression '" + expression + "'");
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
@@ -69,7 +71,7 @@ final class ItemFilter {
             case "items+annotations", "i+a", "a+i", "annotations+items":
                 return Mode.ITEMS_AND_ANNOTATIONS;
             default:
-                throw new CliException("Unknown filter mode '" + name + "' (choose from items, annotations, "
+                throw new DatasetException("Unknown filter mode '" + name + "' (choose from items, annotations, "
                         + "items+annotations; or i, a, i+a)");
         }
     }
@@ -117,7 +119,7 @@ final class ItemFilter {
             try {
                 selected = (NodeList) compiled.evaluate(doc, XPathConstants.NODESET);
             } catch (XPathExpressionException e) {
-                throw new CliException("The annotation filter '" + expression + "' must select annotation elements");
+                throw new DatasetException("The annotation filter '" + expression + "' must select annotation elements");
             }
             List<Annotation> kept = new ArrayList<>();
             for (int i = 0; i < annotationElements.size(); i++) {
@@ -133,7 +135,7 @@ final class ItemFilter {
             }
             return item.withAnnotations(kept);
         } catch (XPathExpressionException e) {
-            throw new CliException("Failed to evaluate the filter '" + expression + "' on item '" + item.id() + "': "
+            throw new DatasetException("Failed to evaluate the filter '" + expression + "' on item '" + item.id() + "': "
                     + e.getMessage());
         }
     }

@@ -1,4 +1,4 @@
-package io.datum.cli.internal;
+package io.datum.core.internal.transforms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,7 +15,7 @@ import io.datum.model.LabelCategories;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The filter examples of datum-cli.md §11, on items shaped like the reference's v6 asset. */
+/** The filter examples of the reference's documentation, on items shaped like its v6 asset. */
 class ItemFilterTest {
     private final LabelCategories labels = LabelCategories.ofNames("/m/0", "/m/1", "/m/2", "/m/3");
     private final DatasetItem a = new DatasetItem("a", "train", Image.withoutFile(".jpg", new ImageSize(6, 8)),
@@ -54,9 +54,9 @@ class ItemFilterTest {
 
     @Test
     void refusesBadExpressionsAndModes() {
-        assertThrows(CliException.class, () -> new ItemFilter("/item[", "items"));
-        assertThrows(CliException.class, () -> new ItemFilter("true()", "a").filter(c, labels));
-        CliException e = assertThrows(CliException.class, () -> ItemFilter.modeOf("sideways"));
+        assertThrows(io.datum.spi.DatasetException.class, () -> new ItemFilter("/item[", "items"));
+        assertThrows(io.datum.spi.DatasetException.class, () -> new ItemFilter("true()", "a").filter(c, labels));
+        io.datum.spi.DatasetException e = assertThrows(io.datum.spi.DatasetException.class, () -> ItemFilter.modeOf("sideways"));
         assertTrue(e.getMessage().contains("Unknown filter mode 'sideways'"));
     }
 }

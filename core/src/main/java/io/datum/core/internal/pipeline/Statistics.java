@@ -1,4 +1,4 @@
-package io.datum.cli.internal;
+package io.datum.core.internal.pipeline;
 
 import io.datum.model.Annotation;
 import io.datum.model.AnnotationType;
@@ -33,7 +33,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code datum stats}: the reference's statistics (datum-cli.md §10), key order and arithmetic
+ * {@code datum stats}: the reference's statistics, key order and arithmetic
  * included — among them its unweighted combination of per-image means and the channel order
  * reversed to R, G, B. Items are streamed; per-image results and segment areas are spilled to
  * files so that memory does not grow with the dataset (the duplicate-image index is the exception:
@@ -57,7 +57,7 @@ final class Statistics {
     Map<String, Object> compute(boolean imageStats, boolean annotationStats) throws IOException {
         List<String> subsets = subsets();
         if (subset != null && !subsets.contains(subset)) {
-            throw new CliException("Unknown subset '" + subset + "', available subsets: " + subsets);
+            throw new io.datum.spi.DatasetException("Unknown subset '" + subset + "', available subsets: " + subsets);
         }
         Map<String, Object> result = new LinkedHashMap<>();
         if (imageStats) {

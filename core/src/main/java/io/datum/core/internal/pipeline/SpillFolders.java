@@ -1,4 +1,4 @@
-package io.datum.cli.internal;
+package io.datum.core.internal.pipeline;
 
 import io.datum.files.OwnedFolder;
 import java.io.IOException;

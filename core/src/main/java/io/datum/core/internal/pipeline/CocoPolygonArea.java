@@ -1,4 +1,4 @@
-package io.datum.cli.internal;
+package io.datum.core.internal.pipeline;
 
 import java.util.Arrays;
 

@@ -1,0 +1,85 @@
+package io.datum.cli.internal;
+
+import io.datum.api.Dataset;
+import io.datum.api.DatasetInput;
+import io.datum.api.ExportRequest;
+import io.datum.api.ExportResult;
+import io.datum.options.OptionParser;
+import io.datum.options.ParsedOptions;
+import io.datum.registry.DetectionReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code datum convert}: one dataset from one format to another, through the API's pipeline
+ * (open, the {@code -e} filter and any transforms, export).
+ */
+final class ConvertVerb implements Verb {
+    @Override
+    public Object run(String name, List<String> args, Session s) throws IOException {
+        OptionParser parser = OptionParser.named("datum convert")
+                .description("Converts a dataset from one format to another.")
+                .value(List.of("-i", "--input-path"), "SOURCE", "Input dataset path (default: current dir)", ".")
+                .value(List.of("-if", "--input-format"), "INPUT_FORMAT",
+                        "Input dataset format. Will try to detect, if not specified.")
+                .required(List.of("-f", "--output-format"), "OUTPUT_FORMAT", "Output format")
+                .value(List.of("-o", "--output-dir"), "DST_DIR", "Output directory (default: <input>-<format>)")
+                .flag("--overwrite", "Overwrite existing files in the save directory")
+                .value(List.of("-e", "--filter"), "FILTER", "XML XPath filter expression for dataset items")
+                .value(List.of("--filter-mode"), "FILTER_MODE", "Filter mode (options: items, annotations, "
+                        + "items+annotations; default: items)", "items")
+                .extra("EXTRA_EXPORT_ARGS")
+                .epilog(s.formatsEpilog());
+        ParsedOptions o = parser.parse(args);
+        String outputFormat = o.value("output-format");
+        // the export options are checked before anything is read
+        s.registry().requireExporter(outputFormat).options().parse(o.extra());
+        String input = o.value("input-path");
+        Path inputPath = s.path(input);
+        String inputFormat = o.value("input-format");
+        if (inputFormat == null) {
+            if (!Files.exists(inputPath)) {
+                throw new CliException("Path " + input + " doesn't exist");
+            }
+            DetectionReport report = s.datum().detection(inputPath, 1);
+            if (report.detected().isEmpty()) {
+                throw new CliException("Failed to detect dataset format. Try to specify format with "
+                        + "'-if/--input-format' parameter.");
+            }
+            if (report.detected().size() > 1) {
+                throw new CliException("Multiple formats match the dataset: " + String.join(", ", report.detected())
+                        + ". Try to specify format with '-if/--input-format' parameter.", 2);
+            }
+            inputFormat = report.detected().get(0);
+            s.log().info("Source dataset format detected as " + inputFormat);
+        }
+        if (inputFormat.equals(outputFormat)) {
+            throw new CliException("The source data format and the output data format is same as " + inputFormat + ".", 3);
+        }
+        s.registry().requireImporter(inputFormat);
+        String shownOutput = o.value("output-dir");
+        Path output = shownOutput != null ? s.path(shownOutput)
+                : s.cwd().resolve(Names.nextFree(s.cwd(), inputPath.getFileName() + "-" + Names.slug(outputFormat), "."));
+        if (shownOutput == null) {
+            shownOutput = output.getFileName().toString();
+        }
+        if (!Files.exists(inputPath)) {
+            throw new CliException("Failed to find dataset '" + inputFormat + "' at '" + inputPath + "'");
+        }
+        List<Transforms.Step> steps = new ArrayList<>(Transforms.filterSteps(o));
+        CliJobContext listener = new CliJobContext(s.log(), null, "Exporting the dataset");
+        ExportResult result;
+        try {
+            Dataset dataset = Transforms.applyAll(
+                    s.datum().open(List.of(new DatasetInput(inputPath, inputFormat, List.of(), input, input)), listener), steps);
+            result = dataset.export(new ExportRequest(output, outputFormat, o.extra(), o.flag("overwrite"), shownOutput));
+        } finally {
+            listener.flushWarnings();
+        }
+        s.log().info("Dataset exported to '" + result.output() + "' as '" + outputFormat + "'");
+        return result;
+    }
+}

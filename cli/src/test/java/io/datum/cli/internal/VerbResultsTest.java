@@ -1,0 +1,143 @@
+package io.datum.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.datum.api.DatasetInfo;
+import io.datum.api.ExportResult;
+import io.datum.registry.DetectionReport;
+import io.datum.registry.FormatRegistries;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.felix.service.command.Converter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The verbs as the shell calls them: the API's result returned as an object (nothing printed of
+ * it), and {@link ShellFormats} printing it as {@code bin/datum} would; plus {@code datum transforms}.
+ */
+class VerbResultsTest {
+    @TempDir
+    Path dir;
+
+    private DatumCommandLine datum;
+    private String printed;
+    private String logged;
+    private Path input;
+
+    @BeforeEach
+    void writeInput() throws IOException {
+        datum = new DatumCommandLine(FormatRegistries.fromServiceLoader(), dir);
+        input = Files.createDirectories(dir.resolve("in"));
+        Files.write(input.resolve("labels.txt"), List.of("cat", "dog"));
+        Files.write(input.resolve("items.txt"), List.of("a train cat", "b test dog", "c test cat"));
+    }
+
+    private DatumCommandLine.Outcome call(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        DatumCommandLine.Outcome outcome = datum.call(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        printed = o.toString(StandardCharsets.UTF_8);
+        logged = e.toString(StandardCharsets.UTF_8);
+        return outcome;
+    }
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        int code = datum.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        printed = o.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private static String shown(Object result) {
+        return new ShellFormats().format(result, Converter.INSPECT, null).toString();
+    }
+
+    @Test
+    void convertReturnsTheExportResultWithItemsAndWarnings() {
+        Path out = dir.resolve("out");
+        DatumCommandLine.Outcome o = call("convert", "-i", "in", "-f", "other", "-o", "out", "-e", "/item[subset='test']");
+        assertEquals(0, o.exitCode(), logged);
+        ExportResult r = assertInstanceOf(ExportResult.class, o.result());
+        assertEquals(out, r.output());
+        assertEquals(2, r.items());
+        assertEquals(2, r.warningCount());
+        assertEquals("exported 2 items to " + out + " as other\nwarning: fake warning: 2 times", shown(r));
+        assertTrue(logged.contains("WARNING: fake warning: 2 times"), logged);
+    }
+
+    @Test
+    void detectAndDinfoReturnTheReportAndTheInfoWithoutPrintingThem() {
+        DetectionReport report = assertInstanceOf(DetectionReport.class, call("detect", "in").result());
+        assertEquals(List.of("fake"), report.detected());
+        assertEquals("", printed);
+        assertEquals("Detected format: fake", shown(report));
+        DatasetInfo info = assertInstanceOf(DatasetInfo.class, call("dinfo", "in:fake").result());
+        assertEquals(3, info.length());
+        assertEquals("", printed);
+        run("dinfo", "in:fake");
+        assertEquals(printed.stripTrailing(), shown(info), "the shell shows what bin/datum prints");
+    }
+
+    @Test
+    void aVerbWithoutAResultPrintsAsOnTheCommandLine() {
+        DatumCommandLine.Outcome o = call("create", "-o", "proj");
+        assertEquals(0, o.exitCode());
+        assertNull(o.result());
+        assertEquals(2, call("convert", "--no-such-option").exitCode());
+    }
+
+    @Test
+    void transformsListsTheTransformsWithTheirProvider() {
+        assertEquals(0, run("transforms"));
+        List<String> lines = printed.lines().toList();
+        assertEquals("TRANSFORM     PROVIDED BY", lines.get(0));
+        assertTrue(lines.get(1).startsWith("filter        "), printed);
+        assertTrue(lines.get(2).startsWith("remap_labels  "), printed);
+        assertEquals(0, run("transforms", "--names"));
+        assertEquals("filter\nremap_labels\n", printed);
+        Object installed = call("transforms").result();
+        assertEquals(shown(installed), datumTransformsTable());
+    }
+
+    private String datumTransformsTable() {
+        run("transforms");
+        return printed.stripTrailing();
+    }
+
+    @Test
+    void twoBundlesWithOneTransformNameAreListedAndWarnedAbout() {
+        io.datum.core.internal.FormatTable table = new io.datum.core.internal.FormatTable();
+        io.datum.spi.transform.DatasetTransform t = (source, options, context) -> source;
+        table.add(io.datum.core.internal.FormatTable.Role.TRANSFORM, t, "shuffle", 0,
+                new io.datum.core.internal.FormatTable.Provider("a.bundle", "1.0.0", "", 3));
+        table.add(io.datum.core.internal.FormatTable.Role.TRANSFORM, t, "shuffle", 0,
+                new io.datum.core.internal.FormatTable.Provider("b.bundle", "1.1.0", "", 4));
+        datum = new DatumCommandLine(table, dir);
+        assertEquals(0, call("transforms").exitCode());
+        assertEquals("TRANSFORM  PROVIDED BY\nshuffle    b.bundle 1.1.0  (clash: also a.bundle 1.0.0, not used)",
+                shown(call("transforms").result()));
+        assertTrue(logged.contains("WARNING: transform 'shuffle' is provided by 2 bundles: using b.bundle 1.1.0, not "
+                + "a.bundle 1.0.0"), logged);
+    }
+
+    @Test
+    void aFilterModeIsCheckedEvenWithoutAnExpression() {
+        assertEquals(1, call("convert", "-i", "in", "-f", "other", "-o", "x", "--filter-mode", "sideways").exitCode());
+        assertTrue(logged.contains("ERROR: Unknown filter mode 'sideways'"), logged);
+        assertTrue(!Files.exists(dir.resolve("x")), "nothing written");
+        ExportResult all = (ExportResult) call("convert", "-i", "in", "-f", "other", "-o", "y", "--filter-mode", "i+a").result();
+        assertEquals(3, all.items(), "without an expression every item passes");
+    }
+}

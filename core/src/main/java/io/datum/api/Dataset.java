@@ -1,0 +1,68 @@
+package io.datum.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A dataset as a pipeline, the counterpart of Datumaro's {@code Dataset}: where it comes from
+ * ({@link Datum#open}), then lazy stages — {@link #filter}, {@link #transform} — and finally one
+ * terminal call that reads it: {@link #export}, {@link #info}, {@link #statistics}.
+ * <pre>
+ * ExportResult r = datum.open(Path.of("oid"), "open_images", listener)
+ *         .filter("/item[subset='train']")
+ *         .transform("remap_labels", "-l", "/m/0:cat", "--default", "delete")
+ *         .export(ExportRequest.of(Path.of("out"), "cvat", "--save-media"));
+ * </pre>
+ * Nothing is read until a terminal call, and then the items stream from the input through every
+ * stage to the output one at a time: a pipeline never holds the dataset in memory. A stage returns
+ * a new pipeline and leaves this one as it was, so a pipeline can be run more than once. Warnings,
+ * debug detail and progress of a run go to the listener given to {@link Datum#open}.
+ */
+@ProviderType
+public interface Dataset {
+    /**
+     * Keeps the items for which the XPath 1.0 expression is true of the item's XML (Datumaro's
+     * {@code dataset.filter(expr)}); the {@code filter} transform.
+     */
+    default Dataset filter(String expression) {
+        return transform("filter", "-e", expression);
+    }
+
+    /**
+     * The {@code filter} transform in a mode: {@code items}, {@code annotations} (keeps the
+     * annotations the expression selects) or {@code items+annotations} (also drops the items left
+     * without annotations).
+     */
+    default Dataset filter(String expression, String mode) {
+        return transform("filter", "-e", expression, "-m", mode);
+    }
+
+    /**
+     * Adds the transform {@code name} with its own options, as {@code datum transforms} lists them.
+     * The options are checked now (a usage error is thrown here, before anything is read).
+     */
+    Dataset transform(String name, List<String> options);
+
+    default Dataset transform(String name, String... options) {
+        return transform(name, List.of(options));
+    }
+
+    /** Writes the dataset, staged: the output folder appears only when complete. */
+    ExportResult export(ExportRequest request) throws IOException;
+
+    /** {@link #export(ExportRequest)} into {@code dir}, which must be absent or empty. */
+    default ExportResult export(Path dir, String format, String... options) throws IOException {
+        return export(ExportRequest.of(dir, format, options));
+    }
+
+    /** Item counts per subset and the labels, in one pass (what {@code datum dinfo} prints). */
+    DatasetInfo info() throws IOException;
+
+    /**
+     * Datumaro's dataset statistics (what {@code datum stats} writes), for one subset or all (null),
+     * with image statistics (decodes every image) and annotation statistics as asked.
+     */
+    DatasetStatistics statistics(String subset, boolean imageStats, boolean annotationStats) throws IOException;
+}

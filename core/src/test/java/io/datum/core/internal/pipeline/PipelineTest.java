@@ -1,0 +1,222 @@
+package io.datum.core.internal.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.datum.api.Dataset;
+import io.datum.api.DatasetListener;
+import io.datum.api.ExportRequest;
+import io.datum.api.ExportResult;
+import io.datum.core.internal.FormatTable;
+import io.datum.core.internal.transforms.FilterTransform;
+import io.datum.core.internal.transforms.RemapLabels;
+import io.datum.model.Categories;
+import io.datum.model.DatasetItem;
+import io.datum.model.Label;
+import io.datum.model.LabelCategories;
+import io.datum.options.OptionParser;
+import io.datum.options.ParsedOptions;
+import io.datum.options.UsageException;
+import io.datum.spi.DatasetException;
+import io.datum.spi.DatasetExporter;
+import io.datum.spi.DatasetSource;
+import io.datum.spi.ItemCursor;
+import io.datum.spi.JobContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineTest {
+    private static final FormatTable.Provider PROVIDER = new FormatTable.Provider("test", "1", "", 1);
+
+    @TempDir
+    Path dir;
+
+    /** Items made as they are pulled: item i is in subset "even"/"odd", labelled i % 3. */
+    private static final class GeneratedSource implements DatasetSource {
+        final long size;
+        final AtomicLong made = new AtomicLong();
+        boolean closed;
+
+        GeneratedSource(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public Categories categories() {
+            return new Categories(LabelCategories.ofNames("cat", "dog", "car"));
+        }
+
+        @Override
+        public ItemCursor items() {
+            return new ItemCursor() {
+                long next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < size;
+                }
+
+                @Override
+                public DatasetItem next() {
+                    long i = next++;
+                    made.incrementAndGet();
+                    return new DatasetItem(Long.toString(i), i % 2 == 0 ? "even" : "odd", null,
+                            List.of(new Label((int) (i % 3))));
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    /**
+     * Writes "id label-name" lines; checks on every item how far the source ran ahead of it
+     * (the read-ahead's bound), warns once per item of the "odd" subset, and fails at item
+     * {@code failAt} when asked to.
+     */
+    private static final class LinesExporter implements DatasetExporter {
+        GeneratedSource watched;
+        long maxAhead;
+        long failAt = -1;
+
+        @Override
+        public OptionParser options() {
+            return OptionParser.named("lines").flag("--upper", "Label names in upper case");
+        }
+
+        @Override
+        public void export(DatasetSource source, Path outputDir, ParsedOptions options, JobContext context)
+                throws IOException {
+            LabelCategories labels = source.categories().labels();
+            long seen = 0;
+            try (var out = Files.newBufferedWriter(outputDir.resolve("lines.txt"), StandardCharsets.UTF_8);
+                 ItemCursor items = source.items()) {
+                while (items.hasNext()) {
+                    DatasetItem item = items.next();
+                    seen++;
+                    if (watched != null) {
+                        maxAhead = Math.max(maxAhead, watched.made.get() - (Long.parseLong(item.id()) + 1));
+                    }
+                    if (seen == failAt) {
+                        throw new DatasetException("item " + item.id() + ": bad");
+                    }
+                    if (item.subset().equals("odd")) {
+                        context.warn("odd item", "odd", 1);
+                    }
+                    StringBuilder line = new StringBuilder(item.id());
+                    for (var a : item.annotations()) {
+                        String name = labels.get(a.label()).name();
+                        line.append(' ').append(options.flag("upper") ? name.toUpperCase() : name);
+                    }
+                    out.write(line.append('\n').toString());
+                }
+            }
+        }
+    }
+
+    private final LinesExporter exporter = new LinesExporter();
+
+    private FormatTable registry() {
+        FormatTable t = new FormatTable();
+        t.add(FormatTable.Role.EXPORTER, exporter, "lines", 0, PROVIDER);
+        t.add(FormatTable.Role.TRANSFORM, new FilterTransform(), FilterTransform.NAME, 0, PROVIDER);
+        t.add(FormatTable.Role.TRANSFORM, new RemapLabels(), RemapLabels.NAME, 0, PROVIDER);
+        return t;
+    }
+
+    @Test
+    void aHundredThousandItemsStreamThroughTwoTransformsOneAtATime() throws IOException {
+        GeneratedSource source = new GeneratedSource(100_000);
+        exporter.watched = source;
+        List<Long> reported = new ArrayList<>();
+        DatasetListener listener = new DatasetListener() {
+            @Override
+            public void itemsRead(int pass, long done, long total) {
+                if (done % 10_000 == 0) {
+                    reported.add(done);
+                }
+            }
+        };
+        ExportResult result = Pipeline.over(registry(), source, listener)
+                .transform("remap_labels", "-l", "dog:", "-l", "car:vehicle")
+                .transform("filter", "-e", "/item[annotation]", "-m", "items")
+                .export(ExportRequest.of(dir.resolve("out"), "lines"));
+        // a third of the items lose their only annotation (dog) and are filtered out
+        assertEquals(66_667, result.items());
+        assertEquals(100_000, source.made.get());
+        // the read-ahead holds a few batches; nothing like the dataset
+        assertTrue(exporter.maxAhead < 5_000, "the source ran " + exporter.maxAhead + " items ahead");
+        assertEquals(6, reported.size());
+        assertFalse(source.closed, "the caller's source is the caller's to close");
+        try (Stream<String> lines = Files.lines(dir.resolve("out/lines.txt"))) {
+            assertEquals(List.of("0 cat", "2 vehicle", "3 cat", "5 vehicle"), lines.limit(4).toList());
+        }
+    }
+
+    @Test
+    void warningsReachTheListenerAndTheResult() throws IOException {
+        Map<String, Long> heard = new java.util.LinkedHashMap<>();
+        DatasetListener listener = new DatasetListener() {
+            @Override
+            public void warn(String kind, String detail, long times) {
+                heard.merge(kind + "/" + detail, times, Long::sum);
+            }
+        };
+        ExportResult result = Pipeline.over(registry(), new GeneratedSource(10), listener)
+                .export(ExportRequest.of(dir.resolve("out"), "lines", "--upper"));
+        assertEquals(Map.of("odd item/odd", 5L), heard);
+        assertEquals(Map.of("odd item", Map.of("odd", 5L)), result.warnings());
+        assertEquals(5, result.warningCount());
+        assertEquals(10, result.items());
+        assertEquals("0 CAT", Files.readAllLines(dir.resolve("out/lines.txt")).get(0));
+    }
+
+    @Test
+    void aFailedExportLeavesNoOutputAndNoTemporaries() throws IOException {
+        exporter.failAt = 500;
+        Dataset pipeline = Pipeline.over(registry(), new GeneratedSource(1000), DatasetListener.IGNORE);
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> pipeline.export(ExportRequest.of(dir.resolve("out"), "lines")));
+        assertEquals("item 499: bad", e.getMessage());
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
+    void stagesAreCheckedWhenAddedAndLeaveTheEarlierPipelineAsItWas() throws IOException {
+        Dataset plain = Pipeline.over(registry(), new GeneratedSource(9), DatasetListener.IGNORE);
+        assertThrows(DatasetException.class, () -> plain.transform("rotate"));
+        assertThrows(UsageException.class, () -> plain.transform("remap_labels", "--sideways"));
+        Dataset filtered = plain.filter("/item[subset='even']");
+        assertEquals(5, filtered.info().length());
+        assertEquals(9, plain.info().length());
+        assertEquals(Map.of("even", 5L), filtered.info().subsets());
+    }
+
+    @Test
+    void remappingRebuildsTheCategories() throws IOException {
+        var info = Pipeline.over(registry(), new GeneratedSource(3), DatasetListener.IGNORE)
+                .transform("remap_labels", "-l", "cat:animal", "-l", "dog:animal", "--default", "delete")
+                .info();
+        assertEquals(List.of("animal"), info.labels());
+    }
+}
