@@ -36,8 +36,9 @@ public interface FormatRegistry {
     /**
      * The format, and the bundle providing it, whose code threw {@code failure}: a failure that is
      * not a {@link DatasetException} is a fault of some code, and the one to report it to is the
-     * provider whose importer, exporter or detector is nearest to where it was thrown (its class or
-     * a class of its package, in the stack trace or a cause's). Empty when no format's code is in it.
+     * provider whose importer, exporter or detector is nearest to where it was thrown (its class, a
+     * class of its package, or any other class of its bundle or jar, in the stack trace or a
+     * cause's). Empty when no format's code is in it.
      *
      * @since 1.1
      */
