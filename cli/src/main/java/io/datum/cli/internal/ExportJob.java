@@ -45,6 +45,7 @@ final class ExportJob {
                 if (logExport) {
                     log.info("Exporting the dataset");
                 }
+                source.prepareFor(exporter.options().prog(), exportOptions);
                 exporter.export(log.progress().watch(Datasets.readingAhead(source)), folder.workDir(), exportOptions, context);
             } catch (IOException e) {
                 throw described(e, folder, shownOutput, inputs);

@@ -58,6 +58,7 @@ public final class DatumImpl implements Datum {
         DatasetExporter exporter = registry.requireExporter(format);
         var parsed = exporter.options().parse(List.of(options));
         try (StagedOutput out = StagedOutput.prepare(dir, overwrite, dir.toString())) {
+            dataset.prepareFor(format, parsed);
             exporter.export(Datasets.readingAhead(dataset), out.workDir(), parsed, withSpillDir(context, out.spillDir()));
             out.commit();
         }
