@@ -72,18 +72,22 @@ final class OpenImagesSource implements DatasetSource {
 
     private final DatasetLayout layout;
     private final Categories categories;
-    private final RowLabels labels;
+    /** Replaced once by {@link #prepareFor} when the export keeps the columns as read. */
+    private volatile RowLabels labels;
     private final ItemCatalog catalog;
     private final List<AnnotationFile> files;
     private final List<AnnotationFile> directFiles;
-    private final RowSorter spilled;
+    private RowSorter spilled;
     private final ImportSettings settings;
     private final JobContext context;
     private final AtomicInteger warnedUpTo = new AtomicInteger();
     private final Map<String, Long> subsetSizes;
 
-    /** What the row readers check label names against, and the file that declared them (named in errors). */
-    private record RowLabels(LabelIndex index, String source) {
+    /**
+     * What the row readers check label names against, the file that declared them (named in
+     * errors), and whether rows keep their cells as read ({@link KeptCells}).
+     */
+    private record RowLabels(LabelIndex index, String source, boolean keepColumns) {
     }
 
     private OpenImagesSource(DatasetLayout layout, CategoriesReader.Result categories, RowLabels labels, ItemCatalog catalog,
@@ -111,7 +115,7 @@ final class OpenImagesSource implements DatasetSource {
         }
         DatasetLayout layout = DatasetLayout.of(root);
         CategoriesReader.Result categories = CategoriesReader.read(layout);
-        RowLabels labels = new RowLabels(new LabelIndex(categories.categories().labels()), categories.source());
+        RowLabels labels = new RowLabels(new LabelIndex(categories.categories().labels()), categories.source(), false);
         ItemCatalog catalog = new ItemCatalog();
         ItemDescriptions.read(layout, catalog);
         List<AnnotationFile> files = annotationFiles(layout);
@@ -407,7 +411,7 @@ final class OpenImagesSource implements DatasetSource {
 
     private static AnnotationRowReader open(DatasetLayout layout, AnnotationFile file, RowLabels labels)
             throws IOException {
-        return AnnotationRowReader.open(file, layout.annotationDir(), labels.index(), labels.source());
+        return AnnotationRowReader.open(file, layout.annotationDir(), labels.index(), labels.source(), labels.keepColumns());
     }
 
     private static int positionOrAdd(AnnotationRowReader reader, ItemCatalog catalog) {
@@ -490,6 +494,36 @@ final class OpenImagesSource implements DatasetSource {
         return categories;
     }
 
+    /**
+     * Written back to Open Images with {@code --keep-columns}: the passes keep every row's cells as
+     * read and the description columns. Rows already sorted
+     * without their cells are sorted again with them.
+     */
+    @Override
+    public void prepareFor(String exportFormat, io.datum.options.ParsedOptions exportOptions) {
+        if (labels.keepColumns() || !ExportSettings.keepsColumns(exportFormat, exportOptions)) {
+            return;
+        }
+        labels = new RowLabels(labels.index(), labels.source(), true);
+        if (spilled != null) {
+            List<AnnotationFile> unsorted = new ArrayList<>(files);
+            unsorted.removeAll(directFiles);
+            try {
+                RowSorter sorted = new RowSorter(settings.spillRows(), context.tempDir());
+                try {
+                    sort(layout, unsorted, catalog, labels, sorted);
+                } catch (IOException | RuntimeException e) {
+                    sorted.close();
+                    throw e;
+                }
+                spilled.close();
+                spilled = sorted;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     @Override
     public OptionalLong itemCount() {
         return OptionalLong.of(catalog.size());
@@ -538,10 +572,13 @@ final class OpenImagesSource implements DatasetSource {
         private RowStream spilledStream;
         private final ScoreAttributes scoreAttributes = new ScoreAttributes();
         private final WarningTally warnings = new WarningTally(context);
+        /** The description columns, when the pass keeps the columns as read; else null. */
+        private final KeptDescriptions descriptions;
         private int next;
         private boolean closed;
 
         Pass() throws IOException {
+            descriptions = labels.keepColumns() ? KeptDescriptions.open(layout) : null;
             try {
                 for (AnnotationFile f : directFiles) {
                     opened.add(new ReadAheadRowStream(new FileRowStream(open(layout, f, labels), catalog), f.name()));
@@ -587,7 +624,11 @@ final class OpenImagesSource implements DatasetSource {
             if (next % FLUSH_WARNINGS_EVERY == 0) {
                 warnings.flush();
             }
-            return a.item();
+            try {
+                return descriptions == null ? a.item() : a.item().withAttributes(descriptions.of(position));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** Appends the rows of {@code position} in the reference's order (file, then line). */
@@ -633,6 +674,13 @@ final class OpenImagesSource implements DatasetSource {
                 }
             }
             liveCount = 0;
+            if (descriptions != null) {
+                try {
+                    descriptions.close();
+                } catch (IOException ignored) {
+                    // read-only input
+                }
+            }
         }
     }
 
@@ -664,7 +712,7 @@ final class OpenImagesSource implements DatasetSource {
         int masksWithoutFile = 0;
         for (AnnotationRow row : rows) {
             if (row instanceof LabelRow l) {
-                annotations.add(new Label(l.label(), scoreAttributes.label(l.confidence())));
+                annotations.add(new Label(l.label(), KeptCells.added(l.kept(), scoreAttributes.label(l.confidence()))));
                 continue;
             }
             if (!sizeResolved) {
@@ -717,7 +765,7 @@ final class OpenImagesSource implements DatasetSource {
         int w = size.width();
         int h = size.height();
         return new Bbox(b.label(), b.xMin() * w, b.yMin() * h, b.xMax() * w, b.yMax() * h, 0, group, 0,
-                scoreAttributes.box(b.confidence(), b.flags()), new NormalizedBox(b.xMin(), b.xMax(), b.yMin(), b.yMax(), size));
+                KeptCells.added(b.kept(), scoreAttributes.box(b.confidence(), b.flags())), new NormalizedBox(b.xMin(), b.xMax(), b.yMin(), b.yMax(), size));
     }
 
     private Mask mask(MaskRow m, Path file, String subset, ImageSize size, List<Annotation> before) {
@@ -735,7 +783,7 @@ final class OpenImagesSource implements DatasetSource {
         }
         String relative = OpenImagesPaths.MASKS_DIR + "/" + subset + "/" + m.maskPath();
         PngMask data = new PngMask(file, relative, size, settings.maxMaskPixels());
-        return new Mask(m.label(), data, 0, group, 0, attributes.build());
+        return new Mask(m.label(), data, 0, group, 0, KeptCells.added(m.kept(), attributes.build()));
     }
 
     private static boolean sameBox(NormalizedBox box, double[] coords) {

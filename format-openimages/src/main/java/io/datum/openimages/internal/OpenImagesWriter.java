@@ -147,12 +147,12 @@ final class OpenImagesWriter {
                 StandardCharsets.UTF_8);
     }
 
-    /** No header (the v5 layout); the display name is the label name (§5.4). */
+    /** No header (the v5 layout); the display name is the label name (§5.4), or as read with --keep-columns. */
     private void writeClassDescriptions() throws IOException {
         Path temp = temporary(OpenImagesPaths.CLASS_DESCRIPTION_FILE);
         try (CsvWriter out = new CsvWriter(temp)) {
             for (LabelCategory c : labels.labels()) {
-                out.row(c.name(), c.name());
+                out.row(c.name(), settings.keepColumns() && !c.displayName().isEmpty() ? c.displayName() : c.name());
             }
         }
         commit(temp, OpenImagesPaths.CLASS_DESCRIPTION_FILE);
@@ -229,11 +229,15 @@ final class OpenImagesWriter {
             subsets.put(subset, files);
         }
         byte[] idCell = CsvWriter.encode(id);
-        CsvWriter description = files.descriptions.writer().cell(idCell).cell(subset);
-        for (int i = 2; i < OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS.size(); i++) {
-            description.emptyCell();
+        if (settings.keepColumns()) {
+            files.descriptions.rowAsRead(new String[] {id, subset}, item.attributes());
+        } else {
+            CsvWriter description = files.descriptions.writer().cell(idCell).cell(subset);
+            for (int i = 2; i < OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS.size(); i++) {
+                description.emptyCell();
+            }
+            description.endRow();
         }
-        description.endRow();
         if (settings.saveMedia()) {
             saveImage(item);
         }
@@ -309,7 +313,10 @@ final class OpenImagesWriter {
             }
             for (int i = start; i < end; i++) {
                 Annotation a = ordered.get(i);
-                if (a instanceof Label l) {
+                if (a instanceof Label l && settings.keepColumns()) {
+                    files.labels.rowAsRead(new String[] {id, "", labelName(l.labelIndex(), id), text(confidence(a))},
+                            a.attributes());
+                } else if (a instanceof Label l) {
                     files.labels.writer().cell(idCell).emptyCell().cell(labelCell(l.labelIndex(), id))
                             .cell(confidence(a)).endRow();
                 } else if (a instanceof Bbox b) {
@@ -338,6 +345,15 @@ final class OpenImagesWriter {
             return;
         }
         imageMeta.record(id, n.size);
+        if (settings.keepColumns()) {
+            String[] cells = {id, "", labelName(box.label(), id), text(confidence(box)), PythonNumbers.repr(n.xMin),
+                PythonNumbers.repr(n.xMax), PythonNumbers.repr(n.yMin), PythonNumbers.repr(n.yMax), null, null, null, null, null};
+            for (int i = 0; i < BOX_FLAG_ATTRIBUTES.length; i++) {
+                cells[8 + i] = text(flag(box, BOX_FLAG_ATTRIBUTES[i], id));
+            }
+            files.boxes.rowAsRead(cells, box.attributes());
+            return;
+        }
         CsvWriter row = files.boxes.writer().cell(idCell).emptyCell().cell(labelCell(box.label(), id)).cell(confidence(box))
                 .cell(n.xMin).cell(n.xMax).cell(n.yMin).cell(n.yMax);
         for (String attribute : BOX_FLAG_ATTRIBUTES) {
@@ -391,7 +407,11 @@ final class OpenImagesWriter {
         Object iou = mask.attributes().get(OpenImagesPaths.PREDICTED_IOU_ATTRIBUTE);
         row.add(iou == null ? "" : PythonNumbers.str(iou));
         row.add("");
-        files.masks.row(row);
+        if (settings.keepColumns()) {
+            files.masks.rowAsRead(row.toArray(new String[0]), mask.attributes());
+        } else {
+            files.masks.row(row);
+        }
         writeMaskPng(item.subset(), fileName, mask.data(), id);
     }
 
@@ -479,6 +499,11 @@ final class OpenImagesWriter {
         }
         throw new DatasetException("item '" + id + "': box attribute '" + attribute + "' = " + PythonNumbers.str(v)
                 + " is not an integer, a boolean or yes/no");
+    }
+
+    /** A cell made by {@link CsvWriter#encode} as text again (numbers and flags are never quoted). */
+    private static String text(byte[] cell) {
+        return new String(cell, StandardCharsets.UTF_8);
     }
 
     private static boolean truthy(Object v) {
@@ -592,11 +617,18 @@ final class OpenImagesWriter {
         final LazyCsv masks;
 
         SubsetFiles(String subset) throws IOException {
-            descriptions = new LazyCsv(subset + OpenImagesPaths.IMAGE_DESCRIPTION_SUFFIX, OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS);
-            labels = new LazyCsv(subset + OpenImagesPaths.LABEL_FILE_SUFFIX, OpenImagesPaths.LABEL_FIELDS);
-            boxes = new LazyCsv(subset + OpenImagesPaths.BBOX_FILE_SUFFIX, OpenImagesPaths.BBOX_FIELDS);
-            masks = new LazyCsv(subset + OpenImagesPaths.MASK_FILE_SUFFIX, OpenImagesPaths.MASK_FIELDS);
-            descriptions.open();
+            boolean keep = settings.keepColumns();
+            descriptions = new LazyCsv(subset + OpenImagesPaths.IMAGE_DESCRIPTION_SUFFIX, OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS,
+                    keep ? ColumnsAsRead.DESCRIPTIONS : null);
+            labels = new LazyCsv(subset + OpenImagesPaths.LABEL_FILE_SUFFIX, OpenImagesPaths.LABEL_FIELDS,
+                    keep ? ColumnsAsRead.LABELS : null);
+            boxes = new LazyCsv(subset + OpenImagesPaths.BBOX_FILE_SUFFIX, OpenImagesPaths.BBOX_FIELDS,
+                    keep ? ColumnsAsRead.BOXES : null);
+            masks = new LazyCsv(subset + OpenImagesPaths.MASK_FILE_SUFFIX, OpenImagesPaths.MASK_FIELDS,
+                    keep ? ColumnsAsRead.MASKS : null);
+            if (!keep) {
+                descriptions.open();
+            }
         }
 
         void commit() throws IOException {
@@ -616,16 +648,30 @@ final class OpenImagesWriter {
         }
     }
 
-    /** A CSV file written to {@code <name>.tmp}, created with its header on the first row. */
+    /**
+     * A CSV file written to {@code <name>.tmp}, created with its header on the first row. With
+     * {@code asRead} (--keep-columns), rows come through {@link #rowAsRead} and the first one
+     * decides the header.
+     */
     private final class LazyCsv {
         private final String name;
-        private final List<String> header;
+        private List<String> header;
+        private final ColumnsAsRead asRead;
         private Path temp;
         private CsvWriter writer;
 
-        LazyCsv(String name, List<String> header) {
+        LazyCsv(String name, List<String> header, ColumnsAsRead asRead) {
             this.name = name;
             this.header = header;
+            this.asRead = asRead;
+        }
+
+        /** A row of {@code computed} cells and the columns as read that {@code attributes} carry. */
+        void rowAsRead(String[] computed, io.datum.model.Attributes attributes) throws IOException {
+            if (writer == null) {
+                header = asRead.header(attributes);
+            }
+            writer().row(asRead.cells(header, computed, attributes));
         }
 
         void open() throws IOException {

@@ -9,19 +9,23 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The binary form of an annotation row in {@link RowSorter}'s runs, read and written straight
  * from byte arrays (no stream call per field). Little-endian, fixed-width fields:
  * <pre>
- *   int    fileIndex &lt;&lt; 2 | kind
+ *   int    fileIndex &lt;&lt; 3 | kept &lt;&lt; 2 | kind
  *   long   line
  *   int    label
  *   label: double confidence
  *   box:   double confidence, xMin, xMax, yMin, yMax; byte flags (3^5 packed values fit a byte)
  *   mask:  int n, n bytes of MaskPath; int n, n bytes of BoxID (UTF-8);
  *          byte box length (-1: none), the box's doubles; byte 1 and a double if there is a PredictedIoU, else 0
+ *   kept:  int n, then n column names and n cells as read (UTF-8, each an int length and its bytes)
  * </pre>
+ * The last part is there only when the kept bit is set ({@link KeptCells}: only when the export
+ * writes Open Images back with its columns as read).
  * Doubles keep their exact bits, so a row reads back equal to the one written.
  */
 final class RowCodec {
@@ -35,7 +39,9 @@ final class RowCodec {
     private static final int LABEL = 0;
     private static final int BOX = 1;
     private static final int MASK = 2;
-    private static final int KIND_BITS = 2;
+    private static final int KIND_MASK = 3;
+    private static final int KEPT = 4;
+    private static final int KIND_BITS = 3;
 
     private RowCodec() {
     }
@@ -106,11 +112,24 @@ final class RowCodec {
                 size = at;
                 putMask((MaskRow) row);
             }
+            if (row.kept() != null) {
+                putKept(row.kept());
+            }
+        }
+
+        private void putKept(KeptCells kept) {
+            putInt(kept.names().size());
+            for (String name : kept.names()) {
+                putString(name);
+            }
+            for (String value : kept.values()) {
+                putString(value);
+            }
         }
 
         private static int putHeader(byte[] a, int at, AnnotationRow row) {
             int kind = row instanceof LabelRow ? LABEL : row instanceof BoxRow ? BOX : MASK;
-            INT.set(a, at, row.fileIndex() << KIND_BITS | kind);
+            INT.set(a, at, row.fileIndex() << KIND_BITS | (row.kept() != null ? KEPT : 0) | kind);
             LONG.set(a, at + 4, row.line());
             INT.set(a, at + 12, row.label());
             return at + HEADER;
@@ -162,11 +181,12 @@ final class RowCodec {
             int label = (int) INT.get(a, at + 12);
             int fileIndex = source >>> KIND_BITS;
             pos = at + HEADER;
-            switch (source & ((1 << KIND_BITS) - 1)) {
+            boolean kept = (source & KEPT) != 0;
+            switch (source & KIND_MASK) {
                 case LABEL -> {
                     need(Double.BYTES);
                     double confidence = readDouble();
-                    return new LabelRow(fileIndex, line, label, confidence);
+                    return new LabelRow(fileIndex, line, label, confidence, kept ? readKept() : null);
                 }
                 case BOX -> {
                     need(5 * Double.BYTES + 1);
@@ -176,7 +196,8 @@ final class RowCodec {
                     double yMin = readDouble();
                     double yMax = readDouble();
                     int flags = buf[pos++] & 0xFF;
-                    return new BoxRow(fileIndex, line, label, confidence, xMin, xMax, yMin, yMax, flags);
+                    return new BoxRow(fileIndex, line, label, confidence, xMin, xMax, yMin, yMax, flags,
+                            kept ? readKept() : null);
                 }
                 case MASK -> {
                     String maskPath = readString();
@@ -197,10 +218,24 @@ final class RowCodec {
                         need(Double.BYTES);
                         iou = readDouble();
                     }
-                    return new MaskRow(fileIndex, line, label, maskPath, boxId, box, iou);
+                    return new MaskRow(fileIndex, line, label, maskPath, boxId, box, iou, kept ? readKept() : null);
                 }
-                default -> throw new IOException("corrupt sort run: row kind " + (source & 3));
+                default -> throw new IOException("corrupt sort run: row kind " + (source & KIND_MASK));
             }
+        }
+
+        private KeptCells readKept() throws IOException {
+            need(Integer.BYTES);
+            int count = readInt();
+            String[] names = new String[count];
+            String[] values = new String[count];
+            for (int i = 0; i < count; i++) {
+                names[i] = readString();
+            }
+            for (int i = 0; i < count; i++) {
+                values[i] = readString();
+            }
+            return new KeptCells(List.of(names), Arrays.asList(values));
         }
 
         /** An int at {@code pos} (made readable by the caller). */
