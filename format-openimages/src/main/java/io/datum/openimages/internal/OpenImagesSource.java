@@ -190,7 +190,7 @@ final class OpenImagesSource implements DatasetSource {
             } else if (sizesFailure[0] instanceof RuntimeException e) {
                 throw e;
             }
-            if (sizes.missed && catalog.size() > itemsBefore) {
+            if (sizes.missed() && catalog.size() > itemsBefore) {
                 // it named items that the annotation files brought since: read it again for them
                 ImageMetaFile.read(layout.file(OpenImagesPaths.IMAGE_META_FILE), OpenImagesPaths.IMAGE_META_FILE,
                         new DeclaredSizes(catalog));
@@ -208,36 +208,6 @@ final class OpenImagesSource implements DatasetSource {
                 }
             }
             throw e;
-        }
-    }
-
-    /** Sizes from {@code images.meta} for the items of the catalog; other ids are ignored. */
-    private static final class DeclaredSizes implements ImageMetaFile.Entries {
-        private final ItemCatalog catalog;
-        /** The file usually lists items in catalog order: look next to the last one first. */
-        private int last = -1;
-        /** Some id was not in the catalog (yet). */
-        private boolean missed;
-
-        DeclaredSizes(ItemCatalog catalog) {
-            this.catalog = catalog;
-        }
-
-        @Override
-        public void accept(String id, ImageSize size) {
-            byte[] bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            accept(bytes, 0, bytes.length, size);
-        }
-
-        @Override
-        public void accept(byte[] utf8, int from, int to, ImageSize size) {
-            int position = catalog.positionOf(utf8, from, to, last + 1);
-            if (position >= 0) {
-                catalog.setDeclaredSize(position, size);
-                last = position;
-            } else {
-                missed = true;
-            }
         }
     }
 
@@ -276,50 +246,10 @@ final class OpenImagesSource implements DatasetSource {
                                       RowLabels labels) throws IOException {
         ItemPlacer placer = new ItemPlacer(file, catalog);
         if (ImageIdScanner.scan(layout.annotationDir().resolve(file.name()), placer)) {
-            return placer.sorted;
+            return placer.sorted();
         }
         // the items the scan placed come first in the file too: placing them again changes nothing
         return prescan(layout, file, catalog, labels);
-    }
-
-    /** Places the items of a file's ImageIDs, giving up on ids the full reader would refuse. */
-    private static final class ItemPlacer implements ImageIdScanner.IdSink {
-        private final AnnotationFile file;
-        private final ItemCatalog catalog;
-        private boolean sorted = true;
-        private int last = -1;
-
-        ItemPlacer(AnnotationFile file, ItemCatalog catalog) {
-            this.file = file;
-            this.catalog = catalog;
-        }
-
-        @Override
-        public boolean accept(String id) {
-            byte[] bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return accept(bytes, 0, bytes.length);
-        }
-
-        /** Known ids (most of them) are found from their bytes; a String is made for a new item only. */
-        @Override
-        public boolean accept(byte[] utf8, int from, int to) {
-            int position = catalog.positionOf(utf8, from, to, last + 1);
-            if (position < 0) {
-                // items in the catalog were checked when added; a new id is checked now
-                String id = new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
-                if (FolderPaths.nameProblem(id) != null) {
-                    return false;
-                }
-                String subset = subsetForNewItems(file);
-                if (!FolderPaths.isSingleName(subset)) {
-                    return false;
-                }
-                position = catalog.add(id, subset);
-            }
-            sorted &= position >= last;
-            last = Math.max(last, position);
-            return true;
-        }
     }
 
     /**
@@ -427,7 +357,8 @@ final class OpenImagesSource implements DatasetSource {
         return catalog.add(reader.imageId(), subset);
     }
 
-    private static String subsetForNewItems(AnnotationFile file) {
+    /** The subset of an item first seen in {@code file}: the one its name gives, else the default subset. */
+    static String subsetForNewItems(AnnotationFile file) {
         String subset = file.subsetForNewItems();
         return subset.isEmpty() ? DatasetItem.DEFAULT_SUBSET : subset;
     }

@@ -45,8 +45,6 @@ final class OpenImagesWriter {
     /** An array: iterating the shared immutable list was a megamorphic call per flag of every box. */
     private static final String[] BOX_FLAG_ATTRIBUTES = OpenImagesPaths.BOX_FLAG_ATTRIBUTES.toArray(new String[0]);
     private static final byte[] ONE = CsvWriter.encode("1");
-    private static final byte[] ZERO = CsvWriter.encode("0");
-    private static final byte[] MINUS_ONE = CsvWriter.encode("-1");
 
     /** Told about every item written, for the in-place update's bookkeeping. */
     interface ItemListener {
@@ -349,7 +347,7 @@ final class OpenImagesWriter {
             String[] cells = {id, "", labelName(box.label(), id), text(confidence(box)), PythonNumbers.repr(n.xMin),
                 PythonNumbers.repr(n.xMax), PythonNumbers.repr(n.yMin), PythonNumbers.repr(n.yMax), null, null, null, null, null};
             for (int i = 0; i < BOX_FLAG_ATTRIBUTES.length; i++) {
-                cells[8 + i] = text(flag(box, BOX_FLAG_ATTRIBUTES[i], id));
+                cells[8 + i] = text(FlagCells.of(box, BOX_FLAG_ATTRIBUTES[i], id));
             }
             files.boxes.rowAsRead(cells, box.attributes());
             return;
@@ -357,7 +355,7 @@ final class OpenImagesWriter {
         CsvWriter row = files.boxes.writer().cell(idCell).emptyCell().cell(labelCell(box.label(), id)).cell(confidence(box))
                 .cell(n.xMin).cell(n.xMax).cell(n.yMin).cell(n.yMax);
         for (String attribute : BOX_FLAG_ATTRIBUTES) {
-            row.cell(flag(box, attribute, id));
+            row.cell(FlagCells.of(box, attribute, id));
         }
         row.endRow();
     }
@@ -464,43 +462,6 @@ final class OpenImagesWriter {
         return cell;
     }
 
-    /**
-     * Python's {@code int(value)} of a box attribute; -1 when absent. A text flag as CVAT's radio and
-     * select attributes spell it counts too: {@code true}/{@code yes} is 1, {@code false}/{@code no}
-     * is 0, in any letter case (decisions D24).
-     */
-    private static byte[] flag(Bbox box, String attribute, String id) {
-        Object v = box.attributes().getOrDefault(attribute, MINUS_ONE);
-        if (v == MINUS_ONE) {
-            return MINUS_ONE;  // absent (the array stands for "absent": no attribute value is one)
-        }
-        if (v instanceof Boolean b) {
-            return b ? ONE : ZERO;
-        }
-        if (v instanceof Long l) {
-            return CsvWriter.encode(Long.toString(l));
-        }
-        if (v instanceof Double d && Double.isFinite(d)) {
-            return CsvWriter.encode(new java.math.BigDecimal(d).toBigInteger().toString());
-        }
-        if (v instanceof String s) {
-            try {
-                return CsvWriter.encode(Long.toString(PythonNumbers.parseInt(s)));
-            } catch (NumberFormatException e) {
-                // not an integer: maybe a yes/no word
-            }
-            String word = s;
-            if (word.equalsIgnoreCase("true") || word.equalsIgnoreCase("yes")) {
-                return ONE;
-            }
-            if (word.equalsIgnoreCase("false") || word.equalsIgnoreCase("no")) {
-                return ZERO;
-            }
-        }
-        throw new DatasetException("item '" + id + "': box attribute '" + attribute + "' = " + PythonNumbers.str(v)
-                + " is not an integer, a boolean or yes/no");
-    }
-
     /** A cell made by {@link CsvWriter#encode} as text again (numbers and flags are never quoted). */
     private static String text(byte[] cell) {
         return new String(cell, StandardCharsets.UTF_8);
@@ -523,42 +484,6 @@ final class OpenImagesWriter {
             return d != 0;
         }
         return true;
-    }
-
-    /**
-     * Box ids for an item's masks that have none: 8 hex digits counting from 0, skipping the ids
-     * the item's other masks already carry (§5.10).
-     */
-    private static final class BoxIds {
-        private final Set<String> taken = new HashSet<>();
-        private long next;
-
-        private BoxIds() {
-        }
-
-        /** The box ids of an item's masks; null when it has no mask (most items: nothing to build). */
-        static BoxIds of(List<Annotation> annotations) {
-            BoxIds ids = null;
-            for (Annotation a : annotations) {
-                if (a instanceof Mask) {
-                    if (ids == null) {
-                        ids = new BoxIds();
-                    }
-                    if (a.attributes().get(OpenImagesPaths.BOX_ID_ATTRIBUTE) instanceof String s) {
-                        ids.taken.add(s);
-                    }
-                }
-            }
-            return ids;
-        }
-
-        String next() {
-            String id;
-            do {
-                id = String.format("%08x", next++);
-            } while (taken.contains(id));
-            return id;
-        }
     }
 
     /** Normalised corners and the size they refer to. */
