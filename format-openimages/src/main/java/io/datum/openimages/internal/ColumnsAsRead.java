@@ -111,10 +111,11 @@ final class ColumnsAsRead {
         if (a.equals(b)) {
             return true;
         }
-        if (!PythonNumbers.isFloat(a) || !PythonNumbers.isFloat(b)) {
-            return false;
+        try {
+            return PythonNumbers.parseFloat(a) == PythonNumbers.parseFloat(b);
+        } catch (NumberFormatException e) {
+            return false;  // text, such as a Source or a title: only the same text is the same
         }
-        return PythonNumbers.parseFloat(a) == PythonNumbers.parseFloat(b);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
