@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.model.Annotation;
+import io.datum.model.Attributes;
 import io.datum.model.Bbox;
+import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
+import io.datum.model.Image;
+import io.datum.model.ImageSize;
+import io.datum.model.Label;
 import io.datum.model.LabelCategory;
+import io.datum.model.Mask;
+import io.datum.model.MaskData;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.Datasets;
@@ -186,6 +193,29 @@ class KeepColumnsTest {
             assertEquals("xclick", box.attributes().get("Source"));
             assertEquals("0.148438", box.attributes().get("XClick1X"));
             assertEquals("Café \"Zum Löwen\", Köln", items.get(0).attributes().get("Title"));
+        }
+    }
+
+    @Test
+    void anInputFromAnotherFormatIsWrittenAsWithoutTheOption() throws IOException {
+        List<DatasetItem> items = List.of(
+                new DatasetItem("a", "train", Image.withoutFile(".jpg", new ImageSize(8, 4)), List.of(
+                        new Label(1, Attributes.of("score", 0.5)),
+                        new Bbox(0, 1, 1, 3.5, 2, 0, 1, 0, Attributes.of("occluded", true, "score", 0.75), null),
+                        new Mask(1, MaskData.of(2, 1, new byte[] {1, 0}), 0, 1, 0, Attributes.empty()))),
+                new DatasetItem("b", "val", null, List.of(new Label(0))));
+        Categories categories = Fixtures.labels("/m/a", "/m/b");
+        Path plain = temp.resolve("plain");
+        Path kept = temp.resolve("kept");
+        Fixtures.export(Datasets.of(categories, items), plain);
+        Fixtures.export(Datasets.of(categories, items), kept, "--keep-columns");
+        List<String> names;
+        try (var files = Files.list(plain.resolve("annotations"))) {
+            names = files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+        assertTrue(names.contains("train-annotations-object-segmentation.csv"), names.toString());
+        for (String name : names) {
+            assertEquals(file(plain, name), file(kept, name), name);
         }
     }
 
