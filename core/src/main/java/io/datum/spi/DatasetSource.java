@@ -1,6 +1,7 @@
 package io.datum.spi;
 
 import io.datum.model.Categories;
+import io.datum.options.ParsedOptions;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,6 +31,19 @@ public interface DatasetSource extends AutoCloseable {
      */
     default Optional<Map<String, Long>> subsetSizes() {
         return Optional.empty();
+    }
+
+    /**
+     * Told once, before the first pass, which format the items will be written in and with which
+     * of that exporter's options. A source may then read what only that writer uses (a format's
+     * own columns, say, written back as read) and leave it unread otherwise, so that conversions
+     * to other formats pay nothing for it. A source that wraps another passes the hint on. Does
+     * nothing by default.
+     *
+     * @param exportFormat the exporter's format name
+     * @param exportOptions the exporter's parsed options
+     */
+    default void prepareFor(String exportFormat, ParsedOptions exportOptions) {
     }
 
     @Override

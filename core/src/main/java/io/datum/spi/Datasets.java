@@ -2,6 +2,7 @@ package io.datum.spi;
 
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
+import io.datum.options.ParsedOptions;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -89,6 +90,11 @@ public final class Datasets {
             @Override
             public Optional<Map<String, Long>> subsetSizes() {
                 return sameItems ? source.subsetSizes() : Optional.empty();
+            }
+
+            @Override
+            public void prepareFor(String exportFormat, ParsedOptions exportOptions) {
+                source.prepareFor(exportFormat, exportOptions);
             }
 
             @Override

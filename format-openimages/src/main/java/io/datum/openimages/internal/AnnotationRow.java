@@ -14,8 +14,14 @@ sealed interface AnnotationRow permits AnnotationRow.LabelRow, AnnotationRow.Box
 
     int label();
 
+    /** The row's cells kept as read ({@link KeptCells}), or null when the export does not write them. */
+    KeptCells kept();
+
     /** An image-level label with its {@code Confidence}. */
-    record LabelRow(int fileIndex, long line, int label, double confidence) implements AnnotationRow {
+    record LabelRow(int fileIndex, long line, int label, double confidence, KeptCells kept) implements AnnotationRow {
+        LabelRow(int fileIndex, long line, int label, double confidence) {
+            this(fileIndex, line, label, confidence, null);
+        }
     }
 
     /**
@@ -25,7 +31,12 @@ sealed interface AnnotationRow permits AnnotationRow.LabelRow, AnnotationRow.Box
      * {@link ScoreAttributes}.
      */
     record BoxRow(int fileIndex, long line, int label, double confidence, double xMin, double xMax, double yMin,
-                  double yMax, int flags) implements AnnotationRow {
+                  double yMax, int flags, KeptCells kept) implements AnnotationRow {
+        BoxRow(int fileIndex, long line, int label, double confidence, double xMin, double xMax, double yMin,
+               double yMax, int flags) {
+            this(fileIndex, line, label, confidence, xMin, xMax, yMin, yMax, flags, null);
+        }
+
         /** The packed flags of no column yet; {@link #withFlag} appends the next column's value. */
         static final int NO_FLAGS = 0;
         /**
@@ -60,7 +71,10 @@ sealed interface AnnotationRow permits AnnotationRow.LabelRow, AnnotationRow.Box
      * when empty).
      */
     record MaskRow(int fileIndex, long line, int label, String maskPath, String boxId, double[] box,
-                   Double predictedIou) implements AnnotationRow {
+                   Double predictedIou, KeptCells kept) implements AnnotationRow {
+        MaskRow(int fileIndex, long line, int label, String maskPath, String boxId, double[] box, Double predictedIou) {
+            this(fileIndex, line, label, maskPath, boxId, box, predictedIou, null);
+        }
     }
 
     /**

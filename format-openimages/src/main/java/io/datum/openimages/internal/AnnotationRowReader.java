@@ -27,6 +27,9 @@ final class AnnotationRowReader implements Closeable {
     private final CsvTable table;
     private final LabelIndex labels;
     private final String labelSource;
+    private final boolean keepColumns;
+    /** Reads the kept cells of each row when {@link #keepColumns}; made with the columns. */
+    private KeptCells.Reader kept;
     private int imageIdColumn = -2;
     private int labelColumn;
     private int confidenceColumn;
@@ -46,17 +49,25 @@ final class AnnotationRowReader implements Closeable {
     private boolean sameImageId;
     private AnnotationRow row;
 
-    private AnnotationRowReader(AnnotationFile file, CsvTable table, LabelIndex labels, String labelSource) {
+    private AnnotationRowReader(AnnotationFile file, CsvTable table, LabelIndex labels, String labelSource,
+                                boolean keepColumns) {
         this.file = file;
         this.table = table;
         this.labels = labels;
         this.labelSource = labelSource;
+        this.keepColumns = keepColumns;
     }
 
     static AnnotationRowReader open(AnnotationFile file, Path annotationDir, LabelIndex labels,
                                     String labelSource) throws IOException {
+        return open(file, annotationDir, labels, labelSource, false);
+    }
+
+    /** With {@code keepColumns}, each row also carries its {@link KeptCells}. */
+    static AnnotationRowReader open(AnnotationFile file, Path annotationDir, LabelIndex labels,
+                                    String labelSource, boolean keepColumns) throws IOException {
         return new AnnotationRowReader(file, CsvTable.open(annotationDir.resolve(file.name()), file.name(), true),
-                labels, labelSource);
+                labels, labelSource, keepColumns);
     }
 
     AnnotationFile file() {
@@ -157,6 +168,14 @@ final class AnnotationRowReader implements Closeable {
                 // resolved above
             }
         }
+        ColumnsAsRead asRead = ColumnsAsRead.of(file.kind());
+        if (keepColumns && asRead != null) {
+            kept = new KeptCells.Reader(table, asRead);
+        }
+    }
+
+    private KeptCells kept() {
+        return kept == null ? null : kept.cells(table);
     }
 
     private void readImageId() {
@@ -198,7 +217,7 @@ final class AnnotationRowReader implements Closeable {
     private void readLabel() {
         readImageId();
         double confidence = number(confidenceColumn, OpenImagesPaths.CONFIDENCE);
-        row = new LabelRow(file.index(), table.line(), label(), confidence);
+        row = new LabelRow(file.index(), table.line(), label(), confidence, kept());
     }
 
     private void readBox() {
@@ -215,7 +234,7 @@ final class AnnotationRowReader implements Closeable {
             long v = flag(i);
             flags = BoxRow.withFlag(flags, v < 0 ? -1 : v == 0 ? 0 : 1);
         }
-        row = new BoxRow(file.index(), table.line(), label, confidence, xMin, xMax, yMin, yMax, flags);
+        row = new BoxRow(file.index(), table.line(), label, confidence, xMin, xMax, yMin, yMax, flags, kept());
     }
 
     /** Python's {@code int()} of box flag column {@code i}: a single digit or -1 on the quick path. */
@@ -267,7 +286,7 @@ final class AnnotationRowReader implements Closeable {
             }
         }
         Double iou = table.isBlank(iouColumn) ? null : number(iouColumn, OpenImagesPaths.PREDICTED_IOU);
-        row = new MaskRow(file.index(), table.line(), label, maskPath, boxId, box, iou);
+        row = new MaskRow(file.index(), table.line(), label, maskPath, boxId, box, iou, kept());
     }
 
     /** The number in {@code column}, as Python's {@code float()} reads it; anything else is an error. */

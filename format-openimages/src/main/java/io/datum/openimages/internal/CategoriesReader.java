@@ -42,32 +42,31 @@ final class CategoriesReader {
                     + String.join(", ", OpenImagesPaths.CLASS_DESCRIPTION_PATTERNS));
         }
         String name = candidates.get(0);
-        List<String> names = classDescriptions(layout.file(name), name);
-        List<LabelCategory> labels = new ArrayList<>(names.size());
-        for (String n : names) {
-            labels.add(new LabelCategory(n));
-        }
+        List<LabelCategory> labels = classDescriptions(layout.file(name), name);
         if (layout.has(OpenImagesPaths.HIERARCHY_FILE)) {
             applyHierarchy(layout.file(OpenImagesPaths.HIERARCHY_FILE), labels);
         }
         return new Result(new Categories(new LabelCategories(labels, List.of())), name);
     }
 
-    private static List<String> classDescriptions(Path file, String name) throws IOException {
+    /** The labels in file order, each with its DisplayName as read ("" when the row has none). */
+    private static List<LabelCategory> classDescriptions(Path file, String name) throws IOException {
         // oidv6+ files have a header; the v5 names have none; Google's boxable v6/v7 file has
         // a header, recognised by its first cell (decisions D18)
         boolean v6 = NamePatterns.matches(OpenImagesPaths.V6_CLASS_DESCRIPTION_PATTERN, name);
         boolean boxable = NamePatterns.matches(OpenImagesPaths.BOXABLE_CLASS_DESCRIPTION_PATTERN, name);
-        List<String> names = new ArrayList<>();
+        List<LabelCategory> labels = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         try (CsvTable table = CsvTable.open(file, name, false)) {
             int column = 0;
+            int displayColumn = 1;
             boolean first = true;
             while (table.next()) {
                 if (first) {
                     first = false;
                     if (v6 || (boxable && OpenImagesPaths.LABEL_NAME.equals(table.get(0)))) {
                         column = headerColumn(table);
+                        displayColumn = table.cells().indexOf(OpenImagesPaths.DISPLAY_NAME);
                         continue;
                     }
                 }
@@ -78,10 +77,10 @@ final class CategoriesReader {
                 if (!seen.add(label)) {
                     throw table.error("label '" + label + "' is declared twice");
                 }
-                names.add(label);
+                labels.add(new LabelCategory(label, "", List.of(), displayColumn < 0 ? "" : table.get(displayColumn)));
             }
         }
-        return names;
+        return labels;
     }
 
     private static int headerColumn(CsvTable table) {

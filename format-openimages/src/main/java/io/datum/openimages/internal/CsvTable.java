@@ -30,6 +30,7 @@ final class CsvTable implements Closeable {
     private final String displayName;
     private final CsvRecordReader records;
     private Map<String, Integer> columns;
+    private List<String> header = List.of();
     private long headerLine = 1;
 
     private CsvTable(String displayName, CsvRecordReader records) {
@@ -51,6 +52,7 @@ final class CsvTable implements Closeable {
                     for (int i = 0; i < table.records.size(); i++) {
                         table.columns.put(table.records.cell(i), i);
                     }
+                    table.header = table.cells();
                 } else {
                     table.columns = Map.of();
                 }
@@ -69,6 +71,11 @@ final class CsvTable implements Closeable {
 
     long line() {
         return records.line();
+    }
+
+    /** The column names of the header, in order (none when opened without one). */
+    List<String> header() {
+        return header;
     }
 
     /** The header's column index for {@code name}, or -1. */

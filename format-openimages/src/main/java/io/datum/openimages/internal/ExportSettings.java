@@ -7,14 +7,24 @@ import io.datum.spi.MediaOptions;
 
 /** The exporter's options (§5.1) plus {@code --in-place}, and the mask pixel limit (decisions S3). */
 record ExportSettings(boolean saveMedia, String imageExtension, boolean saveDatasetMeta, boolean inPlace,
-                      long maxMaskPixels) {
+                      long maxMaskPixels, boolean keepColumns) {
     static final String IN_PLACE = "in-place";
+    static final String KEEP_COLUMNS = "keep-columns";
 
     static OptionParser parser() {
         return MediaOptions.parser(OpenImagesPaths.FORMAT_NAME)
                 .flag("--" + IN_PLACE, "Update the Open Images dataset already in the output folder: rewrite its "
                         + "annotation files, delete the ones no longer needed and the images of removed items "
-                        + "(default: False)");
+                        + "(default: False)")
+                .flag("--" + KEEP_COLUMNS, "Write back, as read, the columns Datumaro drops: class display names, "
+                        + "the Source and XClick columns of boxes, the Source of image labels, the Clicks of masks, "
+                        + "the image description columns (URLs, author, title, size, MD5, rotation), and the "
+                        + "spelling of every number, when the input is Open Images (default: False)");
+    }
+
+    /** Whether an export in {@code format} with {@code options} writes the columns as read. */
+    static boolean keepsColumns(String format, ParsedOptions options) {
+        return OpenImagesPaths.FORMAT_NAME.equals(format) && options.flag(KEEP_COLUMNS);
     }
 
     static ExportSettings from(ParsedOptions options) {
@@ -31,6 +41,6 @@ record ExportSettings(boolean saveMedia, String imageExtension, boolean saveData
             }
         }
         return new ExportSettings(media.saveMedia(), extension, media.saveDatasetMeta(),
-                options.flag(IN_PLACE), ImportSettings.maxMaskPixelsFromSystem());
+                options.flag(IN_PLACE), ImportSettings.maxMaskPixelsFromSystem(), options.flag(KEEP_COLUMNS));
     }
 }

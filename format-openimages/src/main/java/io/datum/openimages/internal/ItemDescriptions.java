@@ -22,12 +22,16 @@ final class ItemDescriptions {
         this.catalog = catalog;
     }
 
-    static void read(DatasetLayout layout, ItemCatalog catalog) throws IOException {
-        List<String> names = layout.has(OpenImagesPaths.FULL_IMAGE_DESCRIPTION_FILE)
+    /** The description files read, in reading order: the full file alone when present, else the subsets' files. */
+    static List<String> fileNames(DatasetLayout layout) {
+        return layout.has(OpenImagesPaths.FULL_IMAGE_DESCRIPTION_FILE)
                 ? List.of(OpenImagesPaths.FULL_IMAGE_DESCRIPTION_FILE)
                 : layout.matching(OpenImagesPaths.SUBSET_IMAGE_DESCRIPTION_PATTERNS);
+    }
+
+    static void read(DatasetLayout layout, ItemCatalog catalog) throws IOException {
         ItemDescriptions reader = new ItemDescriptions(catalog);
-        for (String name : names) {
+        for (String name : fileNames(layout)) {
             try (CsvTable table = CsvTable.open(layout.file(name), name, true)) {
                 reader.read(table);
             }

@@ -76,18 +76,22 @@ final class OpenImagesSource implements DatasetSource {
 
     private final DatasetLayout layout;
     private final Categories categories;
-    private final RowLabels labels;
+    /** Replaced once by {@link #prepareFor} when the export keeps the columns as read. */
+    private volatile RowLabels labels;
     private final ItemCatalog catalog;
     private final List<AnnotationFile> files;
     private final List<AnnotationFile> directFiles;
-    private final RowSorter spilled;
+    private RowSorter spilled;
     private final ImportSettings settings;
     private final JobContext context;
     private final AtomicInteger warnedUpTo = new AtomicInteger();
     private final Map<String, Long> subsetSizes;
 
-    /** What the row readers check label names against, and the file that declared them (named in errors). */
-    private record RowLabels(LabelIndex index, String source) {
+    /**
+     * What the row readers check label names against, the file that declared them (named in
+     * errors), and whether rows keep their cells as read ({@link KeptCells}).
+     */
+    private record RowLabels(LabelIndex index, String source, boolean keepColumns) {
     }
 
     private OpenImagesSource(DatasetLayout layout, CategoriesReader.Result categories, RowLabels labels, ItemCatalog catalog,
@@ -115,7 +119,7 @@ final class OpenImagesSource implements DatasetSource {
         }
         DatasetLayout layout = DatasetLayout.of(root);
         CategoriesReader.Result categories = PointAndRelationCategories.extend(CategoriesReader.read(layout), layout);
-        RowLabels labels = new RowLabels(new LabelIndex(categories.categories().labels()), categories.source());
+        RowLabels labels = new RowLabels(new LabelIndex(categories.categories().labels()), categories.source(), false);
         ItemCatalog catalog = new ItemCatalog();
         ItemDescriptions.read(layout, catalog);
         List<AnnotationFile> files = annotationFiles(layout);
@@ -191,7 +195,7 @@ final class OpenImagesSource implements DatasetSource {
             } else if (sizesFailure[0] instanceof RuntimeException e) {
                 throw e;
             }
-            if (sizes.missed && catalog.size() > itemsBefore) {
+            if (sizes.missed() && catalog.size() > itemsBefore) {
                 // it named items that the annotation files brought since: read it again for them
                 ImageMetaFile.read(layout.file(OpenImagesPaths.IMAGE_META_FILE), OpenImagesPaths.IMAGE_META_FILE,
                         new DeclaredSizes(catalog));
@@ -209,36 +213,6 @@ final class OpenImagesSource implements DatasetSource {
                 }
             }
             throw e;
-        }
-    }
-
-    /** Sizes from {@code images.meta} for the items of the catalog; other ids are ignored. */
-    private static final class DeclaredSizes implements ImageMetaFile.Entries {
-        private final ItemCatalog catalog;
-        /** The file usually lists items in catalog order: look next to the last one first. */
-        private int last = -1;
-        /** Some id was not in the catalog (yet). */
-        private boolean missed;
-
-        DeclaredSizes(ItemCatalog catalog) {
-            this.catalog = catalog;
-        }
-
-        @Override
-        public void accept(String id, ImageSize size) {
-            byte[] bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            accept(bytes, 0, bytes.length, size);
-        }
-
-        @Override
-        public void accept(byte[] utf8, int from, int to, ImageSize size) {
-            int position = catalog.positionOf(utf8, from, to, last + 1);
-            if (position >= 0) {
-                catalog.setDeclaredSize(position, size);
-                last = position;
-            } else {
-                missed = true;
-            }
         }
     }
 
@@ -286,50 +260,10 @@ final class OpenImagesSource implements DatasetSource {
                                       RowLabels labels) throws IOException {
         ItemPlacer placer = new ItemPlacer(file, catalog);
         if (ImageIdScanner.scan(layout.annotationDir().resolve(file.name()), file.imageIdColumn(), placer)) {
-            return placer.sorted;
+            return placer.sorted();
         }
         // the items the scan placed come first in the file too: placing them again changes nothing
         return prescan(layout, file, catalog, labels);
-    }
-
-    /** Places the items of a file's ImageIDs, giving up on ids the full reader would refuse. */
-    private static final class ItemPlacer implements ImageIdScanner.IdSink {
-        private final AnnotationFile file;
-        private final ItemCatalog catalog;
-        private boolean sorted = true;
-        private int last = -1;
-
-        ItemPlacer(AnnotationFile file, ItemCatalog catalog) {
-            this.file = file;
-            this.catalog = catalog;
-        }
-
-        @Override
-        public boolean accept(String id) {
-            byte[] bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return accept(bytes, 0, bytes.length);
-        }
-
-        /** Known ids (most of them) are found from their bytes; a String is made for a new item only. */
-        @Override
-        public boolean accept(byte[] utf8, int from, int to) {
-            int position = catalog.positionOf(utf8, from, to, last + 1);
-            if (position < 0) {
-                // items in the catalog were checked when added; a new id is checked now
-                String id = new String(utf8, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
-                if (FolderPaths.nameProblem(id) != null) {
-                    return false;
-                }
-                String subset = subsetForNewItems(file);
-                if (!FolderPaths.isSingleName(subset)) {
-                    return false;
-                }
-                position = catalog.add(id, subset);
-            }
-            sorted &= position >= last;
-            last = Math.max(last, position);
-            return true;
-        }
     }
 
     /**
@@ -421,7 +355,7 @@ final class OpenImagesSource implements DatasetSource {
 
     private static AnnotationRowReader open(DatasetLayout layout, AnnotationFile file, RowLabels labels)
             throws IOException {
-        return AnnotationRowReader.open(file, layout.annotationDir(), labels.index(), labels.source());
+        return AnnotationRowReader.open(file, layout.annotationDir(), labels.index(), labels.source(), labels.keepColumns());
     }
 
     private static int positionOrAdd(AnnotationRowReader reader, ItemCatalog catalog) {
@@ -437,7 +371,8 @@ final class OpenImagesSource implements DatasetSource {
         return catalog.add(reader.imageId(), subset);
     }
 
-    private static String subsetForNewItems(AnnotationFile file) {
+    /** The subset of an item first seen in {@code file}: the one its name gives, else the default subset. */
+    static String subsetForNewItems(AnnotationFile file) {
         String subset = file.subsetForNewItems();
         return subset.isEmpty() ? DatasetItem.DEFAULT_SUBSET : subset;
     }
@@ -504,6 +439,36 @@ final class OpenImagesSource implements DatasetSource {
         return categories;
     }
 
+    /**
+     * Written back to Open Images with {@code --keep-columns}: the passes keep every row's cells as
+     * read and the description columns. Rows already sorted
+     * without their cells are sorted again with them.
+     */
+    @Override
+    public void prepareFor(String exportFormat, io.datum.options.ParsedOptions exportOptions) {
+        if (labels.keepColumns() || !ExportSettings.keepsColumns(exportFormat, exportOptions)) {
+            return;
+        }
+        labels = new RowLabels(labels.index(), labels.source(), true);
+        if (spilled != null) {
+            List<AnnotationFile> unsorted = new ArrayList<>(files);
+            unsorted.removeAll(directFiles);
+            try {
+                RowSorter sorted = new RowSorter(settings.spillRows(), context.tempDir());
+                try {
+                    sort(layout, unsorted, catalog, labels, sorted);
+                } catch (IOException | RuntimeException e) {
+                    sorted.close();
+                    throw e;
+                }
+                spilled.close();
+                spilled = sorted;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     @Override
     public OptionalLong itemCount() {
         return OptionalLong.of(catalog.size());
@@ -552,10 +517,13 @@ final class OpenImagesSource implements DatasetSource {
         private RowStream spilledStream;
         private final ScoreAttributes scoreAttributes = new ScoreAttributes();
         private final WarningTally warnings = new WarningTally(context);
+        /** The description columns, when the pass keeps the columns as read; else null. */
+        private final KeptDescriptions descriptions;
         private int next;
         private boolean closed;
 
         Pass() throws IOException {
+            descriptions = labels.keepColumns() ? KeptDescriptions.open(layout) : null;
             try {
                 for (AnnotationFile f : directFiles) {
                     opened.add(new ReadAheadRowStream(new FileRowStream(open(layout, f, labels), catalog), f.name()));
@@ -601,7 +569,11 @@ final class OpenImagesSource implements DatasetSource {
             if (next % FLUSH_WARNINGS_EVERY == 0) {
                 warnings.flush();
             }
-            return a.item();
+            try {
+                return descriptions == null ? a.item() : a.item().withAttributes(descriptions.of(position));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** Appends the rows of {@code position} in the reference's order (file, then line). */
@@ -647,6 +619,13 @@ final class OpenImagesSource implements DatasetSource {
                 }
             }
             liveCount = 0;
+            if (descriptions != null) {
+                try {
+                    descriptions.close();
+                } catch (IOException ignored) {
+                    // read-only input
+                }
+            }
         }
     }
 
@@ -679,7 +658,7 @@ final class OpenImagesSource implements DatasetSource {
         int pointsWithoutSize = 0;
         for (AnnotationRow row : rows) {
             if (row instanceof LabelRow l) {
-                annotations.add(new Label(l.label(), scoreAttributes.label(l.confidence())));
+                annotations.add(new Label(l.label(), KeptCells.added(l.kept(), scoreAttributes.label(l.confidence()))));
                 continue;
             }
             if (!sizeResolved) {
@@ -739,7 +718,7 @@ final class OpenImagesSource implements DatasetSource {
         int w = size.width();
         int h = size.height();
         return new Bbox(b.label(), b.xMin() * w, b.yMin() * h, b.xMax() * w, b.yMax() * h, 0, group, 0,
-                scoreAttributes.box(b.confidence(), b.flags()), new NormalizedBox(b.xMin(), b.xMax(), b.yMin(), b.yMax(), size));
+                KeptCells.added(b.kept(), scoreAttributes.box(b.confidence(), b.flags())), new NormalizedBox(b.xMin(), b.xMax(), b.yMin(), b.yMax(), size));
     }
 
     private Mask mask(MaskRow m, Path file, String subset, ImageSize size, List<Annotation> before) {
@@ -757,7 +736,7 @@ final class OpenImagesSource implements DatasetSource {
         }
         String relative = OpenImagesPaths.MASKS_DIR + "/" + subset + "/" + m.maskPath();
         PngMask data = new PngMask(file, relative, size, settings.maxMaskPixels());
-        return new Mask(m.label(), data, 0, group, 0, attributes.build());
+        return new Mask(m.label(), data, 0, group, 0, KeptCells.added(m.kept(), attributes.build()));
     }
 
     private static boolean sameBox(NormalizedBox box, double[] coords) {

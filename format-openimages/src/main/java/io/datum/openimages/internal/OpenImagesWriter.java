@@ -48,8 +48,6 @@ final class OpenImagesWriter {
     /** An array: iterating the shared immutable list was a megamorphic call per flag of every box. */
     private static final String[] BOX_FLAG_ATTRIBUTES = OpenImagesPaths.BOX_FLAG_ATTRIBUTES.toArray(new String[0]);
     private static final byte[] ONE = CsvWriter.encode("1");
-    private static final byte[] ZERO = CsvWriter.encode("0");
-    private static final byte[] MINUS_ONE = CsvWriter.encode("-1");
 
     /** Told about every item written, for the in-place update's bookkeeping. */
     interface ItemListener {
@@ -150,12 +148,12 @@ final class OpenImagesWriter {
                 StandardCharsets.UTF_8);
     }
 
-    /** No header (the v5 layout); the display name is the label name (§5.4). */
+    /** No header (the v5 layout); the display name is the label name (§5.4), or as read with --keep-columns. */
     private void writeClassDescriptions() throws IOException {
         Path temp = temporary(OpenImagesPaths.CLASS_DESCRIPTION_FILE);
         try (CsvWriter out = new CsvWriter(temp)) {
             for (LabelCategory c : labels.labels()) {
-                out.row(c.name(), c.name());
+                out.row(c.name(), settings.keepColumns() && !c.displayName().isEmpty() ? c.displayName() : c.name());
             }
         }
         commit(temp, OpenImagesPaths.CLASS_DESCRIPTION_FILE);
@@ -232,11 +230,15 @@ final class OpenImagesWriter {
             subsets.put(subset, files);
         }
         byte[] idCell = CsvWriter.encode(id);
-        CsvWriter description = files.descriptions.writer().cell(idCell).cell(subset);
-        for (int i = 2; i < OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS.size(); i++) {
-            description.emptyCell();
+        if (settings.keepColumns()) {
+            files.descriptions.rowAsRead(new String[] {id, subset}, item.attributes());
+        } else {
+            CsvWriter description = files.descriptions.writer().cell(idCell).cell(subset);
+            for (int i = 2; i < OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS.size(); i++) {
+                description.emptyCell();
+            }
+            description.endRow();
         }
-        description.endRow();
         if (settings.saveMedia()) {
             saveImage(item);
         }
@@ -317,7 +319,10 @@ final class OpenImagesWriter {
             }
             for (int i = start; i < end; i++) {
                 Annotation a = ordered.get(i);
-                if (a instanceof Label l) {
+                if (a instanceof Label l && settings.keepColumns()) {
+                    files.labels.rowAsRead(new String[] {id, "", labelName(l.labelIndex(), id), text(confidence(a))},
+                            a.attributes());
+                } else if (a instanceof Label l) {
                     files.labels.writer().cell(idCell).emptyCell().cell(labelCell(l.labelIndex(), id))
                             .cell(confidence(a)).endRow();
                 } else if (a instanceof Bbox b) {
@@ -348,10 +353,19 @@ final class OpenImagesWriter {
             return;
         }
         imageMeta.record(id, n.size);
+        if (settings.keepColumns()) {
+            String[] cells = {id, "", labelName(box.label(), id), text(confidence(box)), PythonNumbers.repr(n.xMin),
+                PythonNumbers.repr(n.xMax), PythonNumbers.repr(n.yMin), PythonNumbers.repr(n.yMax), null, null, null, null, null};
+            for (int i = 0; i < BOX_FLAG_ATTRIBUTES.length; i++) {
+                cells[8 + i] = text(FlagCells.of(box, BOX_FLAG_ATTRIBUTES[i], id));
+            }
+            files.boxes.rowAsRead(cells, box.attributes());
+            return;
+        }
         CsvWriter row = files.boxes.writer().cell(idCell).emptyCell().cell(labelCell(box.label(), id)).cell(confidence(box))
                 .cell(n.xMin).cell(n.xMax).cell(n.yMin).cell(n.yMax);
         for (String attribute : BOX_FLAG_ATTRIBUTES) {
-            row.cell(flag(box, attribute, id));
+            row.cell(FlagCells.of(box, attribute, id));
         }
         row.endRow();
     }
@@ -437,7 +451,11 @@ final class OpenImagesWriter {
         Object iou = mask.attributes().get(OpenImagesPaths.PREDICTED_IOU_ATTRIBUTE);
         row.add(iou == null ? "" : PythonNumbers.str(iou));
         row.add("");
-        files.masks.row(row);
+        if (settings.keepColumns()) {
+            files.masks.rowAsRead(row.toArray(new String[0]), mask.attributes());
+        } else {
+            files.masks.row(row);
+        }
         writeMaskPng(item.subset(), fileName, mask.data(), id);
     }
 
@@ -490,41 +508,9 @@ final class OpenImagesWriter {
         return cell;
     }
 
-    /**
-     * Python's {@code int(value)} of a box attribute; -1 when absent. A text flag as CVAT's radio and
-     * select attributes spell it counts too: {@code true}/{@code yes} is 1, {@code false}/{@code no}
-     * is 0, in any letter case (decisions D24).
-     */
-    private static byte[] flag(Bbox box, String attribute, String id) {
-        Object v = box.attributes().getOrDefault(attribute, MINUS_ONE);
-        if (v == MINUS_ONE) {
-            return MINUS_ONE;  // absent (the array stands for "absent": no attribute value is one)
-        }
-        if (v instanceof Boolean b) {
-            return b ? ONE : ZERO;
-        }
-        if (v instanceof Long l) {
-            return CsvWriter.encode(Long.toString(l));
-        }
-        if (v instanceof Double d && Double.isFinite(d)) {
-            return CsvWriter.encode(new java.math.BigDecimal(d).toBigInteger().toString());
-        }
-        if (v instanceof String s) {
-            try {
-                return CsvWriter.encode(Long.toString(PythonNumbers.parseInt(s)));
-            } catch (NumberFormatException e) {
-                // not an integer: maybe a yes/no word
-            }
-            String word = s;
-            if (word.equalsIgnoreCase("true") || word.equalsIgnoreCase("yes")) {
-                return ONE;
-            }
-            if (word.equalsIgnoreCase("false") || word.equalsIgnoreCase("no")) {
-                return ZERO;
-            }
-        }
-        throw new DatasetException("item '" + id + "': box attribute '" + attribute + "' = " + PythonNumbers.str(v)
-                + " is not an integer, a boolean or yes/no");
+    /** A cell made by {@link CsvWriter#encode} as text again (numbers and flags are never quoted). */
+    private static String text(byte[] cell) {
+        return new String(cell, StandardCharsets.UTF_8);
     }
 
     private static boolean truthy(Object v) {
@@ -544,42 +530,6 @@ final class OpenImagesWriter {
             return d != 0;
         }
         return true;
-    }
-
-    /**
-     * Box ids for an item's masks that have none: 8 hex digits counting from 0, skipping the ids
-     * the item's other masks already carry (§5.10).
-     */
-    private static final class BoxIds {
-        private final Set<String> taken = new HashSet<>();
-        private long next;
-
-        private BoxIds() {
-        }
-
-        /** The box ids of an item's masks; null when it has no mask (most items: nothing to build). */
-        static BoxIds of(List<Annotation> annotations) {
-            BoxIds ids = null;
-            for (Annotation a : annotations) {
-                if (a instanceof Mask) {
-                    if (ids == null) {
-                        ids = new BoxIds();
-                    }
-                    if (a.attributes().get(OpenImagesPaths.BOX_ID_ATTRIBUTE) instanceof String s) {
-                        ids.taken.add(s);
-                    }
-                }
-            }
-            return ids;
-        }
-
-        String next() {
-            String id;
-            do {
-                id = String.format("%08x", next++);
-            } while (taken.contains(id));
-            return id;
-        }
     }
 
     /** Normalised corners and the size they refer to. */
@@ -640,13 +590,20 @@ final class OpenImagesWriter {
         final LazyCsv relations;
 
         SubsetFiles(String subset) throws IOException {
-            descriptions = new LazyCsv(subset + OpenImagesPaths.IMAGE_DESCRIPTION_SUFFIX, OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS);
-            labels = new LazyCsv(subset + OpenImagesPaths.LABEL_FILE_SUFFIX, OpenImagesPaths.LABEL_FIELDS);
-            boxes = new LazyCsv(subset + OpenImagesPaths.BBOX_FILE_SUFFIX, OpenImagesPaths.BBOX_FIELDS);
-            masks = new LazyCsv(subset + OpenImagesPaths.MASK_FILE_SUFFIX, OpenImagesPaths.MASK_FIELDS);
-            points = new LazyCsv(PointLabelFile.fileName(subset), PointLabelFile.FIELDS);
-            relations = new LazyCsv(RelationshipFile.fileName(subset), RelationshipFile.FIELDS);
-            descriptions.open();
+            boolean keep = settings.keepColumns();
+            descriptions = new LazyCsv(subset + OpenImagesPaths.IMAGE_DESCRIPTION_SUFFIX, OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS,
+                    keep ? ColumnsAsRead.DESCRIPTIONS : null);
+            labels = new LazyCsv(subset + OpenImagesPaths.LABEL_FILE_SUFFIX, OpenImagesPaths.LABEL_FIELDS,
+                    keep ? ColumnsAsRead.LABELS : null);
+            boxes = new LazyCsv(subset + OpenImagesPaths.BBOX_FILE_SUFFIX, OpenImagesPaths.BBOX_FIELDS,
+                    keep ? ColumnsAsRead.BOXES : null);
+            masks = new LazyCsv(subset + OpenImagesPaths.MASK_FILE_SUFFIX, OpenImagesPaths.MASK_FIELDS,
+                    keep ? ColumnsAsRead.MASKS : null);
+            points = new LazyCsv(PointLabelFile.fileName(subset), PointLabelFile.FIELDS, null);
+            relations = new LazyCsv(RelationshipFile.fileName(subset), RelationshipFile.FIELDS, null);
+            if (!keep) {
+                descriptions.open();
+            }
         }
 
         void commit() throws IOException {
@@ -666,16 +623,30 @@ final class OpenImagesWriter {
         }
     }
 
-    /** A CSV file written to {@code <name>.tmp}, created with its header on the first row. */
+    /**
+     * A CSV file written to {@code <name>.tmp}, created with its header on the first row. With
+     * {@code asRead} (--keep-columns), rows come through {@link #rowAsRead} and the first one
+     * decides the header.
+     */
     private final class LazyCsv {
         private final String name;
-        private final List<String> header;
+        private List<String> header;
+        private final ColumnsAsRead asRead;
         private Path temp;
         private CsvWriter writer;
 
-        LazyCsv(String name, List<String> header) {
+        LazyCsv(String name, List<String> header, ColumnsAsRead asRead) {
             this.name = name;
             this.header = header;
+            this.asRead = asRead;
+        }
+
+        /** A row of {@code computed} cells and the columns as read that {@code attributes} carry. */
+        void rowAsRead(String[] computed, io.datum.model.Attributes attributes) throws IOException {
+            if (writer == null) {
+                header = asRead.header(attributes);
+            }
+            writer().row(asRead.cells(header, computed, attributes));
         }
 
         void open() throws IOException {

@@ -11,12 +11,13 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The binary form of an annotation row in {@link RowSorter}'s runs, read and written straight
  * from byte arrays (no stream call per field). Little-endian, fixed-width fields:
  * <pre>
- *   int    fileIndex &lt;&lt; 2 | kind
+ *   int    fileIndex &lt;&lt; 4 | kept &lt;&lt; 3 | kind (3 bits)
  *   long   line
  *   int    label
  *   label: double confidence
@@ -25,7 +26,10 @@ import java.util.Arrays;
  *          byte box length (-1: none), the box's doubles; byte 1 and a double if there is a PredictedIoU, else 0
  *   point: double x, y; long yes, no, unsure votes; int n, n bytes (UTF-8) of each of EstimatedYesNo, Source, TextLabel
  *   relation: int label2; the 8 doubles of the two boxes; int n, n bytes of RelationshipLabel
+ *   kept:  int n, then n column names and n cells as read (UTF-8, each an int length and its bytes)
  * </pre>
+ * The last part is there only when the kept bit is set ({@link KeptCells}: only when the export
+ * writes Open Images back with its columns as read).
  * Doubles keep their exact bits, so a row reads back equal to the one written.
  */
 final class RowCodec {
@@ -41,7 +45,9 @@ final class RowCodec {
     private static final int MASK = 2;
     private static final int POINT = 3;
     private static final int RELATION = 4;
-    private static final int KIND_BITS = 3;
+    private static final int KIND_MASK = 7;
+    private static final int KEPT = 8;
+    private static final int KIND_BITS = 4;
 
     private RowCodec() {
     }
@@ -118,12 +124,25 @@ final class RowCodec {
                 size = at;
                 putRelation((RelationRow) row);
             }
+            if (row.kept() != null) {
+                putKept(row.kept());
+            }
+        }
+
+        private void putKept(KeptCells kept) {
+            putInt(kept.names().size());
+            for (String name : kept.names()) {
+                putString(name);
+            }
+            for (String value : kept.values()) {
+                putString(value);
+            }
         }
 
         private static int putHeader(byte[] a, int at, AnnotationRow row) {
             int kind = row instanceof LabelRow ? LABEL : row instanceof BoxRow ? BOX : row instanceof MaskRow ? MASK
                     : row instanceof PointRow ? POINT : RELATION;
-            INT.set(a, at, row.fileIndex() << KIND_BITS | kind);
+            INT.set(a, at, row.fileIndex() << KIND_BITS | (row.kept() != null ? KEPT : 0) | kind);
             LONG.set(a, at + 4, row.line());
             INT.set(a, at + 12, row.label());
             return at + HEADER;
@@ -200,11 +219,12 @@ final class RowCodec {
             int label = (int) INT.get(a, at + 12);
             int fileIndex = source >>> KIND_BITS;
             pos = at + HEADER;
-            switch (source & ((1 << KIND_BITS) - 1)) {
+            boolean kept = (source & KEPT) != 0;
+            switch (source & KIND_MASK) {
                 case LABEL -> {
                     need(Double.BYTES);
                     double confidence = readDouble();
-                    return new LabelRow(fileIndex, line, label, confidence);
+                    return new LabelRow(fileIndex, line, label, confidence, kept ? readKept() : null);
                 }
                 case BOX -> {
                     need(5 * Double.BYTES + 1);
@@ -214,7 +234,8 @@ final class RowCodec {
                     double yMin = readDouble();
                     double yMax = readDouble();
                     int flags = buf[pos++] & 0xFF;
-                    return new BoxRow(fileIndex, line, label, confidence, xMin, xMax, yMin, yMax, flags);
+                    return new BoxRow(fileIndex, line, label, confidence, xMin, xMax, yMin, yMax, flags,
+                            kept ? readKept() : null);
                 }
                 case MASK -> {
                     String maskPath = readString();
@@ -235,7 +256,7 @@ final class RowCodec {
                         need(Double.BYTES);
                         iou = readDouble();
                     }
-                    return new MaskRow(fileIndex, line, label, maskPath, boxId, box, iou);
+                    return new MaskRow(fileIndex, line, label, maskPath, boxId, box, iou, kept ? readKept() : null);
                 }
                 case POINT -> {
                     need(5 * Double.BYTES);
@@ -263,8 +284,22 @@ final class RowCodec {
                     }
                     return new RelationRow(fileIndex, line, label, label2, box1, box2, readString());
                 }
-                default -> throw new IOException("corrupt sort run: row kind " + (source & ((1 << KIND_BITS) - 1)));
+                default -> throw new IOException("corrupt sort run: row kind " + (source & KIND_MASK));
             }
+        }
+
+        private KeptCells readKept() throws IOException {
+            need(Integer.BYTES);
+            int count = readInt();
+            String[] names = new String[count];
+            String[] values = new String[count];
+            for (int i = 0; i < count; i++) {
+                names[i] = readString();
+            }
+            for (int i = 0; i < count; i++) {
+                values[i] = readString();
+            }
+            return new KeptCells(List.of(names), Arrays.asList(values));
         }
 
         /** An int at {@code pos} (made readable by the caller). */

@@ -156,6 +156,35 @@ class RowSorterTest {
     }
 
     @Test
+    void cellsKeptAsReadSurviveSpilling() throws IOException {
+        List<String> names = List.of("Source", "XClick1X");
+        List<Positioned> rows = new ArrayList<>();
+        for (int line = 2; line < 200; line++) {
+            KeptCells kept = new KeptCells(names, List.of("xclick" + line, line % 2 == 0 ? "" : "0.1250" + line));
+            AnnotationRow row = switch (line % 3) {
+                case 0 -> new LabelRow(0, line, 1, 1, kept);
+                case 1 -> new BoxRow(0, line, 2, 1, 0.1, 0.2, 0.3, 0.4, 5, kept);
+                default -> new MaskRow(0, line, 3, "m.png", "b", null, 0.5, line % 4 == 0 ? null : kept);
+            };
+            rows.add(new Positioned(200 - line, row));
+        }
+        try (RowSorter sorter = new RowSorter(16, temp)) {
+            add(sorter, 0, rows);
+            sorter.finish();
+            assertTrue(sorter.spilled());
+            List<String> read = new ArrayList<>();
+            try (RowStream stream = sorter.stream()) {
+                while (stream.advance()) {
+                    read.add(stream.position() + " " + stream.row().kept());
+                }
+            }
+            List<String> expected = rows.stream().sorted(Comparator.comparingInt(Positioned::position))
+                    .map(p -> p.position() + " " + p.row().kept()).collect(Collectors.toList());
+            assertEquals(expected, read);
+        }
+    }
+
+    @Test
     void equalPositionsKeepTheOrderTheyCameIn() throws IOException {
         List<Positioned> rows = new ArrayList<>();
         for (int line = 0; line < 500; line++) {

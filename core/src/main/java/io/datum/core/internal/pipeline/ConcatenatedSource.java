@@ -3,6 +3,7 @@ package io.datum.core.internal.pipeline;
 import io.datum.collections.LongHashSet;
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
+import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
@@ -37,6 +38,13 @@ final class ConcatenatedSource implements DatasetSource {
     @Override
     public Categories categories() {
         return parts.get(0).categories();
+    }
+
+    @Override
+    public void prepareFor(String exportFormat, ParsedOptions exportOptions) {
+        for (DatasetSource part : parts) {
+            part.prepareFor(exportFormat, exportOptions);
+        }
     }
 
     @Override

@@ -119,6 +119,11 @@ public final class Pipeline implements Dataset {
             }
 
             @Override
+            public void prepareFor(String exportFormat, ParsedOptions exportOptions) {
+                source.prepareFor(exportFormat, exportOptions);
+            }
+
+            @Override
             public void close() {
                 // the caller's source: the caller closes it
             }

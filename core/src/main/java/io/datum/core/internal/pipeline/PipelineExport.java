@@ -39,6 +39,7 @@ final class PipelineExport {
             ItemCounter counter = new ItemCounter(pipeline.listener());
             try (DatasetSource source = pipeline.openStaged(context)) {
                 pipeline.listener().exportStarted();
+                source.prepareFor(request.format(), options);
                 exporter.export(counter.watch(Datasets.readingAhead(source)), folder.workDir(), options, context);
             } catch (IOException e) {
                 throw described(e, folder, request.shownAs(), inputs);

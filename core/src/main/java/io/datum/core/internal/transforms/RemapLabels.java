@@ -171,6 +171,11 @@ public class RemapLabels implements DatasetTransform {
             return item.withAnnotations(kept);
         }
 
+        @Override
+        public void prepareFor(String exportFormat, ParsedOptions exportOptions) {
+            source.prepareFor(exportFormat, exportOptions);
+        }
+
         // items keep their count; subsets too, since no item is dropped
         @Override
         public OptionalLong itemCount() {
