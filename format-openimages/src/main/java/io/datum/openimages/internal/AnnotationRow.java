@@ -1,7 +1,7 @@
 package io.datum.openimages.internal;
 
 /**
- * One parsed row of a label, box or mask file, already validated, without its image id (the
+ * One parsed row of a label, box, mask, point-label or relationship file, already validated, without its image id (the
  * join replaces it by the item's position). {@code fileIndex} and {@code line} place the row in
  * the reference's annotation order: files of one kind in name order, labels before boxes before
  * masks, rows in file order.
@@ -83,6 +83,11 @@ sealed interface AnnotationRow permits AnnotationRow.LabelRow, AnnotationRow.Box
      */
     record PointRow(int fileIndex, long line, int label, double x, double y, String estimatedYesNo, String source,
                     long yesVotes, long noVotes, long unsureVotes, String textLabel) implements AnnotationRow {
+        /** Every column of a point label is in the row already: nothing else to keep. */
+        @Override
+        public KeptCells kept() {
+            return null;
+        }
     }
 
     /**
@@ -92,5 +97,10 @@ sealed interface AnnotationRow permits AnnotationRow.LabelRow, AnnotationRow.Box
      */
     record RelationRow(int fileIndex, long line, int label, int label2, double[] box1, double[] box2,
                        String relationship) implements AnnotationRow {
+        /** Every column of a relationship is in the row already: nothing else to keep. */
+        @Override
+        public KeptCells kept() {
+            return null;
+        }
     }
 }
