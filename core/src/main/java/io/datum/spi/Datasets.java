@@ -2,7 +2,6 @@ package io.datum.spi;
 
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
-import io.datum.options.ParsedOptions;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -71,12 +70,7 @@ public final class Datasets {
      * every item, so that a known item count still holds.
      */
     public static DatasetSource wrapping(DatasetSource source, UnaryOperator<ItemCursor> wrapPass, boolean sameItems) {
-        return new DatasetSource() {
-            @Override
-            public Categories categories() {
-                return source.categories();
-            }
-
+        return new ForwardingSource(source) {
             @Override
             public ItemCursor items() {
                 return wrapPass.apply(source.items());
@@ -90,16 +84,6 @@ public final class Datasets {
             @Override
             public Optional<Map<String, Long>> subsetSizes() {
                 return sameItems ? source.subsetSizes() : Optional.empty();
-            }
-
-            @Override
-            public void prepareFor(String exportFormat, ParsedOptions exportOptions) {
-                source.prepareFor(exportFormat, exportOptions);
-            }
-
-            @Override
-            public void close() {
-                source.close();
             }
         };
     }

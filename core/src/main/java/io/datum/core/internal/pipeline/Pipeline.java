@@ -8,7 +8,6 @@ import io.datum.api.DatasetStatistics;
 import io.datum.api.ExportRequest;
 import io.datum.api.ExportResult;
 import io.datum.files.OwnedFolder;
-import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.LabelCategory;
 import io.datum.options.ParsedOptions;
@@ -16,6 +15,7 @@ import io.datum.registry.FormatRegistry;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.DatasetSource;
+import io.datum.spi.ForwardingSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
 import io.datum.spi.transform.DatasetTransform;
@@ -25,8 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The one implementation of {@link Dataset}: a recipe — how to open the input, then the stages in
@@ -97,32 +95,7 @@ public final class Pipeline implements Dataset {
 
     /** The caller's source, which the caller closes, not the terminal call. */
     private static DatasetSource notClosing(DatasetSource source) {
-        return new DatasetSource() {
-            @Override
-            public Categories categories() {
-                return source.categories();
-            }
-
-            @Override
-            public ItemCursor items() {
-                return source.items();
-            }
-
-            @Override
-            public OptionalLong itemCount() {
-                return source.itemCount();
-            }
-
-            @Override
-            public Optional<Map<String, Long>> subsetSizes() {
-                return source.subsetSizes();
-            }
-
-            @Override
-            public void prepareFor(String exportFormat, ParsedOptions exportOptions) {
-                source.prepareFor(exportFormat, exportOptions);
-            }
-
+        return new ForwardingSource(source) {
             @Override
             public void close() {
                 // the caller's source: the caller closes it

@@ -17,6 +17,7 @@ import io.datum.options.OptionParser;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
+import io.datum.spi.ForwardingSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
 import io.datum.spi.transform.DatasetTransform;
@@ -26,8 +27,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -103,16 +102,18 @@ public class RemapLabels implements DatasetTransform {
         return new Remapped(source, categories, newIndex, keepOthers);
     }
 
-    /** The source with every item's annotations remapped as it is read. */
-    private static final class Remapped implements DatasetSource {
-        private final DatasetSource source;
+    /**
+     * The source with every item's annotations remapped as it is read; no item is dropped, so the
+     * item and subset counts of the source below still hold.
+     */
+    private static final class Remapped extends ForwardingSource {
         private final Categories categories;
         private final int[] newIndex;
         private final boolean keepUnlabelled;
         private final boolean identity;
 
         Remapped(DatasetSource source, Categories categories, int[] newIndex, boolean keepUnlabelled) {
-            this.source = source;
+            super(source);
             this.categories = categories;
             this.newIndex = newIndex;
             this.keepUnlabelled = keepUnlabelled;
@@ -169,27 +170,6 @@ public class RemapLabels implements DatasetTransform {
                 }
             }
             return item.withAnnotations(kept);
-        }
-
-        @Override
-        public void prepareFor(String exportFormat, ParsedOptions exportOptions) {
-            source.prepareFor(exportFormat, exportOptions);
-        }
-
-        // items keep their count; subsets too, since no item is dropped
-        @Override
-        public OptionalLong itemCount() {
-            return source.itemCount();
-        }
-
-        @Override
-        public Optional<Map<String, Long>> subsetSizes() {
-            return source.subsetSizes();
-        }
-
-        @Override
-        public void close() {
-            source.close();
         }
     }
 

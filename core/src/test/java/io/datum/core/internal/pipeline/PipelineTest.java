@@ -46,6 +46,7 @@ class PipelineTest {
     private static final class GeneratedSource implements DatasetSource {
         final long size;
         final AtomicLong made = new AtomicLong();
+        final List<String> hints = new ArrayList<>();
         boolean closed;
 
         GeneratedSource(long size) {
@@ -79,6 +80,11 @@ class PipelineTest {
                 public void close() {
                 }
             };
+        }
+
+        @Override
+        public void prepareFor(String exportFormat, ParsedOptions exportOptions) {
+            hints.add(exportFormat + " " + exportOptions.values());
         }
 
         @Override
@@ -218,5 +224,17 @@ class PipelineTest {
                 .transform("remap_labels", "-l", "cat:animal", "-l", "dog:animal", "--default", "delete")
                 .info();
         assertEquals(List.of("animal"), info.labels());
+    }
+
+    @Test
+    void theExportHintReachesTheSourceThroughEveryStage() throws IOException {
+        GeneratedSource source = new GeneratedSource(6);
+        Pipeline.over(registry(), source, DatasetListener.IGNORE)
+                .transform("remap_labels", "-l", "dog:animal")
+                .filter("/item[subset='even']")
+                .export(ExportRequest.of(dir.resolve("out"), "lines", "--upper"));
+        assertEquals(1, source.hints.size(), source.hints.toString());
+        assertTrue(source.hints.get(0).startsWith("lines {"), source.hints.toString());
+        assertTrue(source.hints.get(0).contains("upper"), source.hints.toString());
     }
 }
