@@ -20,6 +20,8 @@ import io.datum.model.MaskData;
 import io.datum.model.NormalizedBox;
 import io.datum.model.Points;
 import io.datum.model.Polygon;
+import io.datum.openimages.internal.write.OpenImagesExporter;
+import io.datum.openimages.internal.write.OpenImagesWriter;
 import io.datum.spi.CollectingJobContext;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;

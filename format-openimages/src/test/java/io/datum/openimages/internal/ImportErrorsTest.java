@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.model.DatasetItem;
 import io.datum.model.Mask;
+import io.datum.openimages.internal.csv.CsvTable;
+import io.datum.openimages.internal.read.OpenImagesImporter;
+import io.datum.openimages.internal.read.OpenImagesSource;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.CollectingJobContext;
 import io.datum.spi.DatasetException;

@@ -15,6 +15,7 @@ import io.datum.model.ImageSize;
 import io.datum.model.Label;
 import io.datum.model.Mask;
 import io.datum.model.MaskData;
+import io.datum.openimages.internal.detect.OpenImagesDetector;
 import io.datum.spi.Confidence;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.Datasets;
