@@ -31,7 +31,7 @@ final class ItemPlacer implements ImageIdScanner.IdSink {
             if (FolderPaths.nameProblem(id) != null) {
                 return false;
             }
-            String subset = OpenImagesSource.subsetForNewItems(file);
+            String subset = RowOrdering.subsetForNewItems(file);
             if (!FolderPaths.isSingleName(subset)) {
                 return false;
             }

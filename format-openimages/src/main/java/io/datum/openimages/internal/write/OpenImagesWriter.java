@@ -18,7 +18,6 @@ import io.datum.openimages.internal.ImportSettings;
 import io.datum.openimages.internal.OpenImagesPaths;
 import io.datum.openimages.internal.csv.CsvWriter;
 import io.datum.openimages.internal.json.JsonFiles;
-import io.datum.openimages.internal.read.ColumnsAsRead;
 import io.datum.openimages.internal.read.PointLabelFile;
 import io.datum.openimages.internal.read.RelationshipFile;
 import io.datum.openimages.internal.sort.ExternalSorter;
@@ -235,7 +234,7 @@ public final class OpenImagesWriter {
         }
         SubsetFiles files = subsets.get(subset);
         if (files == null) {
-            files = new SubsetFiles(subset);
+            files = new SubsetFiles(subset, settings.keepColumns(), annotationsDir, written);
             subsets.put(subset, files);
         }
         byte[] idCell = CsvWriter.encode(id);
@@ -568,132 +567,5 @@ public final class OpenImagesWriter {
         }
         return new Normalized(box.x1() / known.width(), box.x2() / known.width(), box.y1() / known.height(),
                 box.y2() / known.height(), known);
-    }
-
-    /** The item's image size, looked up (file header) only when a box or mask needs it. */
-    private static final class ItemSize {
-        private final Image image;
-        private boolean resolved;
-        private ImageSize size;
-
-        ItemSize(Image image) {
-            this.image = image;
-        }
-
-        ImageSize get() {
-            if (!resolved) {
-                size = image == null ? null : image.size().orElse(null);
-                resolved = true;
-            }
-            return size;
-        }
-    }
-
-    /** The CSV files of one subset; the annotation files appear only when they get a row. */
-    private final class SubsetFiles {
-        final LazyCsv descriptions;
-        final LazyCsv labels;
-        final LazyCsv boxes;
-        final LazyCsv masks;
-        final LazyCsv points;
-        final LazyCsv relations;
-
-        SubsetFiles(String subset) throws IOException {
-            boolean keep = settings.keepColumns();
-            descriptions = new LazyCsv(subset + OpenImagesPaths.IMAGE_DESCRIPTION_SUFFIX, OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS,
-                    keep ? ColumnsAsRead.DESCRIPTIONS : null);
-            labels = new LazyCsv(subset + OpenImagesPaths.LABEL_FILE_SUFFIX, OpenImagesPaths.LABEL_FIELDS,
-                    keep ? ColumnsAsRead.LABELS : null);
-            boxes = new LazyCsv(subset + OpenImagesPaths.BBOX_FILE_SUFFIX, OpenImagesPaths.BBOX_FIELDS,
-                    keep ? ColumnsAsRead.BOXES : null);
-            masks = new LazyCsv(subset + OpenImagesPaths.MASK_FILE_SUFFIX, OpenImagesPaths.MASK_FIELDS,
-                    keep ? ColumnsAsRead.MASKS : null);
-            points = new LazyCsv(PointLabelFile.fileName(subset), PointLabelFile.FIELDS, null);
-            relations = new LazyCsv(RelationshipFile.fileName(subset), RelationshipFile.FIELDS, null);
-            if (!keep) {
-                descriptions.open();
-            }
-        }
-
-        void commit() throws IOException {
-            for (LazyCsv f : List.of(descriptions, labels, boxes, masks, points, relations)) {
-                f.commit();
-            }
-        }
-
-        void abort(Exception failure) {
-            for (LazyCsv f : List.of(descriptions, labels, boxes, masks, points, relations)) {
-                try {
-                    f.abort();
-                } catch (IOException e) {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-    }
-
-    /**
-     * A CSV file written to {@code <name>.tmp}, created with its header on the first row. With
-     * {@code asRead} (--keep-columns), rows come through {@link #rowAsRead} and the first one
-     * decides the header.
-     */
-    private final class LazyCsv {
-        private final String name;
-        private List<String> header;
-        private final ColumnsAsRead asRead;
-        private Path temp;
-        private CsvWriter writer;
-
-        LazyCsv(String name, List<String> header, ColumnsAsRead asRead) {
-            this.name = name;
-            this.header = header;
-            this.asRead = asRead;
-        }
-
-        /** A row of {@code computed} cells and the columns as read that {@code attributes} carry. */
-        void rowAsRead(String[] computed, io.datum.model.Attributes attributes) throws IOException {
-            if (writer == null) {
-                header = asRead.header(attributes);
-            }
-            writer().row(asRead.cells(header, computed, attributes));
-        }
-
-        void open() throws IOException {
-            if (writer == null) {
-                temp = annotationsDir.resolve(name + ".tmp");
-                writer = new CsvWriter(temp);
-                writer.row(header);
-            }
-        }
-
-        void row(List<String> cells) throws IOException {
-            writer().row(cells);
-        }
-
-        /** The file's writer, for a row written cell by cell. */
-        CsvWriter writer() throws IOException {
-            open();
-            return writer;
-        }
-
-        void commit() throws IOException {
-            if (writer != null) {
-                writer.close();
-                writer = null;
-                Files.move(temp, annotationsDir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                written.add(name);
-            }
-        }
-
-        void abort() throws IOException {
-            if (writer != null) {
-                try {
-                    writer.close();
-                } finally {
-                    writer = null;
-                    Files.deleteIfExists(temp);
-                }
-            }
-        }
     }
 }
