@@ -5,7 +5,10 @@ import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetException;
 import io.datum.spi.MediaOptions;
 
-/** The exporter's options (§5.1) plus {@code --in-place}, and the mask pixel limit (decisions S3). */
+/**
+ * The exporter's options ({@code --save-media}, {@code --image-ext}, {@code --save-dataset-meta}) plus
+ * {@code --in-place} and {@code --keep-columns}, and the mask pixel limit (docs/differences.md, S3).
+ */
 public record ExportSettings(boolean saveMedia, String imageExtension, boolean saveDatasetMeta, boolean inPlace,
                              long maxMaskPixels, boolean keepColumns) {
     static final String IN_PLACE = "in-place";

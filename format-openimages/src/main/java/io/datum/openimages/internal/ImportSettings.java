@@ -4,7 +4,7 @@ import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetException;
 
 /**
- * Limits of an import: the largest mask decoded (decisions S3; about 178 million pixels by
+ * Limits of an import: the largest mask decoded (docs/differences.md, S3; about 178 million pixels by
  * default, the limit Pillow uses against decompression bombs) and how many annotation rows of
  * unsorted files are sorted in memory before a run is spilled to disk.
  */

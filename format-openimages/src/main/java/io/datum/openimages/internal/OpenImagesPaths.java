@@ -16,7 +16,10 @@ public final class OpenImagesPaths {
     public static final String HIERARCHY_FILE = "bbox_labels_600_hierarchy.json";
 
     public static final String FULL_IMAGE_DESCRIPTION_FILE = "image_ids_and_rotation.csv";
-    /** Read when the full description file is absent, pattern by pattern (decisions D18 adds the boxable name). */
+    /**
+     * Read when the full description file is absent, pattern by pattern; Google's boxable name is
+     * read too (docs/differences.md, D18).
+     */
     public static final List<String> SUBSET_IMAGE_DESCRIPTION_PATTERNS = List.of(
             "*-images-with-rotation.csv", "*-images-boxable-with-rotation.csv", "*-images-with-labels-with-rotation.csv");
     public static final List<String> LABEL_FILE_PATTERNS = List.of(
@@ -37,7 +40,7 @@ public final class OpenImagesPaths {
     public static final List<String> DETECTION_PATTERNS = List.of(
             FULL_IMAGE_DESCRIPTION_FILE, "*-images-with-rotation.csv", "*-images-with-labels-with-rotation.csv",
             "*-annotations-human-imagelabels.csv", "*-annotations-bbox.csv", "*-annotations-object-segmentation.csv");
-    /** Google's names for the boxable subset, also accepted by detection (decisions D18). */
+    /** Google's names for the boxable subset, also accepted by detection (docs/differences.md, D18). */
     public static final List<String> BOXABLE_DETECTION_PATTERNS = List.of(
             "*-images-boxable-with-rotation.csv", "*-annotations-human-imagelabels-boxable.csv");
 

@@ -138,7 +138,7 @@ public final class Fixtures {
     }
 
     /**
-     * The Open Images V6 test asset of the reference (§10): four items over three subsets, a
+     * The Open Images V6 test asset of the reference: four items over three subsets, a
      * hierarchy with an unknown root, sizes of b in images.meta and of c only in its file.
      */
     static Path v6Asset(Path root) {

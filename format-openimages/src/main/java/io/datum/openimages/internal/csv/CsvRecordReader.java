@@ -13,7 +13,7 @@ import java.util.Arrays;
  * {@code ,} between cells; a cell that starts with {@code "} is quoted, may hold commas and line
  * breaks, spells a quote as {@code ""} and may be followed by white space before the next comma;
  * a quote elsewhere is an ordinary character; CR, LF and CRLF all end a record; empty lines are
- * skipped; a leading BOM is ignored (decisions D8). Malformed input (text after a closing quote,
+ * skipped; a leading BOM is ignored (docs/differences.md, D8). Malformed input (text after a closing quote,
  * an unclosed quote, bytes that are not UTF-8, a record longer than {@link CsvTable#MAX_RECORD_CHARS}
  * characters) is a {@link DatasetException} naming the file and the line.
  *

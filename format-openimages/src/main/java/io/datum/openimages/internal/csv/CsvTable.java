@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One CSV file read record by record, with the dialect the reference reads (§4.12, split by
+ * One CSV file read record by record, with the dialect the reference reads (split by
  * {@link CsvRecordReader}): UTF-8, {@code "} quoting with doubled quotes, any line ending, blank
- * lines skipped, a leading BOM ignored (decisions D8). Columns are found by header name as
+ * lines skipped, a leading BOM ignored (docs/differences.md, D8). Columns are found by header name as
  * Python's {@code DictReader} finds them: a later duplicate name wins, a short row lacks the
  * missing cells, extra cells are ignored. Every error names the file (as shown to the user) and
  * the line.

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Rows as Python's {@code csv} "excel" dialect writes them (§5.3): {@code ,} between cells,
+ * Rows as Python's {@code csv} "excel" dialect writes them: {@code ,} between cells,
  * {@code \r\n} after every row, a cell quoted only when it holds {@code ,}, {@code "}, CR or LF,
  * inner quotes doubled; UTF-8 without BOM.
  *

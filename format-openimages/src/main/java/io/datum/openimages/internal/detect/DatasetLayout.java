@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Where an Open Images dataset keeps its files: the annotation folder ({@code annotations/}, or
  * the root itself when there is none), its top-level file names (listed once, sorted so that the
- * result does not depend on the machine, decisions D7), and the image and mask folders, which are
+ * result does not depend on the machine; docs/differences.md, D7), and the image and mask folders, which are
  * always under the root.
  */
 public final class DatasetLayout {

@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Open Images is recognised by any description or annotation file, in {@code annotations/} or at
- * the root (§3); class descriptions, the hierarchy and {@code images.meta} do not count. The
+ * the root; class descriptions, the hierarchy and {@code images.meta} do not count. The
  * reference returns no confidence, which means MEDIUM.
  */
 @Component

@@ -11,8 +11,8 @@ import java.util.function.ObjIntConsumer;
 /**
  * A mask PNG of an Open Images dataset, decoded only when its pixels are asked for, then scaled
  * to the image size by nearest neighbour exactly as OpenCV's {@code INTER_NEAREST} does (source
- * index {@code floor(i * (1 / (dst / src)))}), every non-zero pixel set (§4.10). Sizes are
- * checked against the pixel limit before anything is decoded (decisions S3). {@link #forEachRow}
+ * index {@code floor(i * (1 / (dst / src)))}), every non-zero pixel set. Sizes are
+ * checked against the pixel limit before anything is decoded (docs/differences.md, S3). {@link #forEachRow}
  * decodes a row at a time, so a mask as large as the limit allows is processed in memory of a
  * few rows.
  */

@@ -6,7 +6,7 @@ import io.datum.openimages.internal.OpenImagesPaths;
  * A label, box, mask, point-label or relationship file to read: its kind, its name in the
  * annotation folder, its place in the reading order, and the subset given to items first seen in
  * it (from the file name: the first {@code -}-separated piece, or the second after {@code oidv6};
- * decisions D6 also for masks; point-label files name theirs as {@link PointLabelFile} says).
+ * also for masks, docs/differences.md, D6; point-label files name theirs as {@link PointLabelFile} says).
  */
 record AnnotationFile(Kind kind, String name, int index, String subsetForNewItems) {
     enum Kind { LABEL, BOX, MASK, POINT, RELATION }

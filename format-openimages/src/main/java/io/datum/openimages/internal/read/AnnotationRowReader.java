@@ -15,10 +15,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Reads and validates the rows of one label, box or mask file (§4.8–4.10). Every bad value is a
+ * Reads and validates the rows of one label, box or mask file. Every bad value is a
  * {@link DatasetException} naming the file, the line and the value. Checks run in the reference's
  * order where it matters to which error is reported, and some are stricter: image ids, mask
- * paths and box ids that could leave the dataset folder are always refused (decisions S1).
+ * paths and box ids that could leave the dataset folder are always refused (docs/differences.md, S1).
  *
  * <p>This runs for every row of every pass (12 million per pass of a million images), so cells
  * are read from the CSV buffer: labels are looked up and numbers parsed from their bytes, and
@@ -146,7 +146,7 @@ public final class AnnotationRowReader implements Closeable {
             case LABEL -> confidenceColumn = table.requireColumn(OpenImagesPaths.CONFIDENCE);
             case BOX -> {
                 // Only the id, label and coordinates are required: box files cut down by other tools drop
-                // Source, Confidence or the Is* columns (decisions D23). A missing Confidence means no
+                // Source, Confidence or the Is* columns (docs/differences.md, D23). A missing Confidence means no
                 // score and a missing flag column an absent attribute, as -1 does.
                 confidenceColumn = table.column(OpenImagesPaths.CONFIDENCE);
                 coordinateColumns = new int[] {

@@ -24,7 +24,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Label categories of an Open Images dataset (§4.2–4.4): from {@code dataset_meta.json} when the
+ * Label categories of an Open Images dataset : from {@code dataset_meta.json} when the
  * root has one, else from the first class description file present plus the parents given by
  * {@code bbox_labels_600_hierarchy.json}.
  */
@@ -58,7 +58,7 @@ final class CategoriesReader {
     /** The labels in file order, each with its DisplayName as read ("" when the row has none). */
     private static List<LabelCategory> classDescriptions(Path file, String name) throws IOException {
         // oidv6+ files have a header; the v5 names have none; Google's boxable v6/v7 file has
-        // a header, recognised by its first cell (decisions D18)
+        // a header, recognised by its first cell (docs/differences.md, D18)
         boolean v6 = NamePatterns.matches(OpenImagesPaths.V6_CLASS_DESCRIPTION_PATTERN, name);
         boolean boxable = NamePatterns.matches(OpenImagesPaths.BOXABLE_CLASS_DESCRIPTION_PATTERN, name);
         List<LabelCategory> labels = new ArrayList<>();

@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * {@code images.meta}: one {@code <image id> <height> <width>} per line, tokenized like a POSIX
- * shell (§4.13). Read line by line, so that only the sizes of known items are kept.
+ * shell ({@link Shlex}). Read line by line, so that only the sizes of known items are kept.
  *
  * <p>A million images make a million lines: lines of plain ASCII words (no quote, backslash or
  * {@code #}, which is what Open Images and Datum write) are split on their bytes and hand the id

@@ -21,7 +21,7 @@ final class ImageWalk {
     }
 
     /**
-     * Finds image files: {@code images/<any folder>/<item id><image extension>} (§4.5). Only
+     * Finds image files: {@code images/<any folder>/<item id><image extension>}. Only
      * files of known items are recorded; when two files give one id, the later in sorted path
      * order wins, whatever order the file system lists them in.
      */

@@ -25,7 +25,7 @@ import java.util.List;
 
 /** Builds each item of a pass from its rows, found in the catalog, the images and the masks. */
 final class ItemAssembler {
-    /** Mask and box coordinates are matched with the precision Open Images stores them (§4.10). */
+    /** Mask and box coordinates are matched with the precision Open Images stores them. */
     private static final double BOX_MATCH_TOLERANCE = 1e-6;
 
     private final DatasetLayout layout;
@@ -43,7 +43,10 @@ final class ItemAssembler {
         this.context = context;
     }
 
-    /** Builds an item from its rows (labels, then boxes, then masks), as §4.8–4.10 describe. */
+    /**
+     * Builds an item from its rows: labels, boxes scaled to the image size, masks (joined to the
+     * box of the same label and coordinates), point labels and relationships.
+     */
     AssembledItem assemble(int position, List<AnnotationRow> rows, ScoreAttributes scoreAttributes) {
         String id = catalog.id(position);
         String subset = catalog.subset(position);
@@ -55,7 +58,7 @@ final class ItemAssembler {
             image = Image.ofFile(imagePath, declared);
         } else {
             if (declared != null) {
-                // The size is a property of the item whatever its source (decisions D2, D21): an item known
+                // The size is a property of the item whatever its source (docs/differences.md, D2, D21): an item known
                 // only from images.meta keeps it, so that other formats can write it and its boxes.
                 image = Image.withoutFile("", declared);
             }
@@ -100,7 +103,7 @@ final class ItemAssembler {
                 }
                 Path maskFile = layout.inside().regularFile(layout.masksDir().resolve(subset).resolve(m.maskPath()));
                 if (maskFile == null) {
-                    // decisions D25: the mask is left out, the rest of the dataset converts
+                    // the mask is left out, the rest of the dataset converts (docs/differences.md, D25)
                     masksWithoutFile++;
                     if (debug != null) {
                         debug.add("Skipped a mask of item '" + id + "': no file " + OpenImagesPaths.MASKS_DIR + "/" + subset

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Every item of the dataset, by position: its id, its subset, its size from {@code images.meta}
- * and where its image file is. The position is the item's place in the reference's order
- * (§4.11): description rows first, then items first seen in label, box and mask files. Kept
+ * and where its image file is. The position is the item's place in the reference's order:
+ * description rows first, then items first seen in label, box and mask files. Kept
  * compact (about 40 bytes per item), because this is the one structure that grows with the
  * dataset; annotations are never held here.
  */

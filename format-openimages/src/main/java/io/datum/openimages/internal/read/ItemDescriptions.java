@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The items of the image description file(s), in file order (§4.6): each row's ImageID and
+ * The items of the image description file(s), in file order: each row's ImageID and
  * Subset, checked, added to the catalog. A million rows: ids go from the CSV buffer into the
  * catalog as bytes, and the few subset names are decoded once each.
  */

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>One item's labels, boxes and masks live in three files, joined by ImageID, and the dataset
  * is too large to assemble in memory (the V6 train split has 14.6M boxes). Opening builds the
- * {@link ItemCatalog} (every item's position in the reference order, §4.11) and reads the
+ * {@link ItemCatalog} (every item's position in the reference order) and reads the
  * ImageID column of each label, box and mask file ({@link ImageIdScanner}) to place items first
  * seen there and to learn whether its rows come in position order; the rows themselves are
  * parsed and validated by the passes, so a bad row fails the pass that reaches it (a failed
@@ -201,7 +201,7 @@ public final class OpenImagesSource implements DatasetSource {
 
     /**
      * Label, box, mask, point-label and relationship files in reading order: kind by kind, names
-     * sorted (decisions D7).
+     * sorted (docs/differences.md, D7).
      */
     private static List<AnnotationFile> annotationFiles(DatasetLayout layout) {
         List<AnnotationFile> files = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Box ids for an item's masks that have none: 8 hex digits counting from 0, skipping the ids
- * the item's other masks already carry (§5.10).
+ * the item's other masks already carry, so that every mask of an item has its own box id.
  */
 final class BoxIds {
     private final Set<String> taken = new HashSet<>();

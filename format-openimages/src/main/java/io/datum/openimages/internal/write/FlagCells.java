@@ -17,7 +17,7 @@ final class FlagCells {
     /**
      * Python's {@code int(value)} of a box attribute; -1 when absent. A text flag as CVAT's radio and
      * select attributes spell it counts too: {@code true}/{@code yes} is 1, {@code false}/{@code no}
-     * is 0, in any letter case (decisions D24).
+     * is 0, in any letter case (docs/differences.md, D24).
      */
     static byte[] of(Bbox box, String attribute, String id) {
         Object v = box.attributes().getOrDefault(attribute, MINUS_ONE);

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 
 /**
- * The sizes {@code images.meta} will list (§5.11): keyed by item id, the last size recorded for
+ * The sizes {@code images.meta} will list: keyed by item id, the last size recorded for
  * an id wins, ids in first-recorded order. Collected through an external sort, because an export
  * may record millions.
  */

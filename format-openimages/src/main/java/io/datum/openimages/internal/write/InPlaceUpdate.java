@@ -30,7 +30,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Saving over an existing Open Images dataset (§5.15, {@code --in-place}): the new dataset is
+ * Saving over an existing Open Images dataset ({@code --in-place}): the new dataset is
  * written to a staging folder inside the target, so that a source still reading the old files is
  * not disturbed; then the files are moved into place, annotation files that were not written
  * this time are deleted (also a stale {@code dataset_meta.json}, which would otherwise override

@@ -62,7 +62,7 @@ final class MediaFiles {
         write(pixels, toFormat, target);
     }
 
-    /** A single-channel 8-bit PNG holding {@code pixels} as they are (0/1 for boolean masks, §5.10). */
+    /** A single-channel 8-bit PNG holding {@code pixels} as they are (0/1 for boolean masks). */
     static void saveMaskPng(Path target, MaskData mask) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");

@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Writes Open Images (the v5 file names with the subset as prefix, §5) in one streaming pass.
+ * Writes Open Images (the v5 file names with the subset as prefix) in one streaming pass.
  * With {@code --in-place} it updates an Open Images dataset already in the output folder instead
- * of writing into an empty one (§5.15).
+ * of writing into an empty one.
  */
 @Component
 @DatasetFormat(name = OpenImagesPaths.FORMAT_NAME, description = "Open Images V4/V5/V6 (CSV)")

@@ -41,7 +41,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes a dataset in the Open Images layout (§5) in one pass over the source: one writer per
+ * Writes a dataset in the Open Images layout in one pass over the source: one writer per
  * (subset, file kind) stays open while items of any subset stream by, so nothing but the current
  * item is held. Annotation files are written as {@code <name>.tmp} and renamed when complete.
  */
@@ -156,7 +156,10 @@ public final class OpenImagesWriter {
                 StandardCharsets.UTF_8);
     }
 
-    /** No header (the v5 layout); the display name is the label name (§5.4), or as read with --keep-columns. */
+    /**
+     * No header (the v5 layout); the display name is the label name, as the reference writes it, or the
+     * one read with --keep-columns.
+     */
     private void writeClassDescriptions() throws IOException {
         Path temp = temporary(OpenImagesPaths.CLASS_DESCRIPTION_FILE);
         try (CsvWriter out = new CsvWriter(temp)) {
@@ -170,7 +173,7 @@ public final class OpenImagesWriter {
     /**
      * The label tree under an invented root ({@code /m/N}, the first such name that is not a label):
      * the root lists only parentless labels that have children; a label whose parent is not a
-     * label is lost, as in the reference (§5.5).
+     * label is lost, as in the reference.
      */
     private void writeHierarchy() throws IOException {
         Set<String> names = new HashSet<>();
@@ -282,7 +285,7 @@ public final class OpenImagesWriter {
     }
 
     /**
-     * The annotations in the order the reference writes instances (§5.7): sorted by group, stably,
+     * The annotations in the order the reference writes instances: sorted by group, stably,
      * so group 0 comes first; each annotation of group 0 is an instance of its own, and each run
      * of one other group is an instance. Usually already in order (Open Images items: labels,
      * then boxes numbered 1, 2, ...), and then not copied.
@@ -490,7 +493,7 @@ public final class OpenImagesWriter {
         return labels.get(index).name();
     }
 
-    /** {@code str(score)}, or the integer 1 when there is no score (§5.3). */
+    /** The Confidence cell: Python's {@code str(score)}, or the integer 1 when there is no score. */
     private byte[] confidence(Annotation a) {
         // one lookup for the usual present, non-None value
         Object score = a.attributes().get(OpenImagesPaths.SCORE);
@@ -546,7 +549,7 @@ public final class OpenImagesWriter {
 
     /**
      * Box corners divided by the image size. A box read from Open Images writes back the numbers
-     * it was read from (decisions D1), also when only {@code images.meta} knew the size (D2).
+     * it was read from, also when only {@code images.meta} knew the size (docs/differences.md, D1, D2).
      */
     private static Normalized normalize(Bbox box, ItemSize itemSize) {
         ImageSize known = itemSize.get();

@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where files are looked for: Google's boxable names (decisions D18), the flat layout, image files (§4.5). */
+/**
+ * Where files are looked for: Google's boxable names (docs/differences.md, D18), the flat layout,
+ * image files in any folder under {@code images/}.
+ */
 class LayoutTest {
     @TempDir
     Path temp;
