@@ -30,7 +30,9 @@ public record ExportSettings(boolean saveMedia, String imageExtension, boolean s
         return OpenImagesPaths.FORMAT_NAME.equals(format) && options.flag(KEEP_COLUMNS);
     }
 
-    public static ExportSettings from(ParsedOptions options) {
+    /** From the exporter's options; the mask limit as {@link ImportSettings#maxMaskPixels(OpenImagesLimits)}
+     * finds it. */
+    public static ExportSettings from(ParsedOptions options, OpenImagesLimits configured) {
         MediaOptions media = MediaOptions.from(options);
         String extension = media.imageExtension();
         if (extension != null) {
@@ -44,6 +46,6 @@ public record ExportSettings(boolean saveMedia, String imageExtension, boolean s
             }
         }
         return new ExportSettings(media.saveMedia(), extension, media.saveDatasetMeta(),
-                options.flag(IN_PLACE), ImportSettings.maxMaskPixelsFromSystem(), options.flag(KEEP_COLUMNS));
+                options.flag(IN_PLACE), ImportSettings.maxMaskPixels(configured), options.flag(KEEP_COLUMNS));
     }
 }

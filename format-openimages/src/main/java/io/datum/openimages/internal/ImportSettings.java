@@ -28,16 +28,24 @@ public record ImportSettings(long maxMaskPixels, int spillRows) {
         }
     }
 
-    /** From the importer's options, else the system properties, else the defaults. */
-    public static ImportSettings from(ParsedOptions options) {
+    /**
+     * From the importer's options, else the {@code configured} limits (null or 0: not configured),
+     * else the system properties, else the defaults.
+     */
+    public static ImportSettings from(ParsedOptions options, OpenImagesLimits configured) {
         String limit = options.value(MAX_MASK_PIXELS_OPTION);
         return new ImportSettings(
-                limit != null ? number(limit, "--" + MAX_MASK_PIXELS_OPTION) : maxMaskPixelsFromSystem(),
-                (int) Math.min(Integer.MAX_VALUE, number(System.getProperty(SPILL_ROWS_PROPERTY,
-                        String.valueOf(DEFAULT_SPILL_ROWS)), SPILL_ROWS_PROPERTY)));
+                limit != null ? number(limit, "--" + MAX_MASK_PIXELS_OPTION) : maxMaskPixels(configured),
+                configured != null && configured.spillRows() != 0 ? configured.spillRows()
+                        : (int) Math.min(Integer.MAX_VALUE, number(System.getProperty(SPILL_ROWS_PROPERTY,
+                                String.valueOf(DEFAULT_SPILL_ROWS)), SPILL_ROWS_PROPERTY)));
     }
 
-    static long maxMaskPixelsFromSystem() {
+    /** The {@code configured} mask limit (null or 0: not configured), else the system property's, else the default. */
+    static long maxMaskPixels(OpenImagesLimits configured) {
+        if (configured != null && configured.maxMaskPixels() != 0) {
+            return configured.maxMaskPixels();
+        }
         return number(System.getProperty(MAX_MASK_PIXELS_PROPERTY, String.valueOf(DEFAULT_MAX_MASK_PIXELS)),
                 MAX_MASK_PIXELS_PROPERTY);
     }
