@@ -5,13 +5,16 @@ import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetException;
 import io.datum.spi.MediaOptions;
 
-/** The exporter's options (§5.1) plus {@code --in-place}, and the mask pixel limit (decisions S3). */
-record ExportSettings(boolean saveMedia, String imageExtension, boolean saveDatasetMeta, boolean inPlace,
-                      long maxMaskPixels, boolean keepColumns) {
+/**
+ * The exporter's options ({@code --save-media}, {@code --image-ext}, {@code --save-dataset-meta}) plus
+ * {@code --in-place} and {@code --keep-columns}, and the mask pixel limit (docs/differences.md, S3).
+ */
+public record ExportSettings(boolean saveMedia, String imageExtension, boolean saveDatasetMeta, boolean inPlace,
+                             long maxMaskPixels, boolean keepColumns) {
     static final String IN_PLACE = "in-place";
     static final String KEEP_COLUMNS = "keep-columns";
 
-    static OptionParser parser() {
+    public static OptionParser parser() {
         return MediaOptions.parser(OpenImagesPaths.FORMAT_NAME)
                 .flag("--" + IN_PLACE, "Update the Open Images dataset already in the output folder: rewrite its "
                         + "annotation files, delete the ones no longer needed and the images of removed items "
@@ -23,11 +26,13 @@ record ExportSettings(boolean saveMedia, String imageExtension, boolean saveData
     }
 
     /** Whether an export in {@code format} with {@code options} writes the columns as read. */
-    static boolean keepsColumns(String format, ParsedOptions options) {
+    public static boolean keepsColumns(String format, ParsedOptions options) {
         return OpenImagesPaths.FORMAT_NAME.equals(format) && options.flag(KEEP_COLUMNS);
     }
 
-    static ExportSettings from(ParsedOptions options) {
+    /** From the exporter's options; the mask limit as {@link ImportSettings#maxMaskPixels(OpenImagesLimits)}
+     * finds it. */
+    public static ExportSettings from(ParsedOptions options, OpenImagesLimits configured) {
         MediaOptions media = MediaOptions.from(options);
         String extension = media.imageExtension();
         if (extension != null) {
@@ -41,6 +46,6 @@ record ExportSettings(boolean saveMedia, String imageExtension, boolean saveData
             }
         }
         return new ExportSettings(media.saveMedia(), extension, media.saveDatasetMeta(),
-                options.flag(IN_PLACE), ImportSettings.maxMaskPixelsFromSystem(), options.flag(KEEP_COLUMNS));
+                options.flag(IN_PLACE), ImportSettings.maxMaskPixels(configured), options.flag(KEEP_COLUMNS));
     }
 }

@@ -4,21 +4,21 @@ import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetException;
 
 /**
- * Limits of an import: the largest mask decoded (decisions S3; about 178 million pixels by
+ * Limits of an import: the largest mask decoded (docs/differences.md, S3; about 178 million pixels by
  * default, the limit Pillow uses against decompression bombs) and how many annotation rows of
  * unsorted files are sorted in memory before a run is spilled to disk.
  */
-record ImportSettings(long maxMaskPixels, int spillRows) {
-    static final String MAX_MASK_PIXELS_PROPERTY = "datum.openimages.maxMaskPixels";
+public record ImportSettings(long maxMaskPixels, int spillRows) {
+    public static final String MAX_MASK_PIXELS_PROPERTY = "datum.openimages.maxMaskPixels";
     static final String SPILL_ROWS_PROPERTY = "datum.openimages.spillRows";
-    static final String MAX_MASK_PIXELS_OPTION = "max-mask-pixels";
-    static final long DEFAULT_MAX_MASK_PIXELS = 178_956_970L;
+    public static final String MAX_MASK_PIXELS_OPTION = "max-mask-pixels";
+    public static final long DEFAULT_MAX_MASK_PIXELS = 178_956_970L;
     /** Rows per sorted run: about 40 MB of heap for boxes, for each file being sorted (one per core). */
     static final int DEFAULT_SPILL_ROWS = 500_000;
     /** A Java array cannot be larger. */
     static final long HARD_MAX_MASK_PIXELS = Integer.MAX_VALUE - 8;
 
-    ImportSettings {
+    public ImportSettings {
         if (maxMaskPixels < 1 || maxMaskPixels > HARD_MAX_MASK_PIXELS) {
             throw new DatasetException("the mask pixel limit must be between 1 and " + HARD_MAX_MASK_PIXELS
                     + ", got " + maxMaskPixels);
@@ -28,16 +28,24 @@ record ImportSettings(long maxMaskPixels, int spillRows) {
         }
     }
 
-    /** From the importer's options, else the system properties, else the defaults. */
-    static ImportSettings from(ParsedOptions options) {
+    /**
+     * From the importer's options, else the {@code configured} limits (null or 0: not configured),
+     * else the system properties, else the defaults.
+     */
+    public static ImportSettings from(ParsedOptions options, OpenImagesLimits configured) {
         String limit = options.value(MAX_MASK_PIXELS_OPTION);
         return new ImportSettings(
-                limit != null ? number(limit, "--" + MAX_MASK_PIXELS_OPTION) : maxMaskPixelsFromSystem(),
-                (int) Math.min(Integer.MAX_VALUE, number(System.getProperty(SPILL_ROWS_PROPERTY,
-                        String.valueOf(DEFAULT_SPILL_ROWS)), SPILL_ROWS_PROPERTY)));
+                limit != null ? number(limit, "--" + MAX_MASK_PIXELS_OPTION) : maxMaskPixels(configured),
+                configured != null && configured.spillRows() != 0 ? configured.spillRows()
+                        : (int) Math.min(Integer.MAX_VALUE, number(System.getProperty(SPILL_ROWS_PROPERTY,
+                                String.valueOf(DEFAULT_SPILL_ROWS)), SPILL_ROWS_PROPERTY)));
     }
 
-    static long maxMaskPixelsFromSystem() {
+    /** The {@code configured} mask limit (null or 0: not configured), else the system property's, else the default. */
+    static long maxMaskPixels(OpenImagesLimits configured) {
+        if (configured != null && configured.maxMaskPixels() != 0) {
+            return configured.maxMaskPixels();
+        }
         return number(System.getProperty(MAX_MASK_PIXELS_PROPERTY, String.valueOf(DEFAULT_MAX_MASK_PIXELS)),
                 MAX_MASK_PIXELS_PROPERTY);
     }

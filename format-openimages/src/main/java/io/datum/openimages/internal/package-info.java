@@ -1,5 +1,8 @@
 /**
- * The Open Images (V4, V5, V6) format: detector, streaming importer and exporter. Private to the
- * bundle; the three components are found through the service registry or {@code META-INF/services}.
+ * The Open Images (V4, V5, V6) format: detector ({@code detect}), streaming importer ({@code read})
+ * and exporter ({@code write}), with the byte-level CSV and JSON code, the row sorting and the mask
+ * decoder in their own packages; this package holds the names and settings they share. Private to
+ * the bundle; the three components are found through the service registry or
+ * {@code META-INF/services}.
  */
 package io.datum.openimages.internal;

@@ -3,6 +3,9 @@ package io.datum.openimages.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.openimages.internal.detect.OpenImagesDetector;
+import io.datum.openimages.internal.read.OpenImagesImporter;
+import io.datum.openimages.internal.write.OpenImagesExporter;
 import io.datum.spi.DatasetFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;

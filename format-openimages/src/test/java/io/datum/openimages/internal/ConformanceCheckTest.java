@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.openimages.internal.read.OpenImagesImporter;
+import io.datum.openimages.internal.write.OpenImagesExporter;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * same annotations matched one to one (numbers compared by value, so 1 equals 1.0; masks by
  * their set pixels).
  */
-final class DatasetAssert {
+public final class DatasetAssert {
     private DatasetAssert() {
     }
 

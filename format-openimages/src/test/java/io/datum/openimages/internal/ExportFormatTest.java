@@ -20,6 +20,8 @@ import io.datum.model.MaskData;
 import io.datum.model.NormalizedBox;
 import io.datum.model.Points;
 import io.datum.model.Polygon;
+import io.datum.openimages.internal.write.OpenImagesExporter;
+import io.datum.openimages.internal.write.OpenImagesWriter;
 import io.datum.spi.CollectingJobContext;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The files, names, order and spelling of §5. */
+/** The files the exporter writes: their names, the order of their rows and the spelling of their cells. */
 class ExportFormatTest {
     @TempDir
     Path temp;
@@ -150,7 +152,7 @@ class ExportFormatTest {
 
     @Test
     void keepsTheNumbersReadAndBoxesSizedOnlyByImagesMeta() throws IOException {
-        // an item without image file whose box came from Open Images with images.meta (decisions D1, D2)
+        // an item without image file whose box came from Open Images with images.meta (docs/differences.md, D1, D2)
         NormalizedBox source = new NormalizedBox(0.123456789, 0.987654321, 0.25, 0.75, new ImageSize(6, 4));
         Bbox box = new Bbox(0, 0.123456789 * 6, 0.25 * 4, 0.987654321 * 6, 0.75 * 4, 0, 1, 0, Attributes.empty(), source);
         Path out = export(Fixtures.labels("l"), List.of(new DatasetItem("i", "s", null, List.of(box))));

@@ -5,6 +5,8 @@ import io.datum.model.DatasetItem;
 import io.datum.model.Image;
 import io.datum.model.LabelCategories;
 import io.datum.model.LabelCategory;
+import io.datum.openimages.internal.read.OpenImagesImporter;
+import io.datum.openimages.internal.write.OpenImagesExporter;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.CollectingJobContext;
 import io.datum.spi.DatasetSource;
@@ -25,12 +27,12 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** Small files and datasets the tests build for themselves. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
     /** An RGB image of one grey value, encoded by the file's extension (jpg/jpeg, png, bmp). */
-    static Path image(Path file, int width, int height, int value) {
+    public static Path image(Path file, int width, int height, int value) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int rgb = value << 16 | value << 8 | value;
         for (int y = 0; y < height; y++) {
@@ -72,7 +74,7 @@ final class Fixtures {
     }
 
     /** Writes text lines joined with {@code \n} (and a final one). */
-    static Path text(Path file, String... lines) {
+    public static Path text(Path file, String... lines) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
@@ -96,7 +98,7 @@ final class Fixtures {
         return new Categories(new LabelCategories(list, List.of()));
     }
 
-    static List<DatasetItem> items(DatasetSource source) {
+    public static List<DatasetItem> items(DatasetSource source) {
         List<DatasetItem> items = new ArrayList<>();
         try (ItemCursor cursor = source.items()) {
             cursor.forEachRemaining(items::add);
@@ -104,11 +106,11 @@ final class Fixtures {
         return items;
     }
 
-    static DatasetSource importFrom(Path dir) throws IOException {
+    public static DatasetSource importFrom(Path dir) throws IOException {
         return new OpenImagesImporter().open(dir, ParsedOptions.none(), JobContext.collecting());
     }
 
-    static DatasetSource importFrom(Path dir, CollectingJobContext context) throws IOException {
+    public static DatasetSource importFrom(Path dir, CollectingJobContext context) throws IOException {
         return new OpenImagesImporter().open(dir, ParsedOptions.none(), context);
     }
 
@@ -136,7 +138,7 @@ final class Fixtures {
     }
 
     /**
-     * The Open Images V6 test asset of the reference (§10): four items over three subsets, a
+     * The Open Images V6 test asset of the reference: four items over three subsets, a
      * hierarchy with an unknown root, sizes of b in images.meta and of c only in its file.
      */
     static Path v6Asset(Path root) {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.model.DatasetItem;
 import io.datum.model.Mask;
+import io.datum.openimages.internal.csv.CsvTable;
+import io.datum.openimages.internal.read.OpenImagesImporter;
+import io.datum.openimages.internal.read.OpenImagesSource;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.CollectingJobContext;
 import io.datum.spi.DatasetException;
@@ -21,7 +24,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every import failure is one message naming the file, the line and the value (decisions D12, S1, S3). */
+/**
+ * Every import failure is one message naming the file, the line and the value
+ * (docs/differences.md, D12, S1, S3).
+ */
 class ImportErrorsTest {
     private static final String BOX_HEADER = "ImageID,Source,LabelName,Confidence,XMin,XMax,YMin,YMax,"
             + "IsOccluded,IsTruncated,IsGroupOf,IsDepiction,IsInside";
@@ -90,7 +96,7 @@ class ImportErrorsTest {
 
     @Test
     void rejectsMissingColumnsAndCells() {
-        // only the id, label and coordinates are required of a box file (decisions D23)
+        // only the id, label and coordinates are required of a box file (docs/differences.md, D23)
         assertEquals("train-annotations-bbox.csv:1: missing column 'XMax' in the header",
                 failure(dataset("train-annotations-bbox.csv", BOX_HEADER.replace(",XMax", ""),
                         "img1,x,/m/a,1,0.1,0.1,0.2,0,0,0,0,0")));

@@ -15,6 +15,7 @@ import io.datum.model.Label;
 import io.datum.model.LabelCategory;
 import io.datum.model.Mask;
 import io.datum.model.MaskData;
+import io.datum.openimages.internal.write.OpenImagesExporter;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.Datasets;

@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.datum.api.StagedOutput;
 import io.datum.model.DatasetItem;
 import io.datum.model.Mask;
+import io.datum.openimages.internal.read.OpenImagesImporter;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;

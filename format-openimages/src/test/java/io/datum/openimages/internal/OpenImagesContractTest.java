@@ -1,5 +1,8 @@
 package io.datum.openimages.internal;
 
+import io.datum.openimages.internal.detect.OpenImagesDetector;
+import io.datum.openimages.internal.read.OpenImagesImporter;
+import io.datum.openimages.internal.write.OpenImagesExporter;
 import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.FormatDetector;

@@ -15,6 +15,7 @@ import io.datum.model.ImageSize;
 import io.datum.model.Label;
 import io.datum.model.Mask;
 import io.datum.model.MaskData;
+import io.datum.openimages.internal.detect.OpenImagesDetector;
 import io.datum.spi.Confidence;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.Datasets;
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The reference's ten Open Images scenarios (§9), on fixtures the tests write themselves. */
+/** The reference's ten Open Images test scenarios, on fixtures the tests write themselves. */
 class OpenImagesFormatTest {
     @TempDir
     Path temp;
@@ -200,7 +201,7 @@ class OpenImagesFormatTest {
     @Test
     void readsBoxFilesWithoutConfidenceSourceOrFlagColumnsAndKeepsSizesFromImagesMeta() throws IOException {
         // a box file cut down by a training tool: no Source, Confidence or Is* columns, an index column
-        // and an extra one; no image files, sizes from images.meta only (decisions D21, D23)
+        // and an extra one; no image files, sizes from images.meta only (docs/differences.md, D21, D23)
         Path root = temp.resolve("cut");
         Path annotations = Files.createDirectories(root.resolve("annotations"));
         Files.writeString(annotations.resolve("class-descriptions.csv"), "/m/0,Cone\n");

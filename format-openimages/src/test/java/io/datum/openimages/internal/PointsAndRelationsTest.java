@@ -11,6 +11,8 @@ import io.datum.model.Attributes;
 import io.datum.model.Bbox;
 import io.datum.model.DatasetItem;
 import io.datum.model.Points;
+import io.datum.openimages.internal.detect.OpenImagesDetector;
+import io.datum.openimages.internal.read.OpenImagesSource;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.Datasets;

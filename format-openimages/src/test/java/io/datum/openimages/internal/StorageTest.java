@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.model.ImageSize;
+import io.datum.openimages.internal.media.PngMask;
+import io.datum.openimages.internal.read.IdTable;
+import io.datum.openimages.internal.sort.ExternalSorter;
 import io.datum.spi.DatasetException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

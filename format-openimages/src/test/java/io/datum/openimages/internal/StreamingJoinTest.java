@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.model.DatasetItem;
+import io.datum.openimages.internal.read.OpenImagesImporter;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;

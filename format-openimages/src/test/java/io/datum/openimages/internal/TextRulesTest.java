@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.openimages.internal.csv.Shlex;
+import io.datum.openimages.internal.detect.NamePatterns;
+import io.datum.openimages.internal.write.Slugs;
 import io.datum.text.PythonNumbers;
 import java.util.List;
 import org.junit.jupiter.api.Test;

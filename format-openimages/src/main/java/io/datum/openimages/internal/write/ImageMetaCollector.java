@@ -1,0 +1,128 @@
+package io.datum.openimages.internal.write;
+
+import io.datum.model.ImageSize;
+import io.datum.openimages.internal.OpenImagesPaths;
+import io.datum.openimages.internal.read.ImageMetaFile;
+import io.datum.openimages.internal.sort.ExternalSorter;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+
+/**
+ * The sizes {@code images.meta} will list: keyed by item id, the last size recorded for
+ * an id wins, ids in first-recorded order. Collected through an external sort, because an export
+ * may record millions.
+ */
+final class ImageMetaCollector implements Closeable {
+    private record Entry(String id, long sequence, int width, int height) {
+    }
+
+    private static final ExternalSorter.Codec<Entry> CODEC = new ExternalSorter.Codec<>() {
+        @Override
+        public void write(DataOutputStream out, Entry e) throws IOException {
+            byte[] id = e.id.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(id.length);
+            out.write(id);
+            out.writeLong(e.sequence);
+            out.writeInt(e.width);
+            out.writeInt(e.height);
+        }
+
+        @Override
+        public Entry read(DataInputStream in) throws IOException {
+            byte[] id = new byte[in.readInt()];
+            in.readFully(id);
+            return new Entry(new String(id, StandardCharsets.UTF_8), in.readLong(), in.readInt(), in.readInt());
+        }
+    };
+
+    private final ExternalSorter<Entry> byId;
+    private final ExternalSorter<Entry> byFirstRecord;
+    private long sequence;
+    /**
+     * The last id recorded, not yet sorted: its boxes and masks come together, so a run of
+     * records of one id becomes one entry (its first sequence, its last size), which keeps the
+     * sort to one entry per item instead of one per box.
+     */
+    private String pendingId;
+    private long pendingSequence;
+    private ImageSize pendingSize;
+
+    ImageMetaCollector(int maxInMemory, Path tempParent) {
+        byId = new ExternalSorter<>(Comparator.comparing(Entry::id).thenComparingLong(Entry::sequence), CODEC,
+                maxInMemory, tempParent);
+        byFirstRecord = new ExternalSorter<>(Comparator.comparingLong(Entry::sequence), CODEC, maxInMemory, tempParent);
+    }
+
+    void record(String id, ImageSize size) throws IOException {
+        if (!id.equals(pendingId)) {
+            addPending();
+            pendingId = id;
+            pendingSequence = sequence;
+        }
+        pendingSize = size;
+        sequence++;
+    }
+
+    private void addPending() throws IOException {
+        if (pendingId != null) {
+            byId.add(new Entry(pendingId, pendingSequence, pendingSize.width(), pendingSize.height()));
+            pendingId = null;
+        }
+    }
+
+    boolean isEmpty() {
+        return byId.size() == 0 && pendingId == null;
+    }
+
+    /** Writes the file (LF line ends); nothing when no size was recorded. */
+    void writeTo(Path file) throws IOException {
+        if (isEmpty()) {
+            return;
+        }
+        addPending();
+        byId.finish();
+        try (ExternalSorter.Cursor<Entry> entries = byId.cursor()) {
+            Entry first = null;
+            Entry last = null;
+            while (entries.hasNext()) {
+                Entry e = entries.next();
+                if (first != null && !first.id.equals(e.id)) {
+                    byFirstRecord.add(new Entry(first.id, first.sequence, last.width, last.height));
+                    first = null;
+                }
+                if (first == null) {
+                    first = e;
+                }
+                last = e;
+            }
+            byFirstRecord.add(new Entry(first.id, first.sequence, last.width, last.height));
+        }
+        byFirstRecord.finish();
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+             ExternalSorter.Cursor<Entry> entries = byFirstRecord.cursor()) {
+            out.write(OpenImagesPaths.IMAGE_META_HEADER + "\n\n");
+            while (entries.hasNext()) {
+                Entry e = entries.next();
+                out.write(ImageMetaFile.line(e.id, new ImageSize(e.width, e.height)));
+            }
+        }
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            byId.close();
+        } finally {
+            byFirstRecord.close();
+        }
+    }
+}
