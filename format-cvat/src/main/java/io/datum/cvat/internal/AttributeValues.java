@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 /**
  * Attribute values as the reference reads and writes them (cvat-format.md §4.8, §5.6, §5.10).
  */
-final class AttributeValues {
+public final class AttributeValues {
     private AttributeValues() {
     }
 
@@ -15,7 +15,7 @@ final class AttributeValues {
      * whatever the declaration; an attribute declared with an input type other than {@code text}
      * is a number when the text reads as a Python float; everything else stays a string.
      */
-    static Object typed(String text, String declaredInputType) {
+    public static Object typed(String text, String declaredInputType) {
         if (text.equals("true") || text.equals("false")) {
             return text.equals("true");
         }
@@ -32,7 +32,7 @@ final class AttributeValues {
     }
 
     /** The text of an {@code <attribute>} element: {@code true}/{@code false} for booleans, else Python {@code str()}. */
-    static String text(Object value) {
+    public static String text(Object value) {
         if (value instanceof Boolean b) {
             return b ? "true" : "false";
         }
@@ -45,7 +45,7 @@ final class AttributeValues {
      *
      * @throws NumberFormatException where Python raises (None, NaN, infinities, non-integer text)
      */
-    static String intText(Object value) {
+    public static String intText(Object value) {
         if (value instanceof Boolean b) {
             return b ? "1" : "0";
         }
@@ -65,7 +65,7 @@ final class AttributeValues {
     }
 
     /** {@link #intText} as a long. */
-    static long intValue(Object value) {
+    public static long intValue(Object value) {
         String text = intText(value);
         try {
             return Long.parseLong(text);

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param originalSize   the video frame size of {@code <original_size>}, or null
  * @param subsets        a project's {@code <subset>} texts in document order, duplicates removed
  */
-record CvatMeta(Kind kind, List<LabelCategory> labels, Map<String, String> attributeTypes, ImageSize originalSize,
+public record CvatMeta(Kind kind, List<LabelCategory> labels, Map<String, String> attributeTypes, ImageSize originalSize,
                 List<String> subsets) {
-    enum Kind { TASK, JOB, PROJECT }
+    public enum Kind { TASK, JOB, PROJECT }
 }

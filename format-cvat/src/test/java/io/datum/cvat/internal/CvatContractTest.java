@@ -1,5 +1,8 @@
 package io.datum.cvat.internal;
 
+import io.datum.cvat.internal.detect.CvatDetector;
+import io.datum.cvat.internal.read.CvatImporter;
+import io.datum.cvat.internal.write.CvatExporter;
 import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.FormatDetector;
