@@ -4,7 +4,9 @@ import io.datum.text.PythonNumbers;
 import java.math.BigDecimal;
 
 /**
- * Attribute values as the reference reads and writes them (cvat-format.md §4.8, §5.6, §5.10).
+ * Attribute values as Datumaro reads and writes them: the text of an {@code <attribute>} becomes a
+ * boolean, a number or a string by its spelling and its declared input type; a value is written
+ * back with Python's {@code str()}, and an integer attribute with Python's {@code str(int(value))}.
  */
 public final class AttributeValues {
     private AttributeValues() {

@@ -50,7 +50,7 @@ public final class CvatNames {
     public static final String POINTS = "points";
     public static final String MASK = "mask";
     public static final String SKELETON = "skeleton";
-    /** Shapes CVAT has and this format does not read (decisions D10: their attributes are dropped with them). */
+    /** Shapes CVAT has and this format does not read (docs/differences.md, D10: their attributes are dropped with them). */
     public static final Set<String> UNSUPPORTED_SHAPES = Set.of("ellipse", "cuboid", SKELETON);
 
     // XML attributes of shapes, tags, images and tracks (besides id, name, label, subset, width, height, z_order)

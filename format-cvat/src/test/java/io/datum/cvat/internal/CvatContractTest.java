@@ -34,7 +34,7 @@ class CvatContractTest extends FormatContract {
     }
 
     /**
-     * What the exporter knowingly does not keep, as the reference's exporter does not: shapes
+     * What the exporter knowingly does not keep, as Datumaro's exporter does not: shapes
      * without a label (skipped with a warning; CVAT XML has none) and the track attributes of
      * video shapes (each frame is written as an image of its own).
      */

@@ -17,9 +17,9 @@ import java.nio.file.Path;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Detects a CVAT dataset as the reference does: the first {@code *.xml} file of the folder (in
- * name order, decisions D7) must have an {@code <annotations>} root element. Reads only up to that
- * element, with the same safe parser as the importer.
+ * Detects a CVAT dataset as Datumaro does: the first {@code *.xml} file of the folder (in name
+ * order, docs/differences.md, D7) must have an {@code <annotations>} root element. Reads only up
+ * to that element, with the same safe parser as the importer.
  */
 @Component(service = FormatDetector.class)
 @DatasetFormat(name = CvatNames.FORMAT, extensions = CvatNames.XML_EXTENSION,

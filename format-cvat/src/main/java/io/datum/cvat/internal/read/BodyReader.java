@@ -59,9 +59,9 @@ import java.util.function.Consumer;
  * Turns the body of a CVAT file (everything after {@code </meta>}) into {@link FrameRecord}s, one
  * parser event at a time, so that a caller can pull items while the file streams.
  *
- * <p>Unlike the reference, an {@code <attribute>} belongs only to the shape or tag it is a direct
+ * <p>Unlike Datumaro, an {@code <attribute>} belongs only to the shape or tag it is a direct
  * child of; attributes of skipped elements (ellipse, cuboid, skeleton) are dropped with them
- * instead of leaking into the previous annotation (decisions D10). Input the reference crashes on
+ * instead of leaking into the previous annotation (docs/differences.md, D10). Input Datumaro crashes on
  * is an error naming the file, line and value.
  */
 final class BodyReader {
@@ -446,7 +446,7 @@ final class BodyReader {
         return new RleMask(canvas.width(), canvas.height(), (int) left, (int) top, (int) width, (int) height, counts);
     }
 
-    /** CVAT's {@code "x1,y1;x2,y2"}; every number is read, whatever the grouping, as the reference does. */
+    /** CVAT's {@code "x1,y1;x2,y2"}; every number is read, whatever the grouping, as Datumaro does. */
     private double[] points(String element) {
         String text = required(element, POINTS);
         int n = 1;

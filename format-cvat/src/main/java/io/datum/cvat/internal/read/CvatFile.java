@@ -295,7 +295,7 @@ public record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta met
         return r.subset() == null || r.subset().equals(subset);
     }
 
-    /** This file's labels, with the reference's category-wide {@code occluded} attribute. */
+    /** This file's labels, with Datumaro's category-wide {@code occluded} attribute. */
     static LabelCategories categories(CvatMeta meta) {
         return new LabelCategories(meta.labels(), List.of(AttributeSpec.named(CvatNames.OCCLUDED)));
     }

@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * subset by subset (file order, then the order of a project's {@code <subset>} elements), and
  * holds at most one frame, or the bounded buffer of a {@link RegroupingFramePass}.
  *
- * <p>An image file that is not there is not an error (decisions D5): the item keeps its name,
+ * <p>An image file that is not there is not an error (docs/differences.md, D5): the item keeps its name,
  * its size from the XML, and no media; one warning counts such items (given by the first pass
  * only, since exporters read a source twice).
  */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One read of one subset of a CVAT file, giving its frames in the reference's order (first
+ * One read of one subset of a CVAT file, giving its frames in Datumaro's order (first
  * mention) with their records. Implementations: {@link StreamingFramePass} for files whose frames
  * come grouped, {@link RegroupingFramePass} for the others.
  */
@@ -39,7 +39,7 @@ interface FramePass extends AutoCloseable {
             if (r instanceof FrameRecord.AnnotationRecord a) {
                 annotations.add(a.annotation());
             } else {
-                // two <image> elements of one frame: the last gives name and size, as in the reference
+                // two <image> elements of one frame: the last gives name and size, as in Datumaro
                 image = (FrameRecord.ImageRecord) r;
             }
         }

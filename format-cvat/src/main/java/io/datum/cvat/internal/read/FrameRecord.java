@@ -12,7 +12,7 @@ sealed interface FrameRecord permits FrameRecord.AnnotationRecord, FrameRecord.I
     /** The {@code subset} attribute of the enclosing image or track; null when absent. */
     String subset();
 
-    /** The frame number as written ({@code "0"} and {@code "00"} are different frames, as in the reference). */
+    /** The frame number as written ({@code "0"} and {@code "00"} are different frames, as in Datumaro). */
     String frame();
 
     record AnnotationRecord(String subset, String frame, Annotation annotation) implements FrameRecord {

@@ -37,7 +37,7 @@ import java.util.Set;
 
 /**
  * Reads a CVAT file up to the end of its first {@code <meta>} element, wherever it is (elements
- * before it are skipped, as the reference does), and leaves the parser just after it.
+ * before it are skipped, as Datumaro does), and leaves the parser just after it.
  */
 final class MetaReader {
     /** One open element inside {@code <meta>}: its text before the first child, and what it builds. */

@@ -11,7 +11,7 @@ import java.io.IOException;
  * Finds the {@code <image>}s behind a repeated item id, once the compact per-subset set of id
  * hashes says an id repeats. The set keeps eight bytes per item, so a repeat it reports is
  * confirmed here by reading the file again, which costs nothing on the usual path and gives the
- * message both image names and a line (decisions D26). A hash that collides without a real
+ * message both image names and a line (docs/differences.md, D26). A hash that collides without a real
  * repeat finds nothing here and is not an error.
  */
 final class RepeatedItemSearch {

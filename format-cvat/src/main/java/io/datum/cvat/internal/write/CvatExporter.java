@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Writes a dataset as Datumaro writes CVAT: one task-style {@code <subset>.xml} per subset and a
- * shared {@code images/} folder (cvat-format.md §5). Two passes over the source, unless it knows
+ * shared {@code images/} folder. Two passes over the source, unless it knows
  * its subsets' sizes: the first counts each subset's items for {@code <size>}, the second writes, with one open writer per subset so
  * that items of different subsets may come interleaved. Nothing of the dataset is held.
  */
@@ -111,7 +111,7 @@ public class CvatExporter implements DatasetExporter {
         return counts;
     }
 
-    /** A subset names a file of the output folder, so it must be a plain file name (decisions S1). */
+    /** A subset names a file of the output folder, so it must be a plain file name (docs/differences.md, S1). */
     static void checkSubsetName(String subset) {
         if (!FolderPaths.isSingleName(subset)) {
             throw new DatasetException("subset name '" + subset + "' cannot be used as a file name ("

@@ -14,7 +14,7 @@ import io.datum.spi.MediaOptions;
  * @param reindex                number images 0, 1, ... in each subset instead of by their {@code frame} attribute
  * @param allowUndeclared        write annotation attributes that the label does not declare
  * @param useTrack               write annotations with a {@code track_id} attribute as {@code <track>}s (CVAT for video)
- * @param saveDatasetMeta        accepted for compatibility; the reference's CVAT exporter writes no meta file either
+ * @param saveDatasetMeta        accepted for compatibility; Datumaro's CVAT exporter writes no meta file either
  */
 record ExportSettings(boolean saveMedia, String imageExtension, boolean reindex, boolean allowUndeclared,
                       boolean useTrack, boolean saveDatasetMeta) {

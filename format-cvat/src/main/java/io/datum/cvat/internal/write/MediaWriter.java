@@ -21,7 +21,7 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Writes items' images into {@code images/}: a byte copy when the extension stays the same,
  * otherwise decoded and encoded again with ImageIO. Every target is checked to lie inside the
- * folder, with no link on the way (decisions S1).
+ * folder, with no link on the way (docs/differences.md, S1).
  */
 final class MediaWriter {
     private final FolderPaths images;

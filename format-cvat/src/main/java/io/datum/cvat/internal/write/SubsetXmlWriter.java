@@ -77,7 +77,7 @@ import java.util.Set;
  * Writes one {@code <subset>.xml}: the header and {@code <meta>} at once (the item count comes
  * from the exporter's counting pass), then items or tracks as they come, then the root's end tag
  * in {@link #finish()}. Labels' attribute declarations are written in declaration order with
- * what the source declared (decisions D9, D20).
+ * what the source declared (docs/differences.md, D9, D20).
  */
 final class SubsetXmlWriter implements AutoCloseable {
     static final String WARN_UNDECLARED = "skipped undeclared attributes (pass --allow-undeclared-attrs)";
@@ -148,7 +148,7 @@ final class SubsetXmlWriter implements AutoCloseable {
         xml.leaf(MODE, "annotation");
         xml.leaf(OVERLAP, "");
         xml.leaf(START_FRAME, "0");
-        // the reference writes the item count here, where CVAT writes the last frame number
+        // Datumaro writes the item count here, where CVAT writes the last frame number
         xml.leaf(STOP_FRAME, Long.toString(size));
         xml.leaf(FRAME_FILTER, "");
         xml.leaf(Z_ORDER, "True");
@@ -193,7 +193,7 @@ final class SubsetXmlWriter implements AutoCloseable {
             xml.startTag(ATTRIBUTE);
             xml.endStartTag();
             xml.leaf(NAME, a.name());
-            // what a format without declarations gets: the reference's fixed declaration
+            // what a format without declarations gets: Datumaro's fixed declaration
             xml.leaf(MUTABLE, !a.isTyped() || a.mutable() ? "True" : "False");
             xml.leaf(INPUT_TYPE, a.isTyped() ? a.inputType() : "text");
             xml.leaf(DEFAULT_VALUE, a.isTyped() && a.defaultValue() != null ? a.defaultValue() : "");
@@ -228,7 +228,7 @@ final class SubsetXmlWriter implements AutoCloseable {
         }
     }
 
-    /** One {@code <track>}: its shapes with their frames, without labels or attributes, as the reference writes them. */
+    /** One {@code <track>}: its shapes with their frames, without labels or attributes, as Datumaro writes them. */
     void writeTrack(long trackId, int label, List<Long> frames, List<Annotation> annotations) throws IOException {
         try {
             xml.startTag(TRACK);
@@ -312,7 +312,7 @@ final class SubsetXmlWriter implements AutoCloseable {
     }
 
     /**
-     * Run lengths over the whole frame, as the reference writes masks (CVAT itself writes a tight
+     * Run lengths over the whole frame, as Datumaro writes masks (CVAT itself writes a tight
      * box), each written as the rows give it: a mask as large as the pixel limit allows is never
      * held whole, as pixels or as counts.
      */

@@ -11,15 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Writes CVAT XML byte for byte as the reference's SAX {@code XMLGenerator} does (cvat-format.md
- * §5.3): a declaration line, every start tag and every container's end tag on a new line indented
+ * Writes CVAT XML byte for byte as Python's SAX {@code XMLGenerator} does in Datumaro's CVAT
+ * exporter: a declaration line, every start tag and every container's end tag on a new line indented
  * by two spaces per level, text leaves on one line, empty containers still closed on their own
  * line, no newline after the root's end tag. Text escapes {@code & < >}; attribute values also
  * {@code LF CR TAB}, and are single-quoted when they hold {@code "} but no {@code '}.
  *
  * <p>A character XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF) is
  * refused with {@link UnwritableText}, which fails the export: the output is well-formed or not
- * there at all (decisions S4).
+ * there at all (docs/differences.md, S4).
  */
 final class XmlOut implements Closeable {
     /** A value with a character that XML cannot hold. */
@@ -177,7 +177,7 @@ final class XmlOut implements Closeable {
         putByte('"');
     }
 
-    /** {@code  name="x,y;x,y"} with two decimals; a trailing odd coordinate is dropped, as in the reference. */
+    /** {@code  name="x,y;x,y"} with two decimals; a trailing odd coordinate is dropped, as in Datumaro. */
     void pointsAttribute(String name, Coords c) throws IOException {
         startAttributeValue(name);
         for (int i = 0; i + 1 < c.size(); i += 2) {

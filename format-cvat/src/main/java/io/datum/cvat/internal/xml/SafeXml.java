@@ -20,7 +20,7 @@ import org.codehaus.stax2.XMLInputFactory2;
 import org.codehaus.stax2.XMLStreamReader2;
 
 /**
- * Opens XML for reading without the features an attacker could use (decisions S2): no DTD (a
+ * Opens XML for reading without the features an attacker could use (docs/differences.md, S2): no DTD (a
  * DOCTYPE is refused as soon as it is seen), no entity expansion, no external resources, and the
  * size limits of {@link XmlLimits}. The bytes are decoded here rather than by the parser so that
  * {@link LimitedXmlReader} sees characters: the encoding comes from a byte-order mark or the XML

@@ -24,7 +24,7 @@ import java.nio.file.Path;
  * CPU time it needs with Aalto (docs/performance.md). It checks well-formedness as a conforming
  * parser does (names, nesting, quoting, references, characters, UTF-8), so a file it accepts is
  * one Aalto accepts, with the same content (a differential test holds it to that); it
- * refuses every DOCTYPE and every entity but the five predefined ones (decisions S2), and enforces
+ * refuses every DOCTYPE and every entity but the five predefined ones (docs/differences.md, S2), and enforces
  * {@link XmlLimits} while it reads, before a long value is held whole.
  *
  * <p>Namespaces are honoured as far as the CVAT readers can tell the difference: an element in a
@@ -38,7 +38,7 @@ import java.nio.file.Path;
  * or static, so the split adds no virtual call to the per-byte path.
  */
 public final class Utf8XmlScanner extends XmlTagScanner {
-    // Reading one chunk of a file (CvatChunks): it stops, as at the end of the document, at the
+    // Reading one chunk of a file (ChunkedFramePass): it stops, as at the end of the document, at the
     // first of these positions (ascending, file offsets after the mark) that it reaches right
     // inside the root element; stoppedAt tells which, -1 when it read to the end.
     private long[] stops = new long[0];

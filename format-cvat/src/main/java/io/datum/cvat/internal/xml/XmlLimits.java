@@ -1,7 +1,7 @@
 package io.datum.cvat.internal.xml;
 
 /**
- * Input limits that keep a hostile or broken XML file from exhausting memory (decisions S2, S3).
+ * Input limits that keep a hostile or broken XML file from exhausting memory (docs/differences.md, S2, S3).
  * Each is far above what a real CVAT export needs: element nesting is about eight deep, the
  * longest attribute values are mask run-length codes of a few hundred kilobytes.
  *

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Where a CVAT dataset's XML files are: {@code *.xml} in the folder, else one, two or three
- * folders down, stopping at the first depth that has any (the reference's source search).
- * Hidden names are skipped; files come in name order (decisions D7), not listing order.
+ * folders down, stopping at the first depth that has any, as Datumaro searches for sources.
+ * Hidden names are skipped; files come in name order (docs/differences.md, D7), not listing order.
  */
 public final class XmlSources {
     public static final int MAX_DEPTH = 4;

@@ -142,7 +142,7 @@ class CvatExporterTest {
                 new Label(2, attrs("a1", "y", "a2", "44"))), s10.annotations());
         DatasetItem s11 = d.item("s1", "1");
         assertEquals(attrs("frame", 1L), s11.attributes());
-        assertFalse(s11.image().hasData(), "no media: kept without it (decisions D5)");
+        assertFalse(s11.image().hasData(), "no media: kept without it (docs/differences.md, D5)");
         assertSameAnnotations(List.of(
                 new PolyLine(3, Coords.of(0, 0, 4, 0, 4, 4), 0, 4, 0, attrs("occluded", false)),
                 new Bbox(3, 5, 0, 6, 9, 0, 4, 0, attrs("occluded", false), null)), s11.annotations());
@@ -272,7 +272,7 @@ class CvatExporterTest {
                 d.item("default", "frame_000007").annotations());
     }
 
-    // --- byte-exact output (cvat-format.md §7) ---
+    // --- byte-exact output: the files as Datumaro writes them ---
 
     @Test
     void writesOpenImagesV6TrainAsTheReference() throws IOException {
@@ -451,7 +451,7 @@ class CvatExporterTest {
         String train = read(dir.resolve("train.xml"));
         assertTrue(train.contains("      <size>3</size>\n") && train.contains("      <stop_frame>3</stop_frame>\n"));
         assertTrue(train.contains("      <z_order>True</z_order>\n" + labels + "    </task>\n  </meta>\n"), train);
-        // coordinates are exact doubles (decisions D1): 2.345 -> 2.35 and 1.005 + 3.1 -> 4.11 where float32 gives 2.34 and 4.10
+        // coordinates are exact doubles (docs/differences.md, D1): 2.345 -> 2.35 and 1.005 + 3.1 -> 4.11 where float32 gives 2.34 and 4.10
         assertEquals("""
                   <image id="0" name="dir/sub/img 1.jpg" width="8" height="6">
                     <tag label="cat">
@@ -531,7 +531,7 @@ class CvatExporterTest {
                               <default_value>jk</default_value>
                               <values>jk
                 hgkf</values>
-                """), "declarations kept (decisions D20)");
+                """), "declarations kept (docs/differences.md, D20)");
         assertTrue(tracks.contains("""
                       </labels>
                       <original_size>
@@ -647,7 +647,7 @@ class CvatExporterTest {
         assertTrue(read(dir.resolve("b.xml")).contains("<size>3</size>"));
     }
 
-    // --- number spelling (§5.7, §7.5) on exact doubles (decisions D1) ---
+    // --- number spelling (two decimals, Python rounding) on exact doubles (docs/differences.md, D1) ---
 
     @Test
     void spellsCoordinatesWithTwoDecimalsRoundedHalfEvenOnTheExactValue() throws IOException {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The byte-level rules of cvat-format.md §5.3 and the examples of §7.4–7.5. */
+/** The byte-level rules of the CVAT writer: quoting and escaping as Python's SAX writer does, the document's indentation, characters XML cannot hold, UTF-8, numbers. */
 class XmlOutTest {
     private static String attribute(String value) throws IOException {
         StringWriter s = new StringWriter();

@@ -19,7 +19,7 @@ import org.codehaus.stax2.XMLInputFactory2;
  * What a document means, as the reference parser of the differential tests (Aalto, reading the
  * bytes itself, with its own encoding detection) sees it, and the same as an {@link XmlCursor}
  * gives it: one line per event inside the root element, text coalesced, comments and processing
- * instructions left out. A DOCTYPE or an entity reference counts as a refusal (decisions S2).
+ * instructions left out. A DOCTYPE or an entity reference counts as a refusal (docs/differences.md, S2).
  * Where Aalto is laxer than XML 1.0 and Namespaces in XML 1.0, the oracle adds the check (see
  * {@link #read}).
  */
