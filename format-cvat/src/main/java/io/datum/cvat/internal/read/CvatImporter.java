@@ -23,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Opens a CVAT dataset: a folder with one or more CVAT XML files (task, job or project exports)
@@ -31,6 +33,7 @@ import org.osgi.service.component.annotations.Component;
  * found (see {@link CvatFile#scan}); items are read, streaming and checked, by each pass.
  */
 @Component(service = DatasetImporter.class)
+@Designate(ocd = CvatImporterConfig.class)
 @DatasetFormat(name = CvatNames.FORMAT, extensions = CvatNames.XML_EXTENSION,
         description = "CVAT for images 1.1 / for video (XML)")
 public class CvatImporter implements DatasetImporter {
@@ -43,6 +46,26 @@ public class CvatImporter implements DatasetImporter {
 
     public CvatImporter() {
         this(XmlLimits.DEFAULT, MAX_RECORDS_IN_MEMORY);
+    }
+
+    /** As configured: a configuration value that is not positive is an error naming it. */
+    @Activate
+    public CvatImporter(CvatImporterConfig config) {
+        this(limitsOf(config), positive("max_records_in_memory", config.max_records_in_memory()));
+    }
+
+    static XmlLimits limitsOf(CvatImporterConfig config) {
+        return new XmlLimits(positive("max_depth", config.max_depth()),
+                positive("max_attribute_length", config.max_attribute_length()),
+                positive("max_text_length", config.max_text_length()),
+                positive("max_mask_pixels", config.max_mask_pixels()));
+    }
+
+    private static <N extends Number> N positive(String name, N value) {
+        if (value.longValue() <= 0) {
+            throw new IllegalArgumentException("CVAT importer configuration: " + name + " must be positive, not " + value);
+        }
+        return value;
     }
 
     CvatImporter(XmlLimits limits, int maxInMemory) {

@@ -11,5 +11,10 @@ package io.datum.cvat.internal.xml;
  * @param maxMaskPixels       pixels of the canvas a mask is decoded into (Pillow's default limit)
  */
 public record XmlLimits(int maxDepth, int maxAttributeLength, int maxTextLength, long maxMaskPixels) {
-    public static final XmlLimits DEFAULT = new XmlLimits(64, 16 << 20, 16 << 20, 178_956_970L);
+    public static final int DEFAULT_MAX_DEPTH = 64;
+    /** The default of both {@code maxAttributeLength} and {@code maxTextLength}. */
+    public static final int DEFAULT_MAX_VALUE_LENGTH = 16 << 20;
+    public static final long DEFAULT_MAX_MASK_PIXELS = 178_956_970L;
+    public static final XmlLimits DEFAULT = new XmlLimits(DEFAULT_MAX_DEPTH, DEFAULT_MAX_VALUE_LENGTH,
+            DEFAULT_MAX_VALUE_LENGTH, DEFAULT_MAX_MASK_PIXELS);
 }
