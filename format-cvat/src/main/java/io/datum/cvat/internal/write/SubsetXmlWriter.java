@@ -65,7 +65,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -429,86 +428,6 @@ final class SubsetXmlWriter implements AutoCloseable {
             skippedByLabel[label] = null;
         }
         skippedLabels.clear();
-    }
-
-    /** What the writer knows of an attribute name: whether CVAT writes it itself, and its {@code <attribute name="...">}. */
-    private static final class AttributeName {
-        final String name;
-        final boolean builtin;
-        private byte[] startTag;
-
-        AttributeName(String name) {
-            this.name = name;
-            this.builtin = CvatNames.BUILTIN_ATTRIBUTES.contains(name);
-        }
-
-        private byte[] trueLine;
-        private byte[] falseLine;
-        private long lastReal;
-        private byte[] lastRealLine;
-
-        /** Checked and escaped when first written (a name only skipped is never checked, as before). */
-        byte[] startTag() {
-            if (startTag == null) {
-                startTag = XmlOut.startTagBytes(ATTRIBUTE, NAME, name);
-            }
-            return startTag;
-        }
-
-        /**
-         * The whole {@code <attribute name="...">value</attribute>} of a boolean or a real, made
-         * once per value (booleans) or per run of one value (reals: scores are mostly 1.0): the
-         * same few lines come millions of times. Null for other values.
-         */
-        byte[] lineOf(Object value) {
-            if (value instanceof Boolean b) {
-                if (b) {
-                    return trueLine != null ? trueLine : (trueLine = line("true"));
-                }
-                return falseLine != null ? falseLine : (falseLine = line("false"));
-            }
-            if (value instanceof Double d) {
-                long bits = Double.doubleToRawLongBits(d);
-                if (lastRealLine == null || bits != lastReal) {
-                    lastReal = bits;
-                    lastRealLine = line(PythonNumbers.repr(d));
-                }
-                return lastRealLine;
-            }
-            return null;
-        }
-
-        private byte[] line(String text) {
-            return XmlOut.leafBytes(startTag(), ATTRIBUTE, text);
-        }
-    }
-
-    /** Counts of the undeclared names skipped for one label: a few names, found by identity. */
-    private static final class SkippedNames {
-        private AttributeName[] names = new AttributeName[4];
-        private long[] counts = new long[4];
-        private int size;
-
-        void count(AttributeName n) {
-            for (int i = 0; i < size; i++) {
-                if (names[i] == n) {
-                    counts[i]++;
-                    return;
-                }
-            }
-            for (int i = 0; i < size; i++) {
-                if (names[i].name.equals(n.name)) {  // a name past the cache's bound has a record per use
-                    counts[i]++;
-                    return;
-                }
-            }
-            if (size == names.length) {
-                names = Arrays.copyOf(names, size * 2);
-                counts = Arrays.copyOf(counts, size * 2);
-            }
-            names[size] = n;
-            counts[size++] = 1;
-        }
     }
 
     /** The name's record: readers share one String per attribute name, so most lookups end at an identity check. */
