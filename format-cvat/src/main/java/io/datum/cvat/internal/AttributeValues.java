@@ -4,9 +4,11 @@ import io.datum.text.PythonNumbers;
 import java.math.BigDecimal;
 
 /**
- * Attribute values as the reference reads and writes them (cvat-format.md §4.8, §5.6, §5.10).
+ * Attribute values as Datumaro reads and writes them: the text of an {@code <attribute>} becomes a
+ * boolean, a number or a string by its spelling and its declared input type; a value is written
+ * back with Python's {@code str()}, and an integer attribute with Python's {@code str(int(value))}.
  */
-final class AttributeValues {
+public final class AttributeValues {
     private AttributeValues() {
     }
 
@@ -15,7 +17,7 @@ final class AttributeValues {
      * whatever the declaration; an attribute declared with an input type other than {@code text}
      * is a number when the text reads as a Python float; everything else stays a string.
      */
-    static Object typed(String text, String declaredInputType) {
+    public static Object typed(String text, String declaredInputType) {
         if (text.equals("true") || text.equals("false")) {
             return text.equals("true");
         }
@@ -32,7 +34,7 @@ final class AttributeValues {
     }
 
     /** The text of an {@code <attribute>} element: {@code true}/{@code false} for booleans, else Python {@code str()}. */
-    static String text(Object value) {
+    public static String text(Object value) {
         if (value instanceof Boolean b) {
             return b ? "true" : "false";
         }
@@ -45,7 +47,7 @@ final class AttributeValues {
      *
      * @throws NumberFormatException where Python raises (None, NaN, infinities, non-integer text)
      */
-    static String intText(Object value) {
+    public static String intText(Object value) {
         if (value instanceof Boolean b) {
             return b ? "1" : "0";
         }
@@ -65,7 +67,7 @@ final class AttributeValues {
     }
 
     /** {@link #intText} as a long. */
-    static long intValue(Object value) {
+    public static long intValue(Object value) {
         String text = intText(value);
         try {
             return Long.parseLong(text);

@@ -11,11 +11,11 @@ import java.util.Map;
  * @param kind           task, job or project export
  * @param labels         every {@code <label>} in document order, duplicates merged
  * @param attributeTypes input type by attribute name, over all labels (the last declaration wins,
- *                       as in the reference; it decides which values are read as numbers)
+ *                       as in Datumaro; it decides which values are read as numbers)
  * @param originalSize   the video frame size of {@code <original_size>}, or null
  * @param subsets        a project's {@code <subset>} texts in document order, duplicates removed
  */
-record CvatMeta(Kind kind, List<LabelCategory> labels, Map<String, String> attributeTypes, ImageSize originalSize,
+public record CvatMeta(Kind kind, List<LabelCategory> labels, Map<String, String> attributeTypes, ImageSize originalSize,
                 List<String> subsets) {
-    enum Kind { TASK, JOB, PROJECT }
+    public enum Kind { TASK, JOB, PROJECT }
 }

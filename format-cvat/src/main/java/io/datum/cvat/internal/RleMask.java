@@ -11,7 +11,7 @@ import java.util.function.ObjIntConsumer;
  * and set pixels starting with unset. The pixels are produced only when asked for; the counts
  * were checked against the box and the box against the image when read.
  */
-final class RleMask implements MaskData {
+public final class RleMask implements MaskData {
     private final int width;
     private final int height;
     private final int left;
@@ -20,7 +20,7 @@ final class RleMask implements MaskData {
     private final int boxHeight;
     private final int[] counts;
 
-    RleMask(int width, int height, int left, int top, int boxWidth, int boxHeight, int[] counts) {
+    public RleMask(int width, int height, int left, int top, int boxWidth, int boxHeight, int[] counts) {
         this.width = width;
         this.height = height;
         this.left = left;
@@ -32,12 +32,12 @@ final class RleMask implements MaskData {
 
     /** Receives the run lengths of a mask as each run ends. */
     @FunctionalInterface
-    interface RunSink {
+    public interface RunSink {
         void run(long length) throws IOException;
     }
 
     /** A full-frame mask of {@code data}'s pixels, as {@link #runs} gives them. */
-    static RleMask of(MaskData data) throws IOException {
+    public static RleMask of(MaskData data) throws IOException {
         int[][] runs = {new int[16]};
         int[] n = {0};
         runs(data, length -> {
@@ -54,7 +54,7 @@ final class RleMask implements MaskData {
      * pixels (0 when the first is set), given to {@code sink} as each run ends. The pixels are
      * taken a row at a time ({@link MaskData#forEachRow}), never all at once.
      */
-    static void runs(MaskData data, RunSink sink) throws IOException {
+    public static void runs(MaskData data, RunSink sink) throws IOException {
         RunCounter counter = new RunCounter(sink);
         try {
             data.forEachRow(counter);
@@ -101,23 +101,23 @@ final class RleMask implements MaskData {
         return height;
     }
 
-    int left() {
+    public int left() {
         return left;
     }
 
-    int top() {
+    public int top() {
         return top;
     }
 
-    int boxWidth() {
+    public int boxWidth() {
         return boxWidth;
     }
 
-    int boxHeight() {
+    public int boxHeight() {
         return boxHeight;
     }
 
-    int[] counts() {
+    public int[] counts() {
         return counts.clone();
     }
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.cvat.internal.detect.CvatDetector;
+import io.datum.cvat.internal.read.CvatImporter;
+import io.datum.cvat.internal.write.CvatExporter;
 import io.datum.registry.FormatInfo;
 import io.datum.registry.FormatRegistries;
 import io.datum.registry.FormatRegistry;

@@ -1,5 +1,8 @@
 package io.datum.cvat.internal;
 
+import io.datum.cvat.internal.detect.CvatDetector;
+import io.datum.cvat.internal.read.CvatImporter;
+import io.datum.cvat.internal.write.CvatExporter;
 import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.FormatDetector;
@@ -31,7 +34,7 @@ class CvatContractTest extends FormatContract {
     }
 
     /**
-     * What the exporter knowingly does not keep, as the reference's exporter does not: shapes
+     * What the exporter knowingly does not keep, as Datumaro's exporter does not: shapes
      * without a label (skipped with a warning; CVAT XML has none) and the track attributes of
      * video shapes (each frame is written as an image of its own).
      */

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.datum.cvat.internal.read.CvatFile;
+import io.datum.cvat.internal.read.CvatImporter;
+import io.datum.cvat.internal.write.CvatExporter;
 import io.datum.model.Annotation;
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
@@ -27,38 +30,38 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /** Fixtures and helpers shared by the CVAT tests: files written by the tests, whole-dataset reads, comparisons. */
-final class CvatTestSupport {
+public final class CvatTestSupport {
     private CvatTestSupport() {
     }
 
     /** A dataset read completely, with the warnings its import gave. */
-    record Loaded(Categories categories, List<DatasetItem> items, CollectingJobContext context) {
-        DatasetItem item(String subset, String id) {
+    public record Loaded(Categories categories, List<DatasetItem> items, CollectingJobContext context) {
+        public DatasetItem item(String subset, String id) {
             return items.stream().filter(i -> i.subset().equals(subset) && i.id().equals(id)).findFirst()
                     .orElseThrow(() -> new AssertionError("no item " + subset + "/" + id + " in " + ids()));
         }
 
-        List<String> ids() {
+        public List<String> ids() {
             return items.stream().map(i -> i.subset() + "/" + i.id()).toList();
         }
 
-        List<String> labelNames() {
+        public List<String> labelNames() {
             return categories.labels().labels().stream().map(l -> l.name()).toList();
         }
     }
 
-    static Loaded load(Path path) throws IOException {
+    public static Loaded load(Path path) throws IOException {
         return load(new CvatImporter(), path);
     }
 
-    static Loaded load(CvatImporter importer, Path path) throws IOException {
+    public static Loaded load(CvatImporter importer, Path path) throws IOException {
         CollectingJobContext context = JobContext.collecting();
         try (DatasetSource source = importer.open(path, ParsedOptions.none(), context)) {
             return new Loaded(source.categories(), readAll(source), context);
         }
     }
 
-    static List<DatasetItem> readAll(DatasetSource source) {
+    public static List<DatasetItem> readAll(DatasetSource source) {
         List<DatasetItem> items = new ArrayList<>();
         try (ItemCursor cursor = source.items()) {
             while (cursor.hasNext()) {
@@ -69,7 +72,7 @@ final class CvatTestSupport {
     }
 
     /** Exports with the exporter's own option parser, as the command line does. */
-    static CollectingJobContext export(DatasetSource source, Path out, String... options) throws IOException {
+    public static CollectingJobContext export(DatasetSource source, Path out, String... options) throws IOException {
         CvatExporter exporter = new CvatExporter();
         CollectingJobContext context = JobContext.collecting();
         Files.createDirectories(out);
@@ -77,7 +80,7 @@ final class CvatTestSupport {
         return context;
     }
 
-    static Path write(Path root, String relative, String text) {
+    public static Path write(Path root, String relative, String text) {
         try {
             Path file = root.resolve(relative);
             Files.createDirectories(file.getParent());
@@ -88,12 +91,12 @@ final class CvatTestSupport {
         }
     }
 
-    static String read(Path file) throws IOException {
+    public static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
     /** An image file of that size, encoded after its extension (jpg, png, bmp). */
-    static Path image(Path root, String relative, int width, int height) {
+    public static Path image(Path root, String relative, int width, int height) {
         try {
             Path file = root.resolve(relative);
             Files.createDirectories(file.getParent());
@@ -113,7 +116,7 @@ final class CvatTestSupport {
     }
 
     /** Annotations equal one by one; masks by their pixels, since mask data has no equality of its own. */
-    static void assertSameAnnotations(List<Annotation> expected, List<Annotation> actual) {
+    public static void assertSameAnnotations(List<Annotation> expected, List<Annotation> actual) {
         assertEquals(expected.size(), actual.size(), () -> "annotations: " + actual);
         for (int i = 0; i < expected.size(); i++) {
             Annotation e = expected.get(i);
@@ -143,7 +146,7 @@ final class CvatTestSupport {
 
     // Datumaro's test assets (tests/assets/cvat_dataset), written out again by hand.
 
-    static final String TASK_XML = """
+    public static final String TASK_XML = """
             <annotations>
               <version>1.1</version>
               <meta>
@@ -184,14 +187,14 @@ final class CvatTestSupport {
               </image>
             </annotations>""";
 
-    static Path taskDataset(Path root) {
+    public static Path taskDataset(Path root) {
         write(root, "train.xml", TASK_XML);
         image(root, "images/img0.jpg", 8, 8);
         image(root, "images/img1.jpg", 10, 10);
         return root;
     }
 
-    static final String PROJECT_XML = """
+    public static final String PROJECT_XML = """
             <?xml version="1.0" encoding="utf-8"?>
             <annotations>
               <version>1.1</version>
@@ -242,7 +245,7 @@ final class CvatTestSupport {
               </image>
             """.formatted(s)).toList()));
 
-    static Path projectDataset(Path root) {
+    public static Path projectDataset(Path root) {
         write(root, "annotations.xml", PROJECT_XML);
         for (String subset : List.of("Test", "Train", "Validation")) {
             image(root, "images/" + subset + "/img0.jpg", 8, 8);
@@ -251,7 +254,7 @@ final class CvatTestSupport {
         return root;
     }
 
-    static final String VIDEO_XML = """
+    public static final String VIDEO_XML = """
             <?xml version="1.0" encoding="utf-8"?>
             <annotations>
               <version>1.1</version>
@@ -293,7 +296,7 @@ final class CvatTestSupport {
               </track>
             </annotations>""";
 
-    static Path videoDataset(Path root) {
+    public static Path videoDataset(Path root) {
         write(root, "annotations.xml", VIDEO_XML);
         for (String frame : List.of("frame_000010.png", "frame_000013.png", "frame_000016.png")) {
             image(root, "images/" + frame, 25, 20);
@@ -302,7 +305,7 @@ final class CvatTestSupport {
     }
 
     /** A minimal task file around a body, with labels {@code a} (attribute {@code n}: number) and {@code b}. */
-    static String task(String body) {
+    public static String task(String body) {
         return """
                 <?xml version="1.0" encoding="utf-8"?>
                 <annotations>

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.cvat.internal.detect.CvatDetector;
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.Image;

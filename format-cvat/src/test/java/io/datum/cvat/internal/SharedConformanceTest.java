@@ -2,6 +2,7 @@ package io.datum.cvat.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.datum.cvat.internal.read.CvatImporter;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
@@ -20,9 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * only on a machine that has the corpus (and Python); the unit tests never depend on it.
  */
 @EnabledIf("corpusPresent")
-class SharedConformanceTest {
+public class SharedConformanceTest {
     /** {@code ../shared/conformance} beside the checkout (tests run in the module's folder). */
-    static final Path CORPUS = Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("conformance");
+    public static final Path CORPUS = Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("conformance");
 
     @TempDir
     Path out;
