@@ -65,6 +65,13 @@ class TransformVerbTest {
     }
 
     @Test
+    void chainsTheItemTransforms() throws IOException {
+        assertEquals(0, run("transform", "-t", "rename", "-t", "map_subsets", "-t", "remove_items", "-i", "in", "-o", "out",
+                "--", "-e", "|^(.)$|img_\\1|", "--", "-s", "test:val", "--", "--id", "img_b:val"), err);
+        assertEquals(List.of("img_a train cat", "img_c val cat"), Files.readAllLines(dir.resolve("out/items.txt")));
+    }
+
+    @Test
     void aTransformWithoutAGroupHasNoOptions() throws IOException {
         assertEquals(0, run("transform", "-t", "remap_labels", "-t", "filter", "-i", "in", "-o", "out", "--",
                 "-l", "dog:hound"), err);
