@@ -131,7 +131,8 @@ class ItemTransformsTest {
     @Test
     void eachStagePullsOneItemPerItemItGives() {
         for (DatasetTransform t : List.of(new MapSubsets(), new Reindex(), new IdFromImageName(), new Rename(),
-                new RemoveItems(), new RemoveAnnotations(), new RemoveAttributes(), new ProjectLabels(), new RandomSplit())) {
+                new RemoveItems(), new RemoveAnnotations(), new RemoveAttributes(), new ProjectLabels(), new RandomSplit(),
+                new ShapesToBoxes())) {
             TransformRuns.Generated source = new TransformRuns.Generated(1000);
             String[] options = t instanceof Rename ? new String[] {"-e", "|_|-|"} : new String[0];
             try (ItemCursor c = apply(t, source, options).items()) {
@@ -146,7 +147,8 @@ class ItemTransformsTest {
     @Test
     void everyTransformAnswersHelp() {
         for (DatasetTransform t : List.of(new MapSubsets(), new Reindex(), new IdFromImageName(), new Rename(),
-                new RemoveItems(), new RemoveAnnotations(), new RemoveAttributes(), new ProjectLabels(), new RandomSplit())) {
+                new RemoveItems(), new RemoveAnnotations(), new RemoveAttributes(), new ProjectLabels(), new RandomSplit(),
+                new ShapesToBoxes())) {
             String help = TransformRuns.help(t);
             assertTrue(help.startsWith("usage: " + t.options().prog()), help);
         }
