@@ -113,12 +113,9 @@ final class TransformVerb implements Verb {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             List<String> options = i < groups.size() ? groups.get(i) : List.of();
-            if (s.registry().transform(name).isEmpty()) {
-                throw new CliException("Transform '" + name + "' is not found; 'datum transforms' lists the "
-                        + "installed ones (" + String.join(", ", s.registry().transforms().stream()
-                        .map(TransformInfo::name).toList()) + ")");
-            }
-            s.registry().requireTransform(name).options().parse(options);
+            s.registry().transform(name).orElseThrow(() -> new CliException("Transform '" + name + "' is not found; "
+                    + "'datum transforms' lists the installed ones (" + String.join(", ", s.registry().transforms()
+                    .stream().map(TransformInfo::name).toList()) + ")")).options().parse(options);
             steps.add(new Transforms.Step(name, options));
         }
         return steps;

@@ -79,6 +79,19 @@ class TransformVerbTest {
     }
 
     @Test
+    void transformsTheSourcesOfAProjectAndRefusesATargetWithAPath() throws IOException {
+        assertEquals(0, run("create", "-o", "proj"), err);
+        assertEquals(0, run("import", "-p", "proj", "-f", "fake", input.toString()), err);
+        assertEquals(0, run("transform", "-t", "reindex", "-p", "proj", "-o", "out", "--", "-s", "5"), err);
+        assertEquals(List.of("5 train cat", "6 test dog", "7 test cat"), Files.readAllLines(dir.resolve("out/items.txt")));
+        assertEquals(2, run("transform", "-t", "reindex", "in:fake", "-i", "in", "-o", "out2"));
+        assertTrue(err.contains("argument -i/--input-path: not allowed with a target"), err);
+        assertEquals(1, run("transform", "-t", "reindex", "-i", "nowhere", "-o", "out2"));
+        assertTrue(err.contains("ERROR: Path nowhere doesn't exist"), err);
+        assertFalse(Files.exists(dir.resolve("out2")));
+    }
+
+    @Test
     void anUnknownTransformNamesTheListingVerb() {
         assertEquals(1, run("transform", "-t", "nosuch", "-i", "in", "-o", "out"));
         assertTrue(err.contains("ERROR: Transform 'nosuch' is not found; 'datum transforms' lists the installed ones ("),
