@@ -125,7 +125,7 @@ class TransformVerbTest {
     void helpOfTheVerbAndOfATransform() {
         assertEquals(0, run("transform", "-h"));
         assertTrue(out.contains("usage: datum transform"), out);
-        assertTrue(out.contains("Builtin transforms: filter"), out);
+        assertTrue(out.contains("Builtin transforms: boxes_to_masks, filter, "), out);
         assertEquals(0, run("transform", "-t", "remap_labels", "--", "-h"));
         assertTrue(out.startsWith("usage: remap_labels"), out);
     }
