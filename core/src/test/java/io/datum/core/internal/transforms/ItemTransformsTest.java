@@ -132,7 +132,7 @@ class ItemTransformsTest {
     void eachStagePullsOneItemPerItemItGives() {
         for (DatasetTransform t : List.of(new MapSubsets(), new Reindex(), new IdFromImageName(), new Rename(),
                 new RemoveItems(), new RemoveAnnotations(), new RemoveAttributes(), new ProjectLabels(), new RandomSplit(),
-                new ShapesToBoxes(), new BoxesToMasks())) {
+                new ShapesToBoxes(), new BoxesToMasks(), new PolygonsToMasks())) {
             TransformRuns.Generated source = new TransformRuns.Generated(1000);
             String[] options = t instanceof Rename ? new String[] {"-e", "|_|-|"} : new String[0];
             try (ItemCursor c = apply(t, source, options).items()) {
