@@ -8,6 +8,7 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 
 import io.datum.api.Datum;
 import io.datum.api.DatasetInfo;
+import io.datum.api.ExportResult;
 import io.datum.it.faketransform.UpperCaseIds;
 import io.datum.registry.DetectionReport;
 import io.datum.registry.FormatRegistry;
@@ -90,8 +91,9 @@ public class TransformPluginIT {
                 Optional::isPresent);
         assertTrue(gogo.output("datum:transforms --names").lines().anyMatch(UpperCaseIds.NAME::equals));
         String table = gogo.output("datum:transforms");
-        assertTrue(table, table.lines().anyMatch(l -> l.startsWith(UpperCaseIds.NAME + "  " + UpperCaseIds.SYMBOLIC_NAME
-                + " 1.0.0")));
+        // the name column is as wide as the longest transform name
+        assertTrue(table, table.lines().anyMatch(l -> l.matches(UpperCaseIds.NAME + " {2,}" + UpperCaseIds.SYMBOLIC_NAME
+                .replace(".", "\\.") + " 1\\.0\\.0")));
 
         // the plugin's transform runs in a pipeline of the API
         Path samples = Path.of(context.getProperty(SAMPLES));
@@ -129,5 +131,30 @@ public class TransformPluginIT {
         }
         assertFalse("nothing of the results was printed, got:\n" + buffer, buffer.toString(StandardCharsets.UTF_8)
                 .contains("Detected format"));
+    }
+
+    @Test
+    public void coresTransformsChainFromTheShellAndFromJava() throws Exception {
+        Path samples = Path.of(context.getProperty(SAMPLES));
+        Path work = Files.createTempDirectory(TestHome.work(), "chain-");
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream console = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        try (CommandSession session = commandProcessor.createSession(new ByteArrayInputStream(new byte[0]), console,
+                console)) {
+            session.currentDir(work);
+            Object result = session.execute("datum:transform -t reindex -t map_subsets " + samples.resolve(
+                    "open-images-sample") + " -o shell-out -- -- -s validation:val");
+            assertEquals(ExportResult.class.getName(), result.getClass().getName());
+        }
+        assertTrue(Files.exists(work.resolve("shell-out/images/train/1.jpg")));
+        assertTrue(Files.exists(work.resolve("shell-out/images/val/3.jpg")));
+
+        Path out = work.resolve("java-out");
+        datum.open(samples.resolve("open-images-sample"), "open_images")
+                .transform("rename", "-e", "|^(\\w{4})\\w*$|img_\\1|")
+                .transform("random_split", "-s", "all:1")
+                .export(out, "open_images");
+        String labels = Files.readString(out.resolve("annotations/all-annotations-human-imagelabels.csv"));
+        assertTrue(labels, labels.contains("img_0a1b,") && labels.contains("img_9a8b,"));
     }
 }

@@ -60,6 +60,7 @@ public final class DatumCommandLine {
         v.put("info", new DinfoVerb());
         v.put("stats", new StatsVerb());
         v.put("formats", new FormatsVerb());
+        v.put("transform", new TransformVerb());
         v.put("transforms", new FormatsVerb());
         v.put("project", new ProjectVerbs());
         v.put("add", ProjectVerbs.named("add"));
@@ -250,6 +251,7 @@ public final class DatumCommandLine {
                 + "  detect               Detect the format of a dataset (also: detect-format)\n"
                 + "  dinfo                Print dataset info (also: info)\n"
                 + "  stats                Compute dataset statistics into statistics.json\n"
+                + "  transform            Apply transforms to a dataset, written in its format\n"
                 + "  formats              List the formats the installed bundles provide\n"
                 + "  transforms           List the transforms the installed bundles provide\n\n"
                 + "Run 'datum COMMAND --help' for more information on a command.\n";

@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = GogoCommands.class)
 @GogoCommand(scope = "datum", function = {"convert", "create", "import", "add", "export", "remove", "detect", "formats",
-    "transforms", "dinfo", "info", "stats", "project"})
+    "transform", "transforms", "dinfo", "info", "stats", "project"})
 public class GogoCommands {
     private static final String ARGS = "options and arguments as on the datum command line (-h lists them)";
     private final FormatRegistry registry;
@@ -70,6 +70,12 @@ public class GogoCommands {
     @Descriptor("Lists the formats the installed bundles provide, with the bundle providing each")
     public Object formats(CommandSession session, @Descriptor(ARGS) String[] args) {
         return run(session, "formats", args);
+    }
+
+    @Descriptor("Applies transforms to a dataset and writes it in its format (-t NAME [-t NAME ...] [TARGET | -i PATH "
+            + "[-if FORMAT]] -o DIR [-- OPTIONS [-- OPTIONS ...]]); returns the export result")
+    public Object transform(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "transform", args);
     }
 
     @Descriptor("Lists the transforms the installed bundles provide, with the bundle providing each")

@@ -1,0 +1,133 @@
+package io.datum.core.internal.transforms;
+
+import io.datum.model.Coords;
+import io.datum.model.DatasetItem;
+import io.datum.model.Ellipse;
+import io.datum.model.ImageSize;
+import io.datum.model.MaskData;
+import io.datum.spi.DatasetException;
+import java.util.Arrays;
+import java.util.function.ObjIntConsumer;
+
+/**
+ * The pixels of a shape on an image of a given size, made only when a writer asks for them, a row
+ * at a time if it reads rows: a pixel is set when its centre lies inside the shape. For a polygon
+ * "inside" follows the even-odd rule, and a centre on a left or top edge is inside while one on a
+ * right or bottom edge is not, so that a box on whole pixels covers exactly those pixels and two
+ * polygons sharing an edge never both take a pixel.
+ */
+final class ShapePixels implements MaskData {
+    /** Sets the pixels of one row whose centres lie inside the shape. */
+    private interface RowFill {
+        void fill(byte[] row, double centreY);
+    }
+
+    private final int width;
+    private final int height;
+    private final RowFill fill;
+
+    private ShapePixels(ImageSize size, RowFill fill) {
+        this.width = size.width();
+        this.height = size.height();
+        this.fill = fill;
+    }
+
+    /** The size of the item's image, which a mask needs; unknown, it is an error naming the item. */
+    static ImageSize imageSizeOf(DatasetItem item) {
+        ImageSize size = item.image() == null ? null : item.image().size().orElse(null);
+        if (size == null) {
+            throw new DatasetException("item '" + item.id() + "' (subset '" + item.subset() + "'): image info is "
+                    + "required for this transform (the image size is unknown)");
+        }
+        return size;
+    }
+
+    /** A polygon of {@code x0, y0, x1, y1, ...}. */
+    static ShapePixels polygon(Coords points, ImageSize size) {
+        double[] p = points.toArray();
+        int n = p.length / 2;
+        return new ShapePixels(size, (row, cy) -> {
+            double[] crossings = new double[n];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                double xa = p[2 * i];
+                double ya = p[2 * i + 1];
+                double xb = p[2 * ((i + 1) % n)];
+                double yb = p[2 * ((i + 1) % n) + 1];
+                // half-open in y: an edge counts for centres in [min y, max y)
+                if ((ya <= cy && cy < yb) || (yb <= cy && cy < ya)) {
+                    crossings[count++] = xa + (cy - ya) * (xb - xa) / (yb - ya);
+                }
+            }
+            Arrays.sort(crossings, 0, count);
+            for (int i = 0; i + 1 < count; i += 2) {
+                setCentresIn(row, crossings[i], crossings[i + 1]);
+            }
+        });
+    }
+
+    /** A box from (x1, y1) to (x2, y2). */
+    static ShapePixels box(double x1, double y1, double x2, double y2, ImageSize size) {
+        return polygon(Coords.of(x1, y1, x2, y1, x2, y2, x1, y2), size);
+    }
+
+    /** The ellipse inscribed in the ellipse's box. */
+    static ShapePixels ellipse(Ellipse e, ImageSize size) {
+        double cx = (e.x1() + e.x2()) / 2;
+        double cyCentre = (e.y1() + e.y2()) / 2;
+        double rx = Math.abs(e.x2() - e.x1()) / 2;
+        double ry = Math.abs(e.y2() - e.y1()) / 2;
+        return new ShapePixels(size, (row, cy) -> {
+            if (rx == 0 || ry == 0) {
+                return;
+            }
+            double dy = (cy - cyCentre) / ry;
+            if (dy * dy >= 1) {
+                return;
+            }
+            double half = rx * Math.sqrt(1 - dy * dy);
+            setCentresIn(row, cx - half, cx + half);
+        });
+    }
+
+    /** Sets the pixels whose centre {@code x + 0.5} lies in [from, to). */
+    private static void setCentresIn(byte[] row, double from, double to) {
+        int first = (int) Math.max(0, Math.ceil(from - 0.5));
+        int end = (int) Math.min(row.length, Math.ceil(to - 0.5));
+        for (int x = first; x < end; x++) {
+            row[x] = 1;
+        }
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public byte[] pixels() {
+        byte[] all = new byte[Math.multiplyExact(width, height)];
+        forEachRow((row, y) -> System.arraycopy(row, 0, all, y * width, width));
+        return all;
+    }
+
+    @Override
+    public void forEachRow(ObjIntConsumer<byte[]> rows) {
+        byte[] row = new byte[width];
+        for (int y = 0; y < height; y++) {
+            Arrays.fill(row, (byte) 0);
+            fill.fill(row, y + 0.5);
+            rows.accept(row, y);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MaskData[" + width + "x" + height + "]";
+    }
+}
