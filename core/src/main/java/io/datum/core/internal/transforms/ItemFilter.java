@@ -13,14 +13,11 @@ import io.datum.model.PolyLine;
 import io.datum.model.Polygon;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
-import io.datum.spi.Datasets;
-import io.datum.spi.ItemCursor;
 import io.datum.text.PythonNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -79,32 +76,7 @@ final class ItemFilter {
     /** The source with the filter applied to every pass. */
     DatasetSource apply(DatasetSource source) {
         LabelCategories labels = source.categories().labels();
-        return Datasets.wrapping(source, inner -> new ItemCursor() {
-            private DatasetItem next;
-
-            @Override
-            public boolean hasNext() {
-                while (next == null && inner.hasNext()) {
-                    next = filter(inner.next(), labels);
-                }
-                return next != null;
-            }
-
-            @Override
-            public DatasetItem next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                DatasetItem item = next;
-                next = null;
-                return item;
-            }
-
-            @Override
-            public void close() {
-                inner.close();
-            }
-        }, false);
+        return ItemStage.mapping(source, item -> filter(item, labels), ItemStage.Counts.UNKNOWN);
     }
 
     /** The item as the filter leaves it, or null when it is dropped. */

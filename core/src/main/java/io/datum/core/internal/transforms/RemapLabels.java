@@ -17,8 +17,6 @@ import io.datum.options.OptionParser;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
-import io.datum.spi.ForwardingSource;
-import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
 import io.datum.spi.transform.DatasetTransform;
 import io.datum.spi.transform.TransformName;
@@ -26,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
@@ -99,78 +98,36 @@ public class RemapLabels implements DatasetTransform {
             }
         }
         Categories categories = new Categories(new LabelCategories(to, from.commonAttributes()));
-        return new Remapped(source, categories, newIndex, keepOthers);
+        int[] same = new int[newIndex.length];
+        Arrays.setAll(same, i -> i);
+        // no item is dropped, so the item and subset counts of the source below still hold
+        UnaryOperator<DatasetItem> change = keepOthers && Arrays.equals(same, newIndex)
+                ? UnaryOperator.identity() : item -> remap(item, newIndex, keepOthers);
+        return new ItemStage(source, categories, () -> change, ItemStage.Counts.SAME);
     }
 
-    /**
-     * The source with every item's annotations remapped as it is read; no item is dropped, so the
-     * item and subset counts of the source below still hold.
-     */
-    private static final class Remapped extends ForwardingSource {
-        private final Categories categories;
-        private final int[] newIndex;
-        private final boolean keepUnlabelled;
-        private final boolean identity;
-
-        Remapped(DatasetSource source, Categories categories, int[] newIndex, boolean keepUnlabelled) {
-            super(source);
-            this.categories = categories;
-            this.newIndex = newIndex;
-            this.keepUnlabelled = keepUnlabelled;
-            int[] same = new int[newIndex.length];
-            Arrays.setAll(same, i -> i);
-            this.identity = keepUnlabelled && Arrays.equals(same, newIndex);
-        }
-
-        @Override
-        public Categories categories() {
-            return categories;
-        }
-
-        @Override
-        public ItemCursor items() {
-            ItemCursor inner = source.items();
-            return new ItemCursor() {
-                @Override
-                public boolean hasNext() {
-                    return inner.hasNext();
+    /** The item with its annotations remapped ({@code newIndex}); unlabelled ones kept or dropped. */
+    private static DatasetItem remap(DatasetItem item, int[] newIndex, boolean keepUnlabelled) {
+        List<Annotation> kept = new ArrayList<>(item.annotations().size());
+        for (Annotation a : item.annotations()) {
+            Integer label = a instanceof Caption ? null : a.label();
+            if (label == null) {
+                if (keepUnlabelled) {
+                    kept.add(a);
                 }
-
-                @Override
-                public DatasetItem next() {
-                    DatasetItem item = inner.next();
-                    return identity ? item : remap(item);
-                }
-
-                @Override
-                public void close() {
-                    inner.close();
-                }
-            };
-        }
-
-        private DatasetItem remap(DatasetItem item) {
-            List<Annotation> kept = new ArrayList<>(item.annotations().size());
-            for (Annotation a : item.annotations()) {
-                Integer label = a instanceof Caption ? null : a.label();
-                if (label == null) {
-                    if (keepUnlabelled) {
-                        kept.add(a);
-                    }
-                    continue;
-                }
-                if (label < 0 || label >= newIndex.length) {
-                    throw new DatasetException("item '" + item.id() + "' (subset '" + item.subset()
-                            + "'): annotation " + a.id() + " refers to label #" + label + ", but the dataset has "
-                            + newIndex.length + " labels");
-                }
-                int to = newIndex[label];
-                if (to != DELETED) {
-                    kept.add(to == label ? a : withLabel(a, to));
-                }
+                continue;
             }
-            return item.withAnnotations(kept);
+            if (label < 0 || label >= newIndex.length) {
+                throw new DatasetException("item '" + item.id() + "' (subset '" + item.subset()
+                        + "'): annotation " + a.id() + " refers to label #" + label + ", but the dataset has "
+                        + newIndex.length + " labels");
+            }
+            int to = newIndex[label];
+            if (to != DELETED) {
+                kept.add(to == label ? a : withLabel(a, to));
+            }
         }
+        return item.withAnnotations(kept);
     }
 
     /** The annotation with another label index; the model's annotations are immutable records. */
