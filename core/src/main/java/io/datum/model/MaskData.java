@@ -37,6 +37,19 @@ public interface MaskData {
         }
     }
 
+    /**
+     * All pixels of {@code mask} gathered from its {@link #forEachRow rows}: the {@link #pixels()}
+     * of a mask that is made or decoded a row at a time.
+     *
+     * @since 1.4
+     */
+    static byte[] pixelsFromRows(MaskData mask) {
+        int w = mask.width();
+        byte[] all = new byte[Math.multiplyExact(w, mask.height())];
+        mask.forEachRow((row, y) -> System.arraycopy(row, 0, all, y * w, w));
+        return all;
+    }
+
     /** Mask data over an array held in memory. */
     static MaskData of(int width, int height, byte[] pixels) {
         if ((long) width * height != pixels.length) {

@@ -111,9 +111,7 @@ final class ShapePixels implements MaskData {
 
     @Override
     public byte[] pixels() {
-        byte[] all = new byte[Math.multiplyExact(width, height)];
-        forEachRow((row, y) -> System.arraycopy(row, 0, all, y * width, width));
-        return all;
+        return MaskData.pixelsFromRows(this);
     }
 
     @Override

@@ -44,9 +44,7 @@ public final class PngMask implements MaskData {
     @Override
     public byte[] pixels() {
         checkLimit((long) width * height, "the image size " + width + "x" + height);
-        byte[] all = new byte[width * height];
-        forEachRow((row, y) -> System.arraycopy(row, 0, all, y * width, width));
-        return all;
+        return MaskData.pixelsFromRows(this);
     }
 
     @Override
