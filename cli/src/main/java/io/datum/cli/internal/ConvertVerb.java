@@ -56,7 +56,9 @@ final class ConvertVerb implements Verb {
             inputFormat = report.detected().get(0);
             s.log().info("Source dataset format detected as " + inputFormat);
         }
-        if (inputFormat.equals(outputFormat)) {
+        List<Transforms.Step> steps = new ArrayList<>(Transforms.filterSteps(o));
+        // a same-format conversion copies the dataset unless it filters
+        if (inputFormat.equals(outputFormat) && steps.isEmpty()) {
             throw new CliException("The source data format and the output data format is same as " + inputFormat + ".", 3);
         }
         s.registry().requireImporter(inputFormat);
@@ -69,7 +71,6 @@ final class ConvertVerb implements Verb {
         if (!Files.exists(inputPath)) {
             throw new CliException("Failed to find dataset '" + inputFormat + "' at '" + inputPath + "'");
         }
-        List<Transforms.Step> steps = new ArrayList<>(Transforms.filterSteps(o));
         CliJobContext listener = new CliJobContext(s.log(), null, "Exporting the dataset");
         ExportResult result;
         try {

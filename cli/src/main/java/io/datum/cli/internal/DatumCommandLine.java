@@ -62,6 +62,7 @@ public final class DatumCommandLine {
         v.put("formats", new FormatsVerb());
         v.put("transform", new TransformVerb());
         v.put("transforms", new FormatsVerb());
+        v.put("filter", new FilterVerb());
         v.put("project", new ProjectVerbs());
         v.put("add", ProjectVerbs.named("add"));
         v.put("remove", ProjectVerbs.named("remove"));
@@ -252,6 +253,7 @@ public final class DatumCommandLine {
                 + "  dinfo                Print dataset info (also: info)\n"
                 + "  stats                Compute dataset statistics into statistics.json\n"
                 + "  transform            Apply transforms to a dataset, written in its format\n"
+                + "  filter               Filter dataset items, written in its format\n"
                 + "  formats              List the formats the installed bundles provide\n"
                 + "  transforms           List the transforms the installed bundles provide\n\n"
                 + "Run 'datum COMMAND --help' for more information on a command.\n";

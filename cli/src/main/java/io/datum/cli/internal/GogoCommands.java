@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = GogoCommands.class)
 @GogoCommand(scope = "datum", function = {"convert", "create", "import", "add", "export", "remove", "detect", "formats",
-    "transform", "transforms", "dinfo", "info", "stats", "project"})
+    "transform", "transforms", "filter", "dinfo", "info", "stats", "project"})
 public class GogoCommands {
     private static final String ARGS = "options and arguments as on the datum command line (-h lists them)";
     private final FormatRegistry registry;
@@ -76,6 +76,12 @@ public class GogoCommands {
             + "[-if FORMAT]] -o DIR [-- OPTIONS [-- OPTIONS ...]]); returns the export result")
     public Object transform(CommandSession session, @Descriptor(ARGS) String[] args) {
         return run(session, "transform", args);
+    }
+
+    @Descriptor("Writes the items (or annotations) an XPath expression selects in the dataset's format (-e XPATH "
+            + "[-m MODE] [TARGET | -i PATH [-if FORMAT]] -o DIR [--remove-unused-labels]); returns the export result")
+    public Object filter(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "filter", args);
     }
 
     @Descriptor("Lists the transforms the installed bundles provide, with the bundle providing each")

@@ -54,6 +54,18 @@ final class TransformVerb implements Verb {
             throw parser.error("the following arguments are required: -t/--transform");
         }
         List<Transforms.Step> steps = steps(names, o.extra(), s);
+        ExportResult result = inOwnFormat(parser, o, steps, s, "Transforming...");
+        s.log().info("Results have been saved to '" + result.output() + "'");
+        return result;
+    }
+
+    /**
+     * Runs {@code steps} on the dataset of a verb's target or {@code -i/-if} and writes the result
+     * in that dataset's format into {@code -o}, which is required and must lie outside the input
+     * (what {@code transform} and {@code filter} share; their parsers name these options alike).
+     */
+    static ExportResult inOwnFormat(OptionParser parser, ParsedOptions o, List<Transforms.Step> steps, Session s,
+                                    String progress) throws IOException {
         if (o.value("output-dir") == null) {
             throw parser.error("the following arguments are required: -o/--output-dir (the input is never changed "
                     + "in place)");
@@ -80,7 +92,7 @@ final class TransformVerb implements Verb {
             }
         }
         List<String> exportOptions = mediaOption(format, s);
-        CliJobContext listener = new CliJobContext(s.log(), null, "Transforming...");
+        CliJobContext listener = new CliJobContext(s.log(), null, progress);
         ExportResult result;
         try {
             Dataset dataset = Transforms.applyAll(s.datum().open(inputs, listener), steps);
@@ -88,7 +100,6 @@ final class TransformVerb implements Verb {
         } finally {
             listener.flushWarnings();
         }
-        s.log().info("Results have been saved to '" + result.output() + "'");
         return result;
     }
 

@@ -67,7 +67,8 @@ public class ProjectLabels implements DatasetTransform {
         return new ItemStage(source, categories, () -> item -> project(item, newIndex), ItemStage.Counts.SAME);
     }
 
-    private static DatasetItem project(DatasetItem item, int[] newIndex) {
+    /** The item with each annotation moved to its label's new index, those of dropped labels (-1) removed. */
+    static DatasetItem project(DatasetItem item, int[] newIndex) {
         List<Annotation> kept = new ArrayList<>(item.annotations().size());
         for (Annotation a : item.annotations()) {
             Integer label = a instanceof Caption ? null : a.label();
