@@ -57,6 +57,15 @@ public interface Dataset {
         return export(ExportRequest.of(dir, format, options));
     }
 
+    /**
+     * This dataset (the first) compared with {@code other} (the second), item by item matched by
+     * subset and id (Datumaro's {@code datum compare -m equality}). Both are read a few times over,
+     * never held whole: the first is taken a bounded share of its items at a time.
+     *
+     * @since 1.2
+     */
+    DatasetComparison compare(Dataset other, ComparisonOptions options) throws IOException;
+
     /** Item counts per subset and the labels, in one pass (what {@code datum dinfo} prints). */
     DatasetInfo info() throws IOException;
 

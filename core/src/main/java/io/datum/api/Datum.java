@@ -56,6 +56,16 @@ public interface Datum {
     Dataset open(List<DatasetInput> inputs, DatasetListener listener) throws IOException;
 
     /**
+     * A pipeline over several datasets merged by Datumaro's {@code union} policy: their labels
+     * united by name (first appearance first), every item of every input kept, and an item whose
+     * subset and id occur in several inputs kept from each, renamed {@code <id>-<input index>}.
+     * Nothing is held in memory but a 64-bit hash per item.
+     *
+     * @since 1.2
+     */
+    Dataset merge(List<DatasetInput> inputs, DatasetListener listener) throws IOException;
+
+    /**
      * A pipeline over a source the caller made (such as {@code Datasets.of}); the caller closes it.
      *
      * @since 1.1

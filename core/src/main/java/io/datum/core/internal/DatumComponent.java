@@ -36,6 +36,11 @@ public class DatumComponent implements Datum {
     }
 
     @Override
+    public Dataset merge(List<DatasetInput> inputs, DatasetListener listener) throws IOException {
+        return delegate.merge(inputs, listener);
+    }
+
+    @Override
     public Dataset dataset(DatasetSource source, DatasetListener listener) {
         return delegate.dataset(source, listener);
     }

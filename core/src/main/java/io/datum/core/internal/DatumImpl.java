@@ -36,6 +36,11 @@ public final class DatumImpl implements Datum {
     }
 
     @Override
+    public Dataset merge(List<DatasetInput> inputs, DatasetListener listener) {
+        return Pipeline.merged(registry, inputs, listener);
+    }
+
+    @Override
     public Dataset dataset(DatasetSource source, DatasetListener listener) {
         return Pipeline.over(registry, source, listener);
     }

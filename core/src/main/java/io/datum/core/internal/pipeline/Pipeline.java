@@ -1,6 +1,8 @@
 package io.datum.core.internal.pipeline;
 
+import io.datum.api.ComparisonOptions;
 import io.datum.api.Dataset;
+import io.datum.api.DatasetComparison;
 import io.datum.api.DatasetInfo;
 import io.datum.api.DatasetInput;
 import io.datum.api.DatasetListener;
@@ -62,6 +64,20 @@ public final class Pipeline implements Dataset {
      * accept its input's options.
      */
     public static Pipeline open(FormatRegistry registry, List<DatasetInput> inputs, DatasetListener listener) {
+        return open(registry, inputs, listener, false);
+    }
+
+    /**
+     * A pipeline over datasets on disk merged with the {@code union} policy
+     * ({@link UnionMergeSource}): labels united by name, every item kept, repeated keys renamed.
+     * The inputs are checked as by {@link #open}.
+     */
+    public static Pipeline merged(FormatRegistry registry, List<DatasetInput> inputs, DatasetListener listener) {
+        return open(registry, inputs, listener, true);
+    }
+
+    private static Pipeline open(FormatRegistry registry, List<DatasetInput> inputs, DatasetListener listener,
+                                 boolean union) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("a pipeline needs at least one input");
         }
@@ -84,7 +100,7 @@ public final class Pipeline implements Dataset {
             importers.add(importer);
             options.add(importer.options().parse(input.options()));
         }
-        return new Pipeline(registry, listener, inputs, context -> openAll(inputs, importers, options, context),
+        return new Pipeline(registry, listener, inputs, context -> openAll(inputs, importers, options, context, union),
                 List.of());
     }
 
@@ -104,11 +120,15 @@ public final class Pipeline implements Dataset {
     }
 
     private static DatasetSource openAll(List<DatasetInput> inputs, List<DatasetImporter> importers,
-                                         List<ParsedOptions> options, JobContext context) throws IOException {
+                                         List<ParsedOptions> options, JobContext context, boolean union)
+            throws IOException {
         List<DatasetSource> opened = new ArrayList<>();
         try {
             for (int i = 0; i < inputs.size(); i++) {
                 opened.add(importers.get(i).open(inputs.get(i).path(), options.get(i), context));
+            }
+            if (union) {
+                return new UnionMergeSource(opened);
             }
             for (DatasetSource s : opened) {
                 if (!s.categories().labels().sameLabelsAs(opened.get(0).categories().labels())) {
@@ -163,6 +183,25 @@ public final class Pipeline implements Dataset {
     @Override
     public ExportResult export(ExportRequest request) throws IOException {
         return PipelineExport.run(this, request);
+    }
+
+    @Override
+    public DatasetComparison compare(Dataset other, ComparisonOptions options) throws IOException {
+        return compare(other, options, DatasetComparator.SHARE_SIZE);
+    }
+
+    /** {@link #compare} holding at most {@code shareSize} items of this dataset at a time. */
+    DatasetComparison compare(Dataset other, ComparisonOptions options, int shareSize) throws IOException {
+        if (!(other instanceof Pipeline second)) {
+            throw new IllegalArgumentException("a dataset of another implementation: " + other.getClass().getName());
+        }
+        OwnedFolder spill = SpillFolders.create();
+        try (DatasetSource a = openStaged(new PipelineContext(listener, spill.path()));
+             DatasetSource b = second.openStaged(new PipelineContext(second.listener, spill.path()))) {
+            return new DatasetComparator(options, shareSize).compare(a, b);
+        } finally {
+            spill.delete();
+        }
     }
 
     @Override

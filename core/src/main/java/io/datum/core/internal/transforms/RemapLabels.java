@@ -131,7 +131,7 @@ public class RemapLabels implements DatasetTransform {
     }
 
     /** The annotation with another label index; the model's annotations are immutable records. */
-    static Annotation withLabel(Annotation a, int label) {
+    public static Annotation withLabel(Annotation a, int label) {
         if (a instanceof Label l) {
             return new Label(label, l.id(), l.group(), l.attributes());
         } else if (a instanceof Bbox b) {

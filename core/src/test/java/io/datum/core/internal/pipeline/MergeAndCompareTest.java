@@ -1,0 +1,174 @@
+package io.datum.core.internal.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.datum.api.ComparisonOptions;
+import io.datum.api.DatasetComparison;
+import io.datum.api.DatasetComparison.ItemDifference;
+import io.datum.api.DatasetComparison.ItemRef;
+import io.datum.model.Annotation;
+import io.datum.model.Attributes;
+import io.datum.model.Bbox;
+import io.datum.model.Categories;
+import io.datum.model.DatasetItem;
+import io.datum.model.Label;
+import io.datum.model.LabelCategories;
+import io.datum.model.LabelCategory;
+import io.datum.spi.DatasetSource;
+import io.datum.spi.Datasets;
+import io.datum.spi.ItemCursor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MergeAndCompareTest {
+    private static DatasetSource of(LabelCategories labels, DatasetItem... items) {
+        return Datasets.of(new Categories(labels), List.of(items));
+    }
+
+    private static DatasetItem item(String id, String subset, Annotation... annotations) {
+        return new DatasetItem(id, subset, null, List.of(annotations));
+    }
+
+    private static Bbox box(int label, double x1, double y1, double x2, double y2) {
+        return new Bbox(label, x1, y1, x2, y2, 0, 0, 0, Attributes.empty(), null);
+    }
+
+    private static List<DatasetItem> all(DatasetSource source) {
+        List<DatasetItem> items = new ArrayList<>();
+        try (ItemCursor c = source.items()) {
+            while (c.hasNext()) {
+                items.add(c.next());
+            }
+        }
+        return items;
+    }
+
+    @Test
+    void unionUnitesTheLabelsByNameAndKeepsARepeatedItemFromEachInputRenamed() {
+        DatasetSource a = of(new LabelCategories(List.of(new LabelCategory("cat"), new LabelCategory("dog", "cat",
+                List.of())), List.of()), item("a", "train", new Label(0)), item("b", "train", new Label(1)));
+        DatasetSource b = of(LabelCategories.ofNames("bird", "dog"), item("b", "train", new Label(0)),
+                item("c", "test", new Label(1)));
+        DatasetSource merged = new UnionMergeSource(List.of(a, b));
+        LabelCategories labels = merged.categories().labels();
+        assertEquals(List.of("cat", "dog", "bird"), labels.labels().stream().map(LabelCategory::name).toList());
+        assertEquals("cat", labels.get(1).parent(), "a label's parent comes from the first input declaring it");
+        assertEquals(List.of(item("a", "train", new Label(0)), item("b-0", "train", new Label(1)),
+                item("b-1", "train", new Label(2)), item("c", "test", new Label(1))), all(merged));
+        assertEquals(OptionalLong.of(4), merged.itemCount());
+    }
+
+    @Test
+    void aMillionItemsEachFromTwoInputsAreMergedFromTwoPassesWithoutBeingHeld() {
+        Generated first = new Generated(1_000_000, "train");
+        Generated second = new Generated(1_000_000, "test");
+        DatasetSource merged = new UnionMergeSource(List.of(first, second));
+        long n = 0;
+        try (ItemCursor c = merged.items()) {
+            while (c.hasNext()) {
+                DatasetItem item = c.next();
+                assertFalse(item.id().contains("-"), item.id());
+                n++;
+            }
+        }
+        assertEquals(2_000_000, n);
+        assertEquals(2_000_000, first.made + second.made - 2_000_000, "one pass to find the repeats, one to stream");
+    }
+
+    @Test
+    void equalDatasetsCompareEqualWhateverTheOrderOfItemsAnnotationsAndLabels() {
+        DatasetSource a = of(LabelCategories.ofNames("cat", "dog"),
+                item("1", "train", new Label(0), box(1, 0, 0, 10, 10)), item("2", "test"));
+        DatasetSource b = of(LabelCategories.ofNames("dog", "cat"),
+                item("2", "test"), item("1", "train", box(0, 0, 0, 10, 10.004), new Label(1)));
+        ComparisonOptions within = new ComparisonOptions(0.01, Set.of(), Set.of());
+        DatasetComparison same = new DatasetComparator(within, 1).compare(a, b);
+        assertTrue(same.equal(), same.toString());
+        assertEquals(List.of(2L, 2L), List.of(same.firstItems(), same.secondItems()));
+        DatasetComparison exact = new DatasetComparator(ComparisonOptions.EXACT, 100).compare(a, b);
+        assertEquals(List.of(new ItemDifference("1", "train", List.of("only in the first: bbox 'dog' (0, 0, 10, 10)",
+                "only in the second: bbox 'dog' (0, 0, 10, 10.004)"))), exact.different());
+    }
+
+    @Test
+    void itemsAndLabelsMissingExtraOrDifferentAreListedBySubsetThenId() {
+        DatasetSource a = of(LabelCategories.ofNames("cat", "dog"),
+                item("1", "train", new Label(0)), item("3", "train"), item("0", "val", new Label(1)));
+        DatasetSource b = of(LabelCategories.ofNames("cat", "cow"),
+                item("1", "train", new Label(0, Attributes.of("occluded", true))), item("2", "train"));
+        DatasetComparison c = new DatasetComparator(ComparisonOptions.EXACT, 2).compare(a, b);
+        assertFalse(c.equal());
+        assertEquals(List.of("label 'dog' only in the first", "label 'cow' only in the second"), c.labelDifferences());
+        assertEquals(List.of(new ItemRef("3", "train"), new ItemRef("0", "val")), c.onlyInFirst());
+        assertEquals(List.of(new ItemRef("2", "train")), c.onlyInSecond());
+        assertEquals(List.of("only in the first: label 'cat'", "only in the second: label 'cat' {occluded=true}"),
+                c.different().get(0).details());
+        DatasetComparison ignoring = new DatasetComparator(new ComparisonOptions(0, Set.of("occluded"), Set.of()), 2)
+                .compare(a, b);
+        assertTrue(ignoring.different().isEmpty(), ignoring.toString());
+    }
+
+    @Test
+    void aMillionItemsAreComparedAQuarterAtATime() {
+        Generated first = new Generated(1_000_000, "train");
+        Generated second = new Generated(1_000_000, "train");
+        DatasetComparison c = new DatasetComparator(ComparisonOptions.EXACT, 250_000).compare(first, second);
+        assertTrue(c.equal(), c::toString);
+        assertEquals(4_000_000, first.made, "four passes over the first, each holding a quarter of it");
+        assertEquals(4_000_000, second.made);
+    }
+
+    /** Items "0".."count-1" of one subset, labelled i % 2, made as they are pulled. */
+    private static final class Generated implements DatasetSource {
+        private final long count;
+        private final String subset;
+        long made;
+
+        Generated(long count, String subset) {
+            this.count = count;
+            this.subset = subset;
+        }
+
+        @Override
+        public Categories categories() {
+            return new Categories(LabelCategories.ofNames("cat", "dog"));
+        }
+
+        @Override
+        public OptionalLong itemCount() {
+            return OptionalLong.of(count);
+        }
+
+        @Override
+        public ItemCursor items() {
+            return new ItemCursor() {
+                private long next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < count;
+                }
+
+                @Override
+                public DatasetItem next() {
+                    made++;
+                    long i = next++;
+                    return new DatasetItem(Long.toString(i), subset, null, List.of(new Label((int) (i % 2))));
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
