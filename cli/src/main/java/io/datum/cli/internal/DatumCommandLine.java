@@ -1,5 +1,6 @@
 package io.datum.cli.internal;
 
+import io.datum.api.DatasetComparison;
 import io.datum.api.Datum;
 import io.datum.options.HelpRequested;
 import io.datum.options.UsageException;
@@ -24,8 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code datum} command line: global options, dispatch to the verbs (one class each, which
- * call the API), and the one place where outcomes become exit codes (0 success, 1 error, 2 usage,
- * 3 same input and output format), with one message and no stack trace ({@code --loglevel debug}
+ * call the API), and the one place where outcomes become exit codes (0 success, 1 error or datasets
+ * that differ, 2 usage, 3 same input and output format), with one message and no stack trace ({@code --loglevel debug}
  * adds the trace). The same object serves {@code bin/datum} and plain-Java use; it holds no state
  * between runs besides the API.
  */
@@ -63,6 +64,8 @@ public final class DatumCommandLine {
         v.put("transform", new TransformVerb());
         v.put("transforms", new FormatsVerb());
         v.put("filter", new FilterVerb());
+        v.put("merge", new MergeVerb());
+        v.put("compare", new CompareVerb());
         v.put("project", new ProjectVerbs());
         v.put("add", ProjectVerbs.named("add"));
         v.put("remove", ProjectVerbs.named("remove"));
@@ -125,7 +128,9 @@ public final class DatumCommandLine {
         String verb = args.get(i);
         List<String> rest = args.subList(i + 1, args.size());
         try {
-            return new Outcome(0, dispatch(verb, rest, new Session(datum, cwd, out, log, returnsObjects)));
+            Object result = dispatch(verb, rest, new Session(datum, cwd, out, log, returnsObjects));
+            // a comparison is a verdict: datasets that differ end with 1, as diff does
+            return new Outcome(result instanceof DatasetComparison c && !c.equal() ? 1 : 0, result);
         } catch (HelpRequested h) {
             out.print(h.help());
             return new Outcome(0, null);
@@ -254,6 +259,8 @@ public final class DatumCommandLine {
                 + "  stats                Compute dataset statistics into statistics.json\n"
                 + "  transform            Apply transforms to a dataset, written in its format\n"
                 + "  filter               Filter dataset items, written in its format\n"
+                + "  merge                Merge datasets\n"
+                + "  compare              Compare datasets (exit 0 when equal, 1 when they differ)\n"
                 + "  formats              List the formats the installed bundles provide\n"
                 + "  transforms           List the transforms the installed bundles provide\n\n"
                 + "Run 'datum COMMAND --help' for more information on a command.\n";

@@ -1,5 +1,6 @@
 package io.datum.cli.internal;
 
+import io.datum.api.DatasetComparison;
 import io.datum.api.DatasetInfo;
 import io.datum.api.DatasetStatistics;
 import io.datum.api.ExportResult;
@@ -16,7 +17,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Converter.class, property = Converter.CONVERTER_CLASSES + "=io.datum.api.ExportResult,"
         + "io.datum.api.DatasetInfo,io.datum.api.DatasetStatistics,io.datum.registry.DetectionReport,"
-        + "io.datum.registry.FormatInfo,io.datum.registry.TransformInfo,io.datum.cli.internal.FormatsVerb$Installed")
+        + "io.datum.api.DatasetComparison,io.datum.registry.FormatInfo,io.datum.registry.TransformInfo,io.datum.cli.internal.FormatsVerb$Installed")
 public class ShellFormats implements Converter {
     @Override
     public Object convert(Class<?> desiredType, Object in) {
@@ -45,6 +46,9 @@ public class ShellFormats implements Converter {
         }
         if (target instanceof DatasetStatistics s) {
             return full ? PythonJson.write(s.values()) : "statistics of " + s.values().size() + " kinds";
+        }
+        if (target instanceof DatasetComparison c) {
+            return full ? CompareVerb.text(c).stripTrailing() : CompareVerb.summary(c);
         }
         if (target instanceof FormatsVerb.Installed i) {
             return full ? i.table().stripTrailing() : i.entries().size() + " installed";
