@@ -66,6 +66,11 @@ final class CompareVerb implements Verb {
         String firstTarget = o.positional("first_target");
         String secondTarget = o.positional("second_target");
         if (secondTarget == null) {
+            String project = o.value("project") == null ? "." : o.value("project");
+            if (!Project.exists(s.path(project))) {
+                throw new CliException("One target is compared with the current project, and there is no project "
+                        + "at '" + project + "': give two targets, or the project with -p");
+            }
             secondTarget = firstTarget;
             firstTarget = null;
         }

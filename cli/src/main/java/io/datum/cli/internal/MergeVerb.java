@@ -55,6 +55,11 @@ final class MergeVerb implements Verb {
         List<String> targets = o.positionals("targets");
         List<DatasetInput> inputs = new ArrayList<>();
         if (targets.size() == 1) {
+            String project = o.value("project") == null ? "." : o.value("project");
+            if (!Project.exists(s.path(project))) {
+                throw new CliException("One target is merged with the current project, and there is no project at '"
+                        + project + "': give two targets or more, or the project with -p");
+            }
             inputs.addAll(DatasetTargets.resolve(null, o.value("project"), s));
         }
         for (String target : targets) {

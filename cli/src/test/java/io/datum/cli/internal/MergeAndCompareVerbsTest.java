@@ -107,6 +107,12 @@ class MergeAndCompareVerbsTest {
                 + "second, 1 different\n", out);
         assertEquals(2, run("compare", "in:fake", "other:fake", "--tolerance", "-1"));
         assertTrue(err.contains("argument --tolerance: expected a number of at least 0, got '-1'"), err);
+        assertEquals(1, run("compare", "in:fake"));
+        assertTrue(err.contains("ERROR: One target is compared with the current project, and there is no project at '.'"),
+                err);
+        assertEquals(1, run("merge", "in:fake"));
+        assertTrue(err.contains("ERROR: One target is merged with the current project, and there is no project at '.'"),
+                err);
         assertEquals(2, run("compare", "in:fake", "other:fake", "-m", "table"));
         assertTrue(err.contains("invalid choice: 'table'"), err);
     }
