@@ -102,12 +102,13 @@ class VerbResultsTest {
     void transformsListsTheTransformsWithTheirProvider() {
         assertEquals(0, run("transforms"));
         List<String> lines = printed.lines().toList();
-        assertEquals("TRANSFORM           PROVIDED BY", lines.get(0));
-        assertTrue(lines.get(1).startsWith("boxes_to_masks      "), printed);
-        assertTrue(lines.get(9).startsWith("remap_labels        "), printed);
+        assertEquals("TRANSFORM             PROVIDED BY", lines.get(0));
+        assertTrue(lines.get(1).startsWith("boxes_to_masks        "), printed);
+        assertTrue(lines.get(10).startsWith("remap_labels          "), printed);
         assertEquals(0, run("transforms", "--names"));
-        assertEquals(List.of("boxes_to_masks", "filter", "id_from_image_name", "map_subsets", "polygons_to_masks", "project_labels", "random_split", "reindex",
-                "remap_labels", "remove_annotations", "remove_attributes", "remove_items", "rename", "shapes_to_boxes"), printed.lines().toList());
+        assertEquals(List.of("boxes_to_masks", "filter", "id_from_image_name", "map_subsets", "masks_to_polygons", "polygons_to_masks", "project_labels",
+                "random_split", "reindex", "remap_labels", "remove_annotations", "remove_attributes", "remove_items",
+                "remove_unused_labels", "rename", "shapes_to_boxes"), printed.lines().toList());
         Object installed = call("transforms").result();
         assertEquals(shown(installed), datumTransformsTable());
     }
