@@ -62,6 +62,7 @@ public final class DatumCommandLine {
         v.put("formats", new FormatsVerb());
         v.put("transform", new TransformVerb());
         v.put("transforms", new FormatsVerb());
+        v.put("validate", new ValidateVerb());
         v.put("project", new ProjectVerbs());
         v.put("add", ProjectVerbs.named("add"));
         v.put("remove", ProjectVerbs.named("remove"));
@@ -253,7 +254,8 @@ public final class DatumCommandLine {
                 + "  stats                Compute dataset statistics into statistics.json\n"
                 + "  transform            Apply transforms to a dataset, written in its format\n"
                 + "  formats              List the formats the installed bundles provide\n"
-                + "  transforms           List the transforms the installed bundles provide\n\n"
+                + "  transforms           List the transforms the installed bundles provide\n"
+                + "  validate             Validate a dataset for a task into validation-report.json\n\n"
                 + "Run 'datum COMMAND --help' for more information on a command.\n";
     }
 }

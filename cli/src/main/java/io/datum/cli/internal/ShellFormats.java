@@ -16,7 +16,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Converter.class, property = Converter.CONVERTER_CLASSES + "=io.datum.api.ExportResult,"
         + "io.datum.api.DatasetInfo,io.datum.api.DatasetStatistics,io.datum.registry.DetectionReport,"
-        + "io.datum.registry.FormatInfo,io.datum.registry.TransformInfo,io.datum.cli.internal.FormatsVerb$Installed")
+        + "io.datum.registry.FormatInfo,io.datum.registry.TransformInfo,io.datum.cli.internal.FormatsVerb$Installed,"
+        + "io.datum.cli.internal.ValidateVerb$Validated")
 public class ShellFormats implements Converter {
     @Override
     public Object convert(Class<?> desiredType, Object in) {
@@ -45,6 +46,10 @@ public class ShellFormats implements Converter {
         }
         if (target instanceof DatasetStatistics s) {
             return full ? PythonJson.write(s.values()) : "statistics of " + s.values().size() + " kinds";
+        }
+        if (target instanceof ValidateVerb.Validated v) {
+            return full ? v.text().stripTrailing() + "\nreport: " + v.report()
+                    : v.errors() + " errors, " + v.warnings() + " warnings";
         }
         if (target instanceof FormatsVerb.Installed i) {
             return full ? i.table().stripTrailing() : i.entries().size() + " installed";
