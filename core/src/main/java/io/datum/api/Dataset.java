@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * A dataset as a pipeline, the counterpart of Datumaro's {@code Dataset}: where it comes from
  * ({@link Datum#open}), then lazy stages — {@link #filter}, {@link #transform} — and finally one
  * terminal call that reads it: {@link #export}, {@link #info}, {@link #statistics},
- * {@link #validate}.
+ * {@link #validate}, {@link #render}.
  * <pre>
  * ExportResult r = datum.open(Path.of("oid"), "open_images", listener)
  *         .filter("/item[subset='train']")
@@ -77,4 +77,14 @@ public interface Dataset {
      * @since 1.2
      */
     ValidationReport validate(String task, List<String> options, String subset) throws IOException;
+
+    /**
+     * Draws the annotations of the items — boxes, masks (translucent), polygons, polylines,
+     * points, ellipses, labels by display name when the category has one — on their images, or on
+     * a blank canvas of the item's size when the image file is absent: a PNG per item
+     * ({@code SUBSET/ID.png}) or contact sheets. The folder appears only when complete.
+     *
+     * @since 1.2
+     */
+    RenderResult render(RenderRequest request) throws IOException;
 }

@@ -63,6 +63,7 @@ public final class DatumCommandLine {
         v.put("transform", new TransformVerb());
         v.put("transforms", new FormatsVerb());
         v.put("validate", new ValidateVerb());
+        v.put("render", new RenderVerb());
         v.put("project", new ProjectVerbs());
         v.put("add", ProjectVerbs.named("add"));
         v.put("remove", ProjectVerbs.named("remove"));
@@ -255,7 +256,8 @@ public final class DatumCommandLine {
                 + "  transform            Apply transforms to a dataset, written in its format\n"
                 + "  formats              List the formats the installed bundles provide\n"
                 + "  transforms           List the transforms the installed bundles provide\n"
-                + "  validate             Validate a dataset for a task into validation-report.json\n\n"
+                + "  validate             Validate a dataset for a task into validation-report.json\n"
+                + "  render               Draw the annotations on the images, a PNG per item or sheets\n\n"
                 + "Run 'datum COMMAND --help' for more information on a command.\n";
     }
 }

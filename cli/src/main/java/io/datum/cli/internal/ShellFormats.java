@@ -3,6 +3,7 @@ package io.datum.cli.internal;
 import io.datum.api.DatasetInfo;
 import io.datum.api.DatasetStatistics;
 import io.datum.api.ExportResult;
+import io.datum.api.RenderResult;
 import io.datum.registry.DetectionReport;
 import io.datum.registry.FormatInfo;
 import io.datum.registry.TransformInfo;
@@ -17,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Converter.class, property = Converter.CONVERTER_CLASSES + "=io.datum.api.ExportResult,"
         + "io.datum.api.DatasetInfo,io.datum.api.DatasetStatistics,io.datum.registry.DetectionReport,"
         + "io.datum.registry.FormatInfo,io.datum.registry.TransformInfo,io.datum.cli.internal.FormatsVerb$Installed,"
-        + "io.datum.cli.internal.ValidateVerb$Validated")
+        + "io.datum.cli.internal.ValidateVerb$Validated,io.datum.api.RenderResult")
 public class ShellFormats implements Converter {
     @Override
     public Object convert(Class<?> desiredType, Object in) {
@@ -50,6 +51,10 @@ public class ShellFormats implements Converter {
         if (target instanceof ValidateVerb.Validated v) {
             return full ? v.text().stripTrailing() + "\nreport: " + v.report()
                     : v.errors() + " errors, " + v.warnings() + " warnings";
+        }
+        if (target instanceof RenderResult r) {
+            return "rendered " + r.items() + " items into " + r.pictures() + " pictures in " + r.output()
+                    + (r.blank() > 0 ? " (" + r.blank() + " on a blank canvas)" : "");
         }
         if (target instanceof FormatsVerb.Installed i) {
             return full ? i.table().stripTrailing() : i.entries().size() + " installed";
