@@ -1,5 +1,6 @@
 package io.datum.api;
 
+import java.util.List;
 import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -13,6 +14,9 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface ValidationReport extends AutoCloseable {
+    /** The tasks a dataset is validated for, in Datumaro's order. */
+    List<String> TASKS = List.of("classification", "detection", "segmentation");
+
     /** {@code classification}, {@code detection} or {@code segmentation}. */
     String task();
 

@@ -46,6 +46,10 @@ final class ValidateVerb implements Verb {
                 .extra("EXTRA_ARGS");
         ParsedOptions o = parser.parse(args);
         List<String> extra = o.extra();
+        if (ValidationReport.TASKS.stream().noneMatch(t -> t.equalsIgnoreCase(o.value("task")))) {
+            throw parser.error("argument -t/--task: Unknown task type " + o.value("task") + ". Expected one of: "
+                    + String.join(", ", ValidationReport.TASKS));
+        }
         String subset = o.value("subset");
         Path folder = o.value("output-dir") == null ? s.cwd() : s.path(o.value("output-dir"));
         CliJobContext listener = new CliJobContext(s.log(), null);

@@ -102,6 +102,7 @@ public final class DatasetRenderer {
         }
         blank++;
         if (size == null) {
+            check(item, (long) DEFAULT_WIDTH * DEFAULT_HEIGHT);
             context.warn("items without an image size are drawn on a blank " + DEFAULT_WIDTH + "x" + DEFAULT_HEIGHT
                     + " canvas");
             return new BufferedImage(DEFAULT_WIDTH, DEFAULT_HEIGHT, BufferedImage.TYPE_INT_RGB);

@@ -34,7 +34,7 @@ public record ValidatorSettings(Task task, long fewSamples, long imbalanceRatio,
         }
 
         static String names() {
-            return "classification, detection, segmentation";
+            return String.join(", ", io.datum.api.ValidationReport.TASKS);
         }
     }
 
