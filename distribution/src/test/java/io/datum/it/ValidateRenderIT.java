@@ -52,7 +52,7 @@ public class ValidateRenderIT {
     CommandProcessor commandProcessor;
 
     @Configuration
-    public Option[] config() {
+    public Option[] config() throws Exception {
         List<Option> options = DistributionOptions.shipped();
         options.add(frameworkProperty(SAMPLES).value(TestHome.home().resolve("../../../samples").normalize().toString()));
         return options(options.toArray(new Option[0]));

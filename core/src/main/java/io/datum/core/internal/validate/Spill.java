@@ -1,14 +1,16 @@
 package io.datum.core.internal.validate;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -23,8 +25,9 @@ import java.util.Set;
  * A list that grows with the dataset (items without annotations, annotations far from the mean),
  * kept in a file of the run's spill folder instead of the heap and read back, as often as needed,
  * once writing is over. Values are JSON-like trees: strings, longs, doubles, lists and maps with
- * string keys. The file is created with the first value, so the many lists that stay empty cost
- * no file.
+ * string keys. Values collect in a small buffer that is appended to the file when full, so that a
+ * validation with thousands of such lists (one per label and attribute) holds no open file per
+ * list; a list that stays empty costs no file.
  */
 final class Spill implements Iterable<Object> {
     private static final int STRING = 1;
@@ -33,9 +36,12 @@ final class Spill implements Iterable<Object> {
     private static final int LIST = 4;
     private static final int MAP = 5;
 
+    private static final int BUFFER = 2048;
+
     private final Path folder;
     private Path file;
-    private DataOutputStream out;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final DataOutputStream out = new DataOutputStream(pending);
     private long size;
 
     Spill(Path folder) {
@@ -44,12 +50,11 @@ final class Spill implements Iterable<Object> {
 
     void add(Object value) {
         try {
-            if (out == null) {
-                file = Files.createTempFile(folder, "validate-", ".bin");
-                out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 4096));
-            }
             write(out, value);
             size++;
+            if (pending.size() >= BUFFER) {
+                finish();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,15 +64,21 @@ final class Spill implements Iterable<Object> {
         return size;
     }
 
-    /** Ends writing: the buffered values reach the file. */
+    /** The buffered values go to the end of the file; done before the values are read. */
     void finish() {
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        if (pending.size() == 0) {
+            return;
+        }
+        try {
+            if (file == null) {
+                file = Files.createTempFile(folder, "validate-", ".bin");
             }
-            out = null;
+            try (OutputStream append = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
+                pending.writeTo(append);
+            }
+            pending.reset();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
