@@ -61,7 +61,9 @@ final class ValidateVerb implements Verb {
             String file = NextFileName.in(folder, subset == null ? "validation-report"
                     : "validation-report-" + subset, ".json");
             s.log().info("Writing project validation results to '" + file + "'");
-            Path staged = Files.createTempFile(folder, "." + file, ".part");
+            // a name of this run, created as any file is (a temporary file would keep owner-only rights)
+            Path staged = folder.resolve("." + file + "." + ProcessHandle.current().pid() + "-" + System.nanoTime()
+                    + ".part");
             try {
                 try (Writer w = Files.newBufferedWriter(staged, StandardCharsets.UTF_8)) {
                     PythonJson.write(w, report.values());

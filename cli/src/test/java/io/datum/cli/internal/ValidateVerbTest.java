@@ -55,6 +55,9 @@ class ValidateVerbTest {
         assertTrue(json.contains("{\n      \"anomaly_type\": \"FewSamplesInLabel\",\n      \"description\": \"The number of "
                 + "samples in the label 'dog' might be too low. Found '1' samples.\",\n      \"severity\": \"warning\"\n"
                 + "    }"), json);
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain),
+                Files.getPosixFilePermissions(dir.resolve("validation-report.json")), "rights as any new file has");
         assertTrue(json.endsWith("\"summary\": {\n    \"errors\": 0,\n    \"warnings\": 4\n  }\n}"), json);
 
         assertEquals(0, run("validate", "-t", "detection", "in:fake"), err);
