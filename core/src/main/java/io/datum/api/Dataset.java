@@ -8,7 +8,8 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * A dataset as a pipeline, the counterpart of Datumaro's {@code Dataset}: where it comes from
  * ({@link Datum#open}), then lazy stages — {@link #filter}, {@link #transform} — and finally one
- * terminal call that reads it: {@link #export}, {@link #info}, {@link #statistics}.
+ * terminal call that reads it: {@link #export}, {@link #info}, {@link #statistics},
+ * {@link #validate}, {@link #render}.
  * <pre>
  * ExportResult r = datum.open(Path.of("oid"), "open_images", listener)
  *         .filter("/item[subset='train']")
@@ -74,4 +75,25 @@ public interface Dataset {
      * with image statistics (decodes every image) and annotation statistics as asked.
      */
     DatasetStatistics statistics(String subset, boolean imageStats, boolean annotationStats) throws IOException;
+
+    /**
+     * Datumaro's validation for a task ({@code classification}, {@code detection},
+     * {@code segmentation}) with the validator's options ({@code -fs}, {@code -ir}, {@code -m},
+     * {@code -dr}, {@code -k}), over one subset or all (null): two passes over the stream, the
+     * second for the checks that need the mean. Close the report when done with it.
+     *
+     * @throws io.datum.options.UsageException for an unknown task or a bad option
+     * @since 1.2
+     */
+    ValidationReport validate(String task, List<String> options, String subset) throws IOException;
+
+    /**
+     * Draws the annotations of the items — boxes, masks (translucent), polygons, polylines,
+     * points, ellipses, labels by display name when the category has one — on their images, or on
+     * a blank canvas of the item's size when the image file is absent: a PNG per item
+     * ({@code SUBSET/ID.png}) or contact sheets. The folder appears only when complete.
+     *
+     * @since 1.2
+     */
+    RenderResult render(RenderRequest request) throws IOException;
 }

@@ -66,6 +66,8 @@ public final class DatumCommandLine {
         v.put("filter", new FilterVerb());
         v.put("merge", new MergeVerb());
         v.put("compare", new CompareVerb());
+        v.put("validate", new ValidateVerb());
+        v.put("render", new RenderVerb());
         v.put("project", new ProjectVerbs());
         v.put("add", ProjectVerbs.named("add"));
         v.put("remove", ProjectVerbs.named("remove"));
@@ -262,7 +264,9 @@ public final class DatumCommandLine {
                 + "  merge                Merge datasets\n"
                 + "  compare              Compare datasets (exit 0 when equal, 1 when they differ)\n"
                 + "  formats              List the formats the installed bundles provide\n"
-                + "  transforms           List the transforms the installed bundles provide\n\n"
+                + "  transforms           List the transforms the installed bundles provide\n"
+                + "  validate             Validate a dataset for a task into validation-report.json\n"
+                + "  render               Draw the annotations on the images, a PNG per item or sheets\n\n"
                 + "Run 'datum COMMAND --help' for more information on a command.\n";
     }
 }

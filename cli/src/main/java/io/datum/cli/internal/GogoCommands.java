@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = GogoCommands.class)
 @GogoCommand(scope = "datum", function = {"convert", "create", "import", "add", "export", "remove", "detect", "formats",
-    "transform", "transforms", "filter", "merge", "compare", "dinfo", "info", "stats", "project"})
+    "transform", "transforms", "filter", "merge", "compare", "dinfo", "info", "stats", "project", "validate", "render"})
 public class GogoCommands {
     private static final String ARGS = "options and arguments as on the datum command line (-h lists them)";
     private final FormatRegistry registry;
@@ -65,6 +65,18 @@ public class GogoCommands {
     @Descriptor("Computes dataset statistics into statistics.json in the current folder; returns them")
     public Object stats(CommandSession session, @Descriptor(ARGS) String[] args) {
         return run(session, "stats", args);
+    }
+
+    @Descriptor("Validates a dataset for a task (-t classification|detection|segmentation [-s SUBSET] [TARGET] "
+            + "[-- VALIDATOR_OPTIONS]) into validation-report.json; returns the counts of the report")
+    public Object validate(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "validate", args);
+    }
+
+    @Descriptor("Draws the annotations on the images into PNGs ([TARGET] -o DIR [-s SUBSET] [--ids ID] [--max N] "
+            + "[--grid COLSxROWS]); returns what was rendered")
+    public Object render(CommandSession session, @Descriptor(ARGS) String[] args) {
+        return run(session, "render", args);
     }
 
     @Descriptor("Lists the formats the installed bundles provide, with the bundle providing each")

@@ -1,7 +1,10 @@
 package io.datum.cli.internal;
 
 import io.datum.text.PythonNumbers;
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -16,11 +19,38 @@ final class PythonJson {
 
     static String write(Object value) {
         StringBuilder sb = new StringBuilder();
-        write(sb, value, 0);
+        write(sb, value, 0, null);
         return sb.toString();
     }
 
-    private static void write(StringBuilder sb, Object v, int depth) {
+    /**
+     * Writes {@code value} to {@code out} as it goes, for a document larger than the heap: an
+     * {@link Iterable} that is no list (one read from a file) is written as a list, and a map as
+     * large is iterated once.
+     */
+    static void write(Writer out, Object value) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try {
+            write(sb, value, 0, out);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.append(sb);
+    }
+
+    /** After each element: what is built so far goes to the sink once it is large. */
+    private static void drain(StringBuilder sb, Writer sink) {
+        if (sink != null && sb.length() >= 1 << 16) {
+            try {
+                sink.append(sb);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            sb.setLength(0);
+        }
+    }
+
+    private static void write(StringBuilder sb, Object v, int depth, Writer sink) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String s) {
@@ -45,23 +75,26 @@ final class PythonJson {
                 indent(sb, depth + 1);
                 string(sb, String.valueOf(e.getKey()));
                 sb.append(": ");
-                write(sb, e.getValue(), depth + 1);
+                write(sb, e.getValue(), depth + 1, sink);
+                drain(sb, sink);
             }
             sb.append('\n');
             indent(sb, depth);
             sb.append('}');
-        } else if (v instanceof List<?> l) {
-            if (l.isEmpty()) {
+        } else if (v instanceof Iterable<?> l) {
+            Iterator<?> elements = l.iterator();
+            if (!elements.hasNext()) {
                 sb.append("[]");
                 return;
             }
             sb.append('[');
             boolean first = true;
-            for (Object o : l) {
+            while (elements.hasNext()) {
                 sb.append(first ? "\n" : ",\n");
                 first = false;
                 indent(sb, depth + 1);
-                write(sb, o, depth + 1);
+                write(sb, elements.next(), depth + 1, sink);
+                drain(sb, sink);
             }
             sb.append('\n');
             indent(sb, depth);

@@ -4,6 +4,7 @@ import io.datum.api.DatasetComparison;
 import io.datum.api.DatasetInfo;
 import io.datum.api.DatasetStatistics;
 import io.datum.api.ExportResult;
+import io.datum.api.RenderResult;
 import io.datum.registry.DetectionReport;
 import io.datum.registry.FormatInfo;
 import io.datum.registry.TransformInfo;
@@ -17,7 +18,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Converter.class, property = Converter.CONVERTER_CLASSES + "=io.datum.api.ExportResult,"
         + "io.datum.api.DatasetInfo,io.datum.api.DatasetStatistics,io.datum.registry.DetectionReport,"
-        + "io.datum.api.DatasetComparison,io.datum.registry.FormatInfo,io.datum.registry.TransformInfo,io.datum.cli.internal.FormatsVerb$Installed")
+        + "io.datum.api.DatasetComparison,io.datum.registry.FormatInfo,io.datum.registry.TransformInfo,io.datum.cli.internal.FormatsVerb$Installed,"
+        + "io.datum.cli.internal.ValidateVerb$Validated,io.datum.api.RenderResult")
 public class ShellFormats implements Converter {
     @Override
     public Object convert(Class<?> desiredType, Object in) {
@@ -49,6 +51,14 @@ public class ShellFormats implements Converter {
         }
         if (target instanceof DatasetComparison c) {
             return full ? CompareVerb.text(c).stripTrailing() : CompareVerb.summary(c);
+        }
+        if (target instanceof ValidateVerb.Validated v) {
+            return full ? v.text().stripTrailing() + "\nreport: " + v.report()
+                    : v.errors() + " errors, " + v.warnings() + " warnings";
+        }
+        if (target instanceof RenderResult r) {
+            return "rendered " + r.items() + " items into " + r.pictures() + " pictures in " + r.output()
+                    + (r.blank() > 0 ? " (" + r.blank() + " on a blank canvas)" : "");
         }
         if (target instanceof FormatsVerb.Installed i) {
             return full ? i.table().stripTrailing() : i.entries().size() + " installed";

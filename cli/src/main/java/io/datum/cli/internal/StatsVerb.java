@@ -7,7 +7,6 @@ import io.datum.options.ParsedOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** {@code datum stats}: the API's dataset statistics, written as {@code statistics.json} in the current folder. */
@@ -35,18 +34,10 @@ final class StatsVerb implements Verb {
         } finally {
             listener.flushWarnings();
         }
-        String file = Files.exists(s.cwd().resolve("statistics.json")) ? nextStatsName(s.cwd()) : "statistics.json";
+        String file = NextFileName.in(s.cwd(), "statistics", ".json");
         s.log().info("Writing project statistics to '" + file + "'");
         Files.writeString(s.cwd().resolve(file), PythonJson.write(result.values()), StandardCharsets.UTF_8);
         return result;
-    }
-
-    private static String nextStatsName(Path cwd) {
-        int n = 1;
-        while (Files.exists(cwd.resolve("statistics." + n + ".json"))) {
-            n++;
-        }
-        return "statistics." + n + ".json";
     }
 
     private static boolean toBool(OptionParser parser, String option, String value) {

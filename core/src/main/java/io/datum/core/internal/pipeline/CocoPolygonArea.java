@@ -9,13 +9,13 @@ import java.util.Arrays;
  * column-major run-length code they define is summed. Written from the algorithm's description;
  * must agree with pycocotools to the pixel.
  */
-final class CocoPolygonArea {
+public final class CocoPolygonArea {
     private static final double SCALE = 5;
 
     private CocoPolygonArea() {
     }
 
-    static long area(double[] xy, int height, int width) {
+    public static long area(double[] xy, int height, int width) {
         int k = xy.length / 2;
         if (k == 0) {
             return 0;

@@ -9,10 +9,19 @@ import io.datum.api.DatasetListener;
 import io.datum.api.DatasetStatistics;
 import io.datum.api.ExportRequest;
 import io.datum.api.ExportResult;
+import io.datum.api.RenderRequest;
+import io.datum.api.RenderResult;
+import io.datum.api.StagedOutput;
+import io.datum.api.ValidationReport;
+import io.datum.core.internal.render.DatasetRenderer;
+import io.datum.core.internal.validate.DatasetValidator;
+import io.datum.core.internal.validate.ValidatorSettings;
 import io.datum.files.OwnedFolder;
+import io.datum.files.SeparateFolders;
 import io.datum.model.DatasetItem;
 import io.datum.model.LabelCategory;
 import io.datum.options.ParsedOptions;
+import io.datum.options.UsageException;
 import io.datum.registry.FormatRegistry;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetImporter;
@@ -235,6 +244,43 @@ public final class Pipeline implements Dataset {
             }
         } finally {
             spill.delete();
+        }
+    }
+
+    @Override
+    public ValidationReport validate(String task, List<String> options, String subset) throws IOException {
+        ValidatorSettings.Task t = ValidatorSettings.task(task);
+        if (t == null) {
+            throw new UsageException("datum validate", "usage: datum validate -t TASK",
+                    "argument -t/--task: " + ValidatorSettings.unknownTask(task));
+        }
+        ValidatorSettings settings = ValidatorSettings.of(t, options);
+        OwnedFolder spill = SpillFolders.create();
+        DatasetSource source;
+        try {
+            source = openStaged(new PipelineContext(listener, spill.path()));
+        } catch (RuntimeException | IOException e) {
+            spill.delete();
+            throw e;
+        }
+        try (source) {
+            return DatasetValidator.validate(source, settings, subset, spill);
+        }
+    }
+
+    @Override
+    public RenderResult render(RenderRequest request) throws IOException {
+        for (DatasetInput input : inputs) {
+            SeparateFolders.check(input.path(), input.shownAs(), request.dir(), request.shownAs());
+        }
+        try (StagedOutput folder = StagedOutput.prepare(request.dir(), request.overwrite(), request.shownAs())) {
+            PipelineContext context = new PipelineContext(listener, folder.spillDir());
+            long[] counts;
+            try (DatasetSource source = openStaged(context)) {
+                counts = new DatasetRenderer(request, context, folder.workDir()).render(source);
+            }
+            folder.commit();
+            return new RenderResult(folder.target(), counts[0], counts[1], counts[2]);
         }
     }
 }

@@ -390,38 +390,18 @@ final class Statistics {
         return m;
     }
 
-    /** numpy.histogram(areas, bins=10): linspace edges, last bin closed, numpy's index corrections. */
+    /** numpy.histogram(areas, bins=10) over the spilled areas. */
     private static List<Object> histogram(Path areaFile, long count, double min, double max) throws IOException {
-        if (min == max) {
-            min -= 0.5;
-            max += 0.5;
-        }
-        int bins = 10;
-        double[] edges = new double[bins + 1];
-        double step = (max - min) / bins;
-        for (int i = 0; i <= bins; i++) {
-            edges[i] = min + i * step;
-        }
-        edges[bins] = max;
-        long[] counts = new long[bins];
-        double norm = bins / (max - min);
+        NumpyHistogram histogram = new NumpyHistogram(min, max, 10);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(areaFile)))) {
             for (long i = 0; i < count; i++) {
-                double v = in.readDouble();
-                int index = (int) ((v - min) * norm);
-                if (index == bins) {
-                    index--;
-                }
-                if (v < edges[index]) {
-                    index--;
-                } else if (v >= edges[index + 1] && index != bins - 1) {
-                    index++;
-                }
-                counts[index]++;
+                histogram.add(in.readDouble());
             }
         }
+        double[] edges = histogram.edges();
+        long[] counts = histogram.counts();
         List<Object> out = new ArrayList<>();
-        for (int i = 0; i < bins; i++) {
+        for (int i = 0; i < counts.length; i++) {
             Map<String, Object> bin = new LinkedHashMap<>();
             bin.put("min", edges[i]);
             bin.put("max", edges[i + 1]);

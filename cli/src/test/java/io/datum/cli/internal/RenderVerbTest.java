@@ -1,0 +1,74 @@
+package io.datum.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.datum.registry.FormatRegistries;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderVerbTest {
+    @TempDir
+    Path dir;
+
+    private DatumCommandLine datum;
+    private String err;
+
+    @BeforeEach
+    void writeInput() throws IOException {
+        datum = new DatumCommandLine(FormatRegistries.fromServiceLoader(), dir);
+        Path input = Files.createDirectories(dir.resolve("in"));
+        Files.write(input.resolve("labels.txt"), List.of("cat", "dog"));
+        Files.write(input.resolve("items.txt"), List.of("a train cat", "b test dog", "c test cat"));
+    }
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = datum.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    @Test
+    void rendersTheSelectedItemsOnTheDefaultCanvas() throws IOException {
+        assertEquals(0, run("render", "in:fake", "-o", "pics", "-s", "test", "--max", "1", "--bitmap-font"), err);
+        assertTrue(err.contains("INFO: Rendered 1 items into 1 pictures in 'pics' (1 on a blank canvas)"), err);
+        assertTrue(err.contains("WARNING: items without an image size are drawn on a blank 640x480 canvas"), err);
+        BufferedImage picture = ImageIO.read(dir.resolve("pics/test/b.png").toFile());
+        assertEquals(640, picture.getWidth());
+        assertFalse(Files.exists(dir.resolve("pics/test/c.png")));
+        assertTrue(Files.exists(dir.resolve("in/items.txt")), "the input is left alone");
+    }
+
+    @Test
+    void sheetsAndBadOptions() {
+        assertEquals(0, run("render", "in:fake", "-o", "sheets", "--grid", "2x1", "--cell", "100x80"), err);
+        assertTrue(Files.exists(dir.resolve("sheets/sheet-0002.png")));
+        assertEquals(2, run("render", "in:fake", "-o", "x", "--grid", "2by2"));
+        assertTrue(err.contains("argument --grid: expected two numbers of at least 1 as AxB: '2by2'"), err);
+        assertEquals(2, run("render", "in:fake", "-o", "x", "--alpha", "2"));
+        assertTrue(err.contains("argument --alpha: expected a number from 0 to 1: '2'"), err);
+        assertEquals(2, run("render", "in:fake"));
+        assertFalse(Files.exists(dir.resolve("x")), "nothing is written on a usage error");
+    }
+
+    @Test
+    void aFailedRenderLeavesNoOutput() {
+        assertEquals(1, run("render", "in:fake", "-o", "pics", "--max-pixels", "1000"));
+        assertTrue(err.contains("exceeds the limit of 1000 pixels (--max-pixels)"), err);
+        assertFalse(Files.exists(dir.resolve("pics")), "the output appears only when complete");
+    }
+}
