@@ -107,7 +107,8 @@ class VerbResultsTest {
         assertTrue(lines.get(9).startsWith("remap_labels        "), printed);
         assertEquals(0, run("transforms", "--names"));
         assertEquals(List.of("boxes_to_masks", "filter", "id_from_image_name", "map_subsets", "polygons_to_masks", "project_labels", "random_split", "reindex",
-                "remap_labels", "remove_annotations", "remove_attributes", "remove_items", "rename", "shapes_to_boxes"), printed.lines().toList());
+                "remap_labels", "remove_annotations", "remove_attributes", "remove_items", "rename", "select_classes",
+                "shapes_to_boxes"), printed.lines().toList());
         Object installed = call("transforms").result();
         assertEquals(shown(installed), datumTransformsTable());
     }
