@@ -12,6 +12,7 @@ import io.datum.api.ExportResult;
 import io.datum.core.internal.FormatTable;
 import io.datum.core.internal.transforms.FilterTransform;
 import io.datum.core.internal.transforms.RemapLabels;
+import io.datum.core.internal.transforms.SelectClasses;
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.Label;
@@ -146,6 +147,7 @@ class PipelineTest {
         t.add(FormatTable.Role.EXPORTER, exporter, "lines", 0, PROVIDER);
         t.add(FormatTable.Role.TRANSFORM, new FilterTransform(), FilterTransform.NAME, 0, PROVIDER);
         t.add(FormatTable.Role.TRANSFORM, new RemapLabels(), RemapLabels.NAME, 0, PROVIDER);
+        t.add(FormatTable.Role.TRANSFORM, new SelectClasses(), SelectClasses.NAME, 0, PROVIDER);
         return t;
     }
 
@@ -257,5 +259,15 @@ class PipelineTest {
         Map<String, Object> plainStats = (Map<String, Object>) ((Map<String, Object>) Pipeline.over(registry(), plain,
                 DatasetListener.IGNORE).statistics(null, false, true).values().get("annotations")).get("labels");
         assertFalse(plainStats.containsKey("display names"), plainStats.toString());
+    }
+
+    @Test
+    void classSelectionChainsWithTheOtherTransformsInTheJavaApi() throws IOException {
+        var info = Pipeline.over(registry(), new GeneratedSource(9), DatasetListener.IGNORE)
+                .transform("select_classes", "-l", "dog", "-l", "car", "--max-per-class", "2")
+                .transform("remap_labels", "-l", "car:vehicle")
+                .info();
+        assertEquals(List.of("dog", "vehicle"), info.labels());
+        assertEquals(4, info.length());
     }
 }
