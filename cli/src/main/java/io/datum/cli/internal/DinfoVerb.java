@@ -32,21 +32,39 @@ final class DinfoVerb implements Verb {
         return info;
     }
 
-    /** The overview as {@code datum dinfo} prints it: at most 10 label names unless {@code allLabels}. */
+    /**
+     * The overview as {@code datum dinfo} prints it: at most 10 label names unless {@code allLabels},
+     * each with its display name.
+     */
     static String text(DatasetInfo info, boolean allLabels) {
         StringBuilder out = new StringBuilder();
         String kinds = info.labels().isEmpty() ? "" : "label";
         out.append("length: ").append(info.length()).append('\n');
         out.append("categories: ").append(kinds).append('\n');
-        labels(info.labels(), allLabels, "  ", out);
+        List<String> labels = shown(info);
+        labels(labels, allLabels, "  ", out);
         out.append("subsets: ").append(String.join(", ", info.subsets().keySet())).append('\n');
         for (Map.Entry<String, Long> subset : info.subsets().entrySet()) {
             out.append("  '").append(subset.getKey()).append("':\n");
             out.append("    length: ").append(subset.getValue()).append('\n');
             out.append("    categories: ").append(kinds).append('\n');
-            labels(info.labels(), allLabels, "      ", out);
+            labels(labels, allLabels, "      ", out);
         }
         return out.toString();
+    }
+
+    /**
+     * Each label name, followed by its display name in parentheses when it has one that says
+     * something more ({@code /m/0bt9lr (Dog)}).
+     */
+    private static List<String> shown(DatasetInfo info) {
+        List<String> shown = new java.util.ArrayList<>(info.labels().size());
+        for (int i = 0; i < info.labels().size(); i++) {
+            String name = info.labels().get(i);
+            String display = info.displayNames().get(i);
+            shown.add(display.isEmpty() || display.equals(name) ? name : name + " (" + display + ")");
+        }
+        return shown;
     }
 
     private static void labels(List<String> labels, boolean all, String indent, StringBuilder out) {

@@ -108,7 +108,7 @@ class VerbResultsTest {
         assertEquals(0, run("transforms", "--names"));
         assertEquals(List.of("boxes_to_masks", "filter", "id_from_image_name", "map_subsets", "masks_to_polygons", "polygons_to_masks", "project_labels",
                 "random_split", "reindex", "remap_labels", "remove_annotations", "remove_attributes", "remove_items",
-                "remove_unused_labels", "rename", "shapes_to_boxes"), printed.lines().toList());
+                "remove_unused_labels", "rename", "select_classes", "shapes_to_boxes"), printed.lines().toList());
         Object installed = call("transforms").result();
         assertEquals(shown(installed), datumTransformsTable());
     }

@@ -226,8 +226,9 @@ public final class Pipeline implements Dataset {
                 total++;
                 listener.itemsRead(1, total, -1);
             }
-            return new DatasetInfo(total, subsets,
-                    source.categories().labels().labels().stream().map(LabelCategory::name).toList());
+            List<LabelCategory> labels = source.categories().labels().labels();
+            return new DatasetInfo(total, subsets, labels.stream().map(LabelCategory::name).toList(),
+                    labels.stream().map(LabelCategory::displayName).toList());
         } finally {
             spill.delete();
         }

@@ -6,6 +6,7 @@ import io.datum.model.Bbox;
 import io.datum.model.DatasetItem;
 import io.datum.model.ImageSize;
 import io.datum.model.LabelCategories;
+import io.datum.model.LabelCategory;
 import io.datum.model.Mask;
 import io.datum.model.Polygon;
 import io.datum.spi.DatasetSource;
@@ -40,6 +41,21 @@ import java.util.TreeSet;
  * one entry per distinct image).
  */
 final class Statistics {
+    /**
+     * Each label's display name, when some label has one that differs from its name (Open Images'
+     * {@code Dog} for {@code /m/0bt9lr}); empty otherwise, so that the statistics are the
+     * reference's for datasets without display names.
+     */
+    static Map<String, Object> displayNames(LabelCategories labels) {
+        Map<String, Object> names = new LinkedHashMap<>();
+        boolean any = false;
+        for (LabelCategory c : labels.labels()) {
+            names.put(c.name(), c.displayName());
+            any |= !c.displayName().isEmpty() && !c.displayName().equals(c.name());
+        }
+        return any ? names : Map.of();
+    }
+
     private static final Set<String> IGNORED_ATTRIBUTES = Set.of("occluded", "visibility", "score", "id", "track_id");
 
     private final DatasetSource source;
@@ -338,6 +354,10 @@ final class Statistics {
                 distribution.put(labels.get(i).name(), List.of(perLabel[i], (double) perLabel[i] / Math.max(1, labelled)));
             }
             labelPart.put("distribution", distribution);
+            Map<String, Object> displayNames = displayNames(labels);
+            if (!displayNames.isEmpty()) {
+                labelPart.put("display names", displayNames);
+            }
             Map<String, Object> attributePart = new LinkedHashMap<>();
             attributes.forEach((name, s) -> attributePart.put(name, s.toJson()));
             labelPart.put("attributes", attributePart);

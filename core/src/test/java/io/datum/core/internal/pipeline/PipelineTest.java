@@ -12,10 +12,12 @@ import io.datum.api.ExportResult;
 import io.datum.core.internal.FormatTable;
 import io.datum.core.internal.transforms.FilterTransform;
 import io.datum.core.internal.transforms.RemapLabels;
+import io.datum.core.internal.transforms.SelectClasses;
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.Label;
 import io.datum.model.LabelCategories;
+import io.datum.model.LabelCategory;
 import io.datum.options.OptionParser;
 import io.datum.options.ParsedOptions;
 import io.datum.options.UsageException;
@@ -145,6 +147,7 @@ class PipelineTest {
         t.add(FormatTable.Role.EXPORTER, exporter, "lines", 0, PROVIDER);
         t.add(FormatTable.Role.TRANSFORM, new FilterTransform(), FilterTransform.NAME, 0, PROVIDER);
         t.add(FormatTable.Role.TRANSFORM, new RemapLabels(), RemapLabels.NAME, 0, PROVIDER);
+        t.add(FormatTable.Role.TRANSFORM, new SelectClasses(), SelectClasses.NAME, 0, PROVIDER);
         return t;
     }
 
@@ -236,5 +239,35 @@ class PipelineTest {
         assertEquals(1, source.hints.size(), source.hints.toString());
         assertTrue(source.hints.get(0).startsWith("lines {"), source.hints.toString());
         assertTrue(source.hints.get(0).contains("upper"), source.hints.toString());
+    }
+
+    @Test
+    void infoAndStatisticsGiveTheDisplayNamesOfTheLabels() throws IOException {
+        LabelCategories labels = new LabelCategories(List.of(new LabelCategory("/m/0bt9lr", "", List.of(), "Dog"),
+                new LabelCategory("/m/01yrx")), List.of());
+        DatasetSource source = io.datum.spi.Datasets.of(new Categories(labels),
+                List.of(new DatasetItem("a", "train", null, List.of(new Label(0)))));
+        Dataset dataset = Pipeline.over(registry(), source, DatasetListener.IGNORE);
+        assertEquals(List.of("Dog", ""), dataset.info().displayNames());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> labelStats = (Map<String, Object>) ((Map<String, Object>) dataset
+                .statistics(null, false, true).values().get("annotations")).get("labels");
+        assertEquals(List.of("count", "distribution", "display names", "attributes"), List.copyOf(labelStats.keySet()));
+        assertEquals(Map.of("/m/0bt9lr", "Dog", "/m/01yrx", ""), labelStats.get("display names"));
+        DatasetSource plain = io.datum.spi.Datasets.of(new Categories(LabelCategories.ofNames("x")), List.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plainStats = (Map<String, Object>) ((Map<String, Object>) Pipeline.over(registry(), plain,
+                DatasetListener.IGNORE).statistics(null, false, true).values().get("annotations")).get("labels");
+        assertFalse(plainStats.containsKey("display names"), plainStats.toString());
+    }
+
+    @Test
+    void classSelectionChainsWithTheOtherTransformsInTheJavaApi() throws IOException {
+        var info = Pipeline.over(registry(), new GeneratedSource(9), DatasetListener.IGNORE)
+                .transform("select_classes", "-l", "dog", "-l", "car", "--max-per-class", "2")
+                .transform("remap_labels", "-l", "car:vehicle")
+                .info();
+        assertEquals(List.of("dog", "vehicle"), info.labels());
+        assertEquals(4, info.length());
     }
 }

@@ -49,8 +49,9 @@ public class CvatExporter implements DatasetExporter {
     }
 
     @Override
-    public void export(DatasetSource source, Path outputDir, ParsedOptions options, JobContext context) throws IOException {
+    public void export(DatasetSource input, Path outputDir, ParsedOptions options, JobContext context) throws IOException {
         ExportSettings settings = ExportSettings.of(options);
+        DatasetSource source = settings.displayNames() ? DisplayNameLabels.of(input) : input;
         Path images = FolderPaths.forWriting(outputDir).resolve(CvatNames.IMAGES_DIR);
         Files.createDirectories(images);
         if (settings.saveDatasetMeta()) {

@@ -599,7 +599,7 @@ class CvatExporterTest {
     void hasTheReferenceOptions() {
         assertEquals("usage: cvat [-h] [--save-images] [--save-media] [--image-ext IMAGE_EXT]\n"
                 + "            [--save-dataset-meta] [--reindex] [--allow-undeclared-attrs]\n"
-                + "            [--use-track]", new CvatExporter().options().usage());
+                + "            [--use-track] [--label-names {name,display}]", new CvatExporter().options().usage());
         UsageException e = assertThrows(UsageException.class, () -> new CvatExporter().options().parse(List.of("--save")));
         assertTrue(e.getMessage().startsWith("ambiguous option: --save could match --save-images, --save-media"), e.getMessage());
         assertTrue(new CvatExporter().options().parse(List.of("--save_media", "--allow_undeclared_attrs")).flag("save-media"));

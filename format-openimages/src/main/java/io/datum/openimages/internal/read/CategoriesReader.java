@@ -48,19 +48,23 @@ final class CategoriesReader {
                     + String.join(", ", OpenImagesPaths.CLASS_DESCRIPTION_PATTERNS));
         }
         String name = candidates.get(0);
-        List<LabelCategory> labels = classDescriptions(layout.file(name), name);
+        List<LabelCategory> labels = classDescriptions(layout.file(name), name, false);
         if (layout.has(OpenImagesPaths.HIERARCHY_FILE)) {
             applyHierarchy(layout.file(OpenImagesPaths.HIERARCHY_FILE), labels);
         }
         return new Result(new Categories(new LabelCategories(labels, List.of())), name);
     }
 
-    /** The labels in file order, each with its DisplayName as read ("" when the row has none). */
-    private static List<LabelCategory> classDescriptions(Path file, String name) throws IOException {
+    /**
+     * The labels in file order, each with its DisplayName as read ("" when the row has none).
+     * {@code anyName}: a file named by the user, which has a header when its first cell is
+     * {@code LabelName}, whatever its name.
+     */
+    static List<LabelCategory> classDescriptions(Path file, String name, boolean anyName) throws IOException {
         // oidv6+ files have a header; the v5 names have none; Google's boxable v6/v7 file has
         // a header, recognised by its first cell (docs/differences.md, D18)
-        boolean v6 = NamePatterns.matches(OpenImagesPaths.V6_CLASS_DESCRIPTION_PATTERN, name);
-        boolean boxable = NamePatterns.matches(OpenImagesPaths.BOXABLE_CLASS_DESCRIPTION_PATTERN, name);
+        boolean v6 = !anyName && NamePatterns.matches(OpenImagesPaths.V6_CLASS_DESCRIPTION_PATTERN, name);
+        boolean boxable = anyName || NamePatterns.matches(OpenImagesPaths.BOXABLE_CLASS_DESCRIPTION_PATTERN, name);
         List<LabelCategory> labels = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         try (CsvTable table = CsvTable.open(file, name, false)) {

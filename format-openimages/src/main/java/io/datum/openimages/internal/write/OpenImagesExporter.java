@@ -49,8 +49,10 @@ public class OpenImagesExporter implements DatasetExporter {
     }
 
     @Override
-    public void export(DatasetSource source, Path outputDir, ParsedOptions options, JobContext context) throws IOException {
+    public void export(DatasetSource input, Path outputDir, ParsedOptions options, JobContext context) throws IOException {
         ExportSettings settings = ExportSettings.from(options, limits);
+        DatasetSource source = settings.classDescriptions() == null ? input
+                : ClassDescriptionNames.of(input, settings.classDescriptions(), context);
         if (settings.inPlace()) {
             InPlaceUpdate.run(source, outputDir, settings, context);
         } else {
