@@ -7,6 +7,7 @@ import io.datum.text.PythonNumbers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLStreamException;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,41 @@ class BenchmarksSmokeTest {
         b.generate();
         assertTrue(b.csv.startsWith(SyntheticData.BOX_CSV_HEADER + "\n"));
         assertEquals(b.commonsCsvRecords(), b.readLineAndIndexOfCommas());
+    }
+
+    @Test
+    void googleCsvContendersReadTheSameValuesOfEveryRow() throws IOException {
+        for (String kind : List.of("descriptions", "labels", "boxes", "masks")) {
+            GoogleCsvParsers b = new GoogleCsvParsers();
+            b.kind = kind;
+            b.rows = 300;
+            b.setUp(); // fails unless all contenders fold the same values
+            try {
+                List<String> lines = Files.readAllLines(b.file);
+                assertEquals(301, lines.size(), kind);
+                int columns = b.fileKind.header.split(",").length;
+                assertEquals(columns, lines.get(1).split(",").length, kind + ": the first row has the header's columns");
+                GoogleCsvParsers.Read read = new GoogleCsvParsers.Read();
+                long datum = b.datumCsvTable(read);
+                assertEquals(datum, b.commonsCsv(read));
+                assertEquals(datum, b.fastCsvRecords(read));
+                assertEquals(datum, b.fastCsvReadColumnsOnly(read));
+                assertEquals(4 * 300, read.rows, kind);
+            } finally {
+                b.tearDown();
+            }
+        }
+    }
+
+    @Test
+    void googleShapedDescriptionsQuoteTitlesAndAuthors() {
+        String csv = GoogleShapedCsv.file(GoogleShapedCsv.Kind.DESCRIPTIONS, 2000, 17);
+        assertTrue(csv.contains("\"Smith, John\""), "an author with a comma is quoted");
+        assertTrue(csv.contains("\"my dog \"\"Rex\"\", asleep\""), "quotes in a title are doubled");
+        assertTrue(csv.contains("李小龍"), "non-ASCII text");
+        String boxes = GoogleShapedCsv.file(GoogleShapedCsv.Kind.BOXES, 2000, 17);
+        assertTrue(boxes.contains(",activemil,") && boxes.contains(",-1.000000,-1.000000"), "activemil rows");
+        assertTrue(boxes.split("\n")[1].matches("[0-9a-f]{16},(xclick|activemil),/m/0\\w+,1,0\\.\\d{6},.*"), boxes.split("\n")[1]);
     }
 
     @Test
