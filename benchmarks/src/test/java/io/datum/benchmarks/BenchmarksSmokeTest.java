@@ -63,6 +63,31 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void googleCvatContendersReadTheSameValuesOfEveryElement() throws IOException, XMLStreamException {
+        GoogleCvatParsers b = new GoogleCvatParsers();
+        b.images = 300;
+        b.setUp(); // fails unless all contenders fold the same values and the importer reads every annotation
+        try {
+            String xml = Files.readString(b.xmlFile);
+            for (String element : List.of("<image ", "<tag ", "<box ", "<mask ", "<attribute name=\"score\">",
+                    "<attribute name=\"is_group_of\">", "<attribute name=\"box_id\">")) {
+                assertTrue(xml.contains(element), element);
+            }
+            assertEquals(xml.split("<[a-z_]+[ >/]", -1).length - 1, b.elements, "every start element counted");
+            GoogleCvatParsers.Read read = new GoogleCvatParsers.Read();
+            long scanner = b.datumScanner(read);
+            assertEquals(scanner, b.datumAaltoWithLimits(read));
+            assertEquals(scanner, b.aaltoStax(read));
+            assertEquals(scanner, b.woodstoxStax(read));
+            assertEquals(b.annotations, b.cvatImporterOpenAndOnePass(read));
+            assertEquals(5 * b.elements, read.elements);
+            assertOnlyMissingImageWarnings(b.workspace);
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
     void numberParsersAgree() {
         PythonNumbersParsing b = new PythonNumbersParsing();
         assertEquals(b.jdkParseDoubleCoordinates(), b.parseFloatCoordinates());
