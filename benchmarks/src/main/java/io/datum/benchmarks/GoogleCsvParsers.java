@@ -68,7 +68,7 @@ public class GoogleCsvParsers {
 
     /** Rows and megabytes read, reported per second next to the files. */
     @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Read {
         public long rows;
         public double megabytes;

@@ -73,7 +73,7 @@ public class GoogleCvatParsers {
 
     /** Elements and megabytes read, reported per second next to the documents. */
     @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Read {
         public long elements;
         public double megabytes;
