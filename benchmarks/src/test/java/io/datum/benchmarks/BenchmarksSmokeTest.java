@@ -7,6 +7,7 @@ import io.datum.text.PythonNumbers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLStreamException;
@@ -85,6 +86,20 @@ class BenchmarksSmokeTest {
         } finally {
             b.tearDown();
         }
+    }
+
+    @Test
+    void idLookupsFindEveryIdAtItsOrdinal() {
+        IdLookup b = new IdLookup();
+        b.ids = 5000;
+        b.setUp();
+        long sorted = Arrays.stream(b.sorted).asLongStream().sum();
+        long shuffled = Arrays.stream(b.shuffled).asLongStream().sum();
+        assertEquals(sorted, b.idTableSortedWithHint());
+        assertEquals(sorted, b.hashMapSorted());
+        assertEquals(shuffled, b.idTableShuffled());
+        assertEquals(shuffled, b.idTableShuffledInBatches());
+        assertEquals(shuffled, b.hashMapShuffled());
     }
 
     @Test
