@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Finding an Open Images item by its ImageID (16 hex digits) as the annotation files name it: the
  * open_images importer's {@code IdTable} (ids as UTF-8 bytes in one array, looked up from the CSV
- * buffer without a String) against a {@code HashMap<String, Integer>} (a String made from the
+ * buffer without a String) against a HashMap from String to Integer (a String made from the
  * bytes, then looked up). The ids are looked up in the table's order (a sorted file: the table
  * is given the last ordinal as a hint) and in random order (a file in no order). One operation
  * is one lookup.
