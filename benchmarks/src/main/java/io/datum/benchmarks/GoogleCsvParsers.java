@@ -95,7 +95,12 @@ public class GoogleCsvParsers {
         file = workspace.newFolder("csv").resolve(kind + ".csv");
         Files.writeString(file, GoogleShapedCsv.file(fileKind, rows, 17), StandardCharsets.UTF_8);
         megabytes = Files.size(file) / 1e6;
-        sameWorkOrFail();
+        try {
+            sameWorkOrFail();
+        } catch (IOException | RuntimeException e) {
+            workspace.close(); // nothing tears down a set-up that failed
+            throw e;
+        }
     }
 
     @TearDown

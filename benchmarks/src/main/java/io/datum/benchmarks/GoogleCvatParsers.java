@@ -97,7 +97,12 @@ public class GoogleCvatParsers {
         megabytes = Files.size(xmlFile) / 1e6;
         importer = workspace.formats.requireImporter("cvat");
         options = importer.options().parse(List.of());
-        sameWorkOrFail();
+        try {
+            sameWorkOrFail();
+        } catch (IOException | XMLStreamException | RuntimeException e) {
+            tearDown(); // nothing tears down a set-up that failed
+            throw e;
+        }
     }
 
     @TearDown
