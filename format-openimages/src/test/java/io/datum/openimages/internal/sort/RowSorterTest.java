@@ -11,6 +11,7 @@ import io.datum.openimages.internal.read.AnnotationRow.PointRow;
 import io.datum.openimages.internal.read.AnnotationRow.RelationRow;
 import io.datum.openimages.internal.read.AnnotationRow;
 import io.datum.openimages.internal.read.KeptCells;
+import io.datum.support.stream.ExternalSort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,7 +226,7 @@ class RowSorterTest {
     @Test
     void mergesInRoundsBeyondTheFanIn() throws IOException {
         Random random = new Random(14);
-        int runs = RowSorter.MERGE_FAN_IN * 3 + 5;
+        int runs = ExternalSort.DEFAULT_FAN_IN * 3 + 5;
         List<List<Positioned>> files = List.of(file(0, runs / 2, 20, random), file(1, runs - runs / 2, 20, random));
         Path spill = Files.createDirectories(temp.resolve("spill"));
         try (RowSorter sorter = new RowSorter(1, spill)) {
@@ -235,7 +236,7 @@ class RowSorterTest {
             sorter.finish();
             List<Path> left = list(spill);
             // the folder and at most MERGE_FAN_IN runs
-            assertTrue(left.size() <= RowSorter.MERGE_FAN_IN + 1, left.size() + " files");
+            assertTrue(left.size() <= ExternalSort.DEFAULT_FAN_IN + 1, left.size() + " files");
             assertEquals(expected(files), read(sorter));
         }
         assertEquals(List.of(), list(spill));
