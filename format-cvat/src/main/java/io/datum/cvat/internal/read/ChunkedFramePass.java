@@ -5,6 +5,7 @@ import io.datum.cvat.internal.CvatNames;
 import io.datum.cvat.internal.xml.Utf8XmlScanner;
 import io.datum.cvat.internal.xml.XmlLimits;
 import io.datum.model.LabelCategories;
+import io.datum.support.stream.Lanes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -40,6 +39,8 @@ final class ChunkedFramePass implements FramePass {
      * alone on the current chunk left a core idle (a sixth of the reading time on 2 cores).
      */
     private static final int READERS_AHEAD = 2;
+    /** Threads wanted: the reader of the chunk handed on and those ahead; with fewer, chunks wait their turn. */
+    static final int THREADS = 1 + READERS_AHEAD;
 
     /** A reader's last word: the chunk whose start it stopped at, or -1 for the end of the file. */
     private record Ended(int nextChunk) {
@@ -53,22 +54,19 @@ final class ChunkedFramePass implements FramePass {
     private final BiConsumer<String, Long> skipped;
     private final long[] starts;
     private final ChunkReader[] readers;
-    /**
-     * The threads the chunks are read on, kept for the whole file: a thread started per chunk
-     * (hundreds in a large file) cost its stack's mapping and unmapping each time.
-     */
-    private final ExecutorService threads;
-    private final List<Thread> started = new ArrayList<>();
+    /** The threads the chunks are read on, one chunk after another in order (at least one). */
+    private final Lanes threads;
     private ChunkReader current;
     private List<?> batch = List.of();
     private int inBatch;
 
     /**
+     * @param threads the job's threads granted to the pass (at least one); closed with the pass
      * @param first   the file opened and read up to the end of its meta: the first chunk
      * @param skipped told the unsupported elements of the chunks handed on, with their counts
      */
-    ChunkedFramePass(CvatFile file, Utf8XmlScanner first, LabelCategories labels, XmlLimits limits, String subset,
-                     BiConsumer<String, Long> skipped) {
+    ChunkedFramePass(Lanes threads, CvatFile file, Utf8XmlScanner first, LabelCategories labels, XmlLimits limits,
+                     String subset, BiConsumer<String, Long> skipped) {
         this.file = file;
         this.meta = file.meta();
         this.labels = labels;
@@ -77,14 +75,7 @@ final class ChunkedFramePass implements FramePass {
         this.skipped = skipped;
         this.starts = file.chunks().starts();
         this.readers = new ChunkReader[starts.length + 1];
-        this.threads = Executors.newFixedThreadPool(1 + READERS_AHEAD, task -> {
-            Thread t = new Thread(task, "datum-cvat-chunk");
-            t.setDaemon(true);
-            synchronized (started) {
-                started.add(t);
-            }
-            return t;
-        });
+        this.threads = threads;
         readers[0] = new ChunkReader(0, first);
         current = readers[0];
         startReaders(0);
@@ -161,15 +152,8 @@ final class ChunkedFramePass implements FramePass {
         if (readers[0] != null && !readers[0].started) {
             readers[0].scanner.close();
         }
-        threads.shutdown();
-        // every reader is stopped: their threads end at once, and none outlives the pass
-        List<Thread> threadsStarted;
-        synchronized (started) {
-            threadsStarted = List.copyOf(started);
-        }
-        for (Thread t : threadsStarted) {
-            waitThrough(t::join);
-        }
+        // every reader is stopped: their tasks end at once, and none outlives the pass
+        threads.close();
         current = null;
     }
 
@@ -215,7 +199,7 @@ final class ChunkedFramePass implements FramePass {
         void start() {
             if (!started) {
                 started = true;
-                threads.execute(this);
+                threads.execute("datum-cvat-chunk", this);
             }
         }
 

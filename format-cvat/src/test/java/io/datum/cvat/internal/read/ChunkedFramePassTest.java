@@ -15,6 +15,7 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
+import io.datum.support.stream.Workers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +64,8 @@ class ChunkedFramePassTest {
     @Test
     void readsTheSameItemsInTheSameOrderAsOneReader() throws IOException {
         write(dir, "data/default.xml", task(images(400, new Random(3), null)));
-        CvatFile file = CvatFile.scan(dir.resolve("data/default.xml"), "default.xml", XmlLimits.DEFAULT, 300);
+        CvatFile file = CvatFile.scan(dir.resolve("data/default.xml"), "default.xml", XmlLimits.DEFAULT, 300,
+                Workers.unbounded());
         assertTrue(file.chunks().starts().length > 50, "cut into many chunks: " + file.chunks().starts().length);
         List<DatasetItem> whole = load(WHOLE, dir.resolve("data"));
         assertEquals(400, whole.size());
@@ -77,7 +79,8 @@ class ChunkedFramePassTest {
         write(dir, "data/default.xml", xml);
         long from = xml.indexOf("<wrapper>");
         long to = xml.indexOf("</wrapper>");
-        CvatFile file = CvatFile.scan(dir.resolve("data/default.xml"), "default.xml", XmlLimits.DEFAULT, 300);
+        CvatFile file = CvatFile.scan(dir.resolve("data/default.xml"), "default.xml", XmlLimits.DEFAULT, 300,
+                Workers.unbounded());
         assertTrue(java.util.Arrays.stream(file.chunks().starts()).anyMatch(s -> s > from && s < to), "a cut inside");
         assertEquals(load(WHOLE, dir.resolve("data")), load(CUTTING, dir.resolve("data")));
     }

@@ -92,7 +92,7 @@ final class RowOrdering {
                 }
             }));
         }
-        SideBySide.run(tasks, Runtime.getRuntime().availableProcessors());
+        SideBySide.run(tasks, sorter.workers());
         int failed = firstFailed.get();
         if (failed < failures.length) {
             SideBySide.rethrow(failures[failed]);
@@ -108,7 +108,7 @@ final class RowOrdering {
     static void sort(DatasetLayout layout, AnnotationFile file, ItemCatalog catalog, RowLabels labels,
                              RowSorter sorter) throws IOException {
         try (RowSorter.FileRows rows = sorter.file(file.index());
-             ReadAheadRows parsed = new ReadAheadRows(open(layout, file, labels), file.name())) {
+             ReadAheadRows parsed = new ReadAheadRows(open(layout, file, labels), file.name(), sorter.workers())) {
             ReadAheadRows.Batch batch;
             do {
                 batch = parsed.next();

@@ -3,6 +3,7 @@ package io.datum.openimages.internal.sort;
 import io.datum.openimages.internal.read.AnnotationRow;
 import io.datum.support.stream.ExternalSort;
 import io.datum.support.stream.RecordCodec;
+import io.datum.support.stream.Workers;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataInput;
@@ -55,6 +56,7 @@ public final class RowSorter implements Closeable {
     };
 
     private final int rowsPerRun;
+    private final Workers workers;
     private final ExternalSort<PositionedRow> sort;
     /** Guards what the threads adding files share: idle buffers and the memory budget. */
     private final Object lock = new Object();
@@ -66,9 +68,11 @@ public final class RowSorter implements Closeable {
      * @param rowsPerRun rows sorted in memory before a run is spilled (at least 1); each file
      *                   being added holds a buffer of that many
      * @param tempParent where the spill folder is created; null for the system's temporary folder
+     * @param workers    the threads files are added and parsed on
      */
-    public RowSorter(int rowsPerRun, Path tempParent) {
+    public RowSorter(int rowsPerRun, Path tempParent, Workers workers) {
         this.rowsPerRun = Math.max(1, rowsPerRun);
+        this.workers = workers;
         this.sort = new ExternalSort<>(CODEC, Comparator.comparingInt(PositionedRow::position), this.rowsPerRun,
                 tempParent);
     }
@@ -76,6 +80,11 @@ public final class RowSorter implements Closeable {
     /** Runs are ranked by file, then by their order in the file. */
     private static long rank(int fileIndex, int sequence) {
         return (long) fileIndex << 32 | sequence;
+    }
+
+    /** The threads files are added and parsed on. */
+    public Workers workers() {
+        return workers;
     }
 
     /** Starts adding the rows of file {@code fileIndex}; files may be added on several threads at once. */
