@@ -56,7 +56,25 @@ class ChunkedFramePassTest {
     }
 
     private List<DatasetItem> load(CvatImporter importer, Path data) throws IOException {
-        try (DatasetSource source = importer.open(data, ParsedOptions.none(), JobContext.collecting())) {
+        return load(importer, data, Workers.unbounded());
+    }
+
+    private List<DatasetItem> load(CvatImporter importer, Path data, Workers workers) throws IOException {
+        JobContext context = new JobContext() {
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public void debug(String message) {
+            }
+
+            @Override
+            public Workers workers() {
+                return workers;
+            }
+        };
+        try (DatasetSource source = importer.open(data, ParsedOptions.none(), context)) {
             return readAll(source);
         }
     }
@@ -70,6 +88,16 @@ class ChunkedFramePassTest {
         List<DatasetItem> whole = load(WHOLE, dir.resolve("data"));
         assertEquals(400, whole.size());
         assertEquals(whole, load(CUTTING, dir.resolve("data")));
+    }
+
+    @Test
+    void readsTheSameWithFewerThreadsThanItWants() throws IOException {
+        write(dir, "data/default.xml", task(images(400, new Random(4), null)));
+        List<DatasetItem> whole = load(WHOLE, dir.resolve("data"));
+        // one thread: the file is read by one reader; two: the chunks are read one after another beside the consumer
+        assertEquals(whole, load(CUTTING, dir.resolve("data"), Workers.bounded(1)));
+        assertEquals(whole, load(CUTTING, dir.resolve("data"), Workers.bounded(2)));
+        assertEquals(whole, load(CUTTING, dir.resolve("data"), Workers.bounded(3)));
     }
 
     @Test
