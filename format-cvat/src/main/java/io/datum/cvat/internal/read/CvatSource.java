@@ -18,7 +18,6 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
-import io.datum.support.stream.Lanes;
 import io.datum.text.PythonNumbers;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -184,18 +183,13 @@ final class CvatSource implements DatasetSource {
                 // unsupported elements are counted once per file, by the first pass
                 boolean count = warn && warnedFiles.add(u.file);
                 boolean grouped = u.file.subsets().get(u.subset);
-                Lanes threads = grouped && parser instanceof Utf8XmlScanner && u.file.chunks().starts().length > 0
-                        ? context.workers().lanes(ChunkedFramePass.THREADS) : null;
-                if (threads != null && threads.size() > 0) {
-                    return new ChunkedFramePass(threads, u.file, (Utf8XmlScanner) parser, categories.labels(), limits,
-                            u.subset, (element, n) -> {
+                if (grouped && parser instanceof Utf8XmlScanner scanner && u.file.chunks().starts().length > 0) {
+                    return new ChunkedFramePass(context.workers(), u.file, scanner, categories.labels(), limits, u.subset,
+                            (element, n) -> {
                                 if (count) {
                                     skipped.merge(element, n, Long::sum);
                                 }
                             });
-                }
-                if (threads != null) {
-                    threads.close();  // none free: one reader reads the whole file
                 }
                 BodyReader body = new BodyReader(parser, meta, categories.labels(), limits,
                         element -> {
