@@ -101,15 +101,7 @@ public final class ExternalSort<T> implements AutoCloseable {
     public void addSortedRun(long rank, SortedRun run) {
         checkAdding();
         Path file = newSpillFile("run-");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            run.writeTo(out);
-        } catch (IOException e) {
-            deleteQuietly(file);
-            throw writeFailure(file, e);
-        } catch (RuntimeException | Error e) {
-            deleteQuietly(file);
-            throw e;
-        }
+        writeRun(file, run);
         addRun(new Run(rank, file, null, 0));
     }
 
@@ -210,14 +202,13 @@ public final class ExternalSort<T> implements AutoCloseable {
     private void spillBuffer() {
         buffer.sort(order);
         Path file = newSpillFile("run-");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER))) {
+        writeRun(file, out -> {
+            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, WRITE_BUFFER));
             for (T record : buffer) {
-                codec.write(out, record);
+                codec.write(data, record);
             }
-        } catch (IOException e) {
-            deleteQuietly(file);
-            throw writeFailure(file, e);
-        }
+            data.flush();
+        });
         buffer.clear();
         long rank;
         synchronized (lock) {
@@ -228,11 +219,22 @@ public final class ExternalSort<T> implements AutoCloseable {
 
     private Run mergeToRun(List<Run> group) {
         Path file = newSpillFile("merged-");
-        try (Cursor merge = new Cursor(group);
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), WRITE_BUFFER))) {
-            while (merge.hasNext()) {
-                codec.write(out, merge.next());
+        writeRun(file, out -> {
+            try (Cursor merge = new Cursor(group)) {
+                DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, WRITE_BUFFER));
+                while (merge.hasNext()) {
+                    codec.write(data, merge.next());
+                }
+                data.flush();
             }
+        });
+        return new Run(group.get(0).rank, file, null, 0);
+    }
+
+    /** Writes a run to its spill file; a failure deletes the file, and an I/O failure names it. */
+    private static void writeRun(Path file, SortedRun content) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            content.writeTo(out);
         } catch (IOException e) {
             deleteQuietly(file);
             throw writeFailure(file, e);
@@ -240,7 +242,6 @@ public final class ExternalSort<T> implements AutoCloseable {
             deleteQuietly(file);
             throw e;
         }
-        return new Run(group.get(0).rank, file, null, 0);
     }
 
     private Path newSpillFile(String prefix) {

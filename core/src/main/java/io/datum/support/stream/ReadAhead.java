@@ -130,7 +130,11 @@ public final class ReadAhead<B> implements AutoCloseable {
         }
     }
 
-    private static void rethrow(Throwable failure) throws IOException {
+    /**
+     * Throws a failure caught on another thread as it was: an {@code IOException}, an unchecked
+     * exception or an error (what a producer or a task may throw).
+     */
+    public static void rethrow(Throwable failure) throws IOException {
         if (failure instanceof IOException e) {
             throw e;
         } else if (failure instanceof RuntimeException e) {

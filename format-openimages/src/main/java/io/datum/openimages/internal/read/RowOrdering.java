@@ -7,6 +7,7 @@ import io.datum.openimages.internal.sort.ReadAheadRows;
 import io.datum.openimages.internal.sort.RowSorter;
 import io.datum.openimages.internal.sort.SideBySide;
 import io.datum.spi.DatasetException;
+import io.datum.support.stream.ReadAhead;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ final class RowOrdering {
         SideBySide.run(tasks, sorter.workers());
         int failed = firstFailed.get();
         if (failed < failures.length) {
-            SideBySide.rethrow(failures[failed]);
+            ReadAhead.rethrow(failures[failed]);
         }
         sorter.finish();
     }

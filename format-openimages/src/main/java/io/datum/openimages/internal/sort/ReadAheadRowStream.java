@@ -41,7 +41,7 @@ public final class ReadAheadRowStream implements RowStream {
         @Override
         public Batch next() throws IOException {
             if (failure != null) {
-                SideBySide.rethrow(failure);
+                ReadAhead.rethrow(failure);
             }
             int[] positions = new int[BATCH_ROWS];
             AnnotationRow[] rows = new AnnotationRow[BATCH_ROWS];

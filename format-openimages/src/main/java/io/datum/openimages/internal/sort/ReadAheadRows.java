@@ -40,7 +40,7 @@ public final class ReadAheadRows implements Closeable {
         /** Throws the failure that ended the file here, if any. */
         public void rethrowFailure() throws IOException {
             if (failure != null) {
-                SideBySide.rethrow(failure);
+                ReadAhead.rethrow(failure);
             }
         }
     }

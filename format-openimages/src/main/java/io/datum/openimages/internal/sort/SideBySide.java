@@ -1,6 +1,7 @@
 package io.datum.openimages.internal.sort;
 
 import io.datum.support.stream.Lanes;
+import io.datum.support.stream.ReadAhead;
 import io.datum.support.stream.Workers;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,17 +51,7 @@ public final class SideBySide {
         }
         Throwable t = failure.get();
         if (t != null) {
-            rethrow(t);
+            ReadAhead.rethrow(t);
         }
-    }
-
-    /** Throws a failure caught by a task, as it was. */
-    public static void rethrow(Throwable failure) throws IOException {
-        if (failure instanceof IOException e) {
-            throw e;
-        } else if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        throw (Error) failure;
     }
 }

@@ -236,7 +236,7 @@ class RowSorterTest {
             }
             sorter.finish();
             List<Path> left = list(spill);
-            // the folder and at most MERGE_FAN_IN runs
+            // the folder and at most the fan-in of runs
             assertTrue(left.size() <= ExternalSort.DEFAULT_FAN_IN + 1, left.size() + " files");
             assertEquals(expected(files), read(sorter));
         }
