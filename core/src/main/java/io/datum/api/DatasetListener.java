@@ -1,5 +1,6 @@
 package io.datum.api;
 
+import io.datum.support.stream.Workers;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -35,5 +36,16 @@ public interface DatasetListener {
      * for every item: keep it cheap.
      */
     default void itemsRead(int pass, long done, long total) {
+    }
+
+    /**
+     * The threads the run may use besides the caller's: formats, transforms and the pipeline's
+     * read-ahead take every thread they work on from here. By default as many as the work asks for;
+     * {@link Workers#bounded} limits them (with 1, the whole run is on the caller's thread).
+     *
+     * @since 1.2
+     */
+    default Workers workers() {
+        return Workers.unbounded();
     }
 }

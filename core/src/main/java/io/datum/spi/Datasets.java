@@ -2,6 +2,7 @@ package io.datum.spi;
 
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
+import io.datum.support.stream.Workers;
 import java.util.Iterator;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -94,6 +95,16 @@ public final class Datasets {
      * (the model's are); the source's cursor is only used by that thread.
      */
     public static DatasetSource readingAhead(DatasetSource source) {
-        return wrapping(source, ReadAheadCursor::new, true);
+        return readingAhead(source, Workers.unbounded());
+    }
+
+    /**
+     * The source with every pass read ahead on a thread of {@code workers}; when their bound
+     * leaves none free, the pass is read on the consumer's thread as it asks.
+     *
+     * @since 1.4
+     */
+    public static DatasetSource readingAhead(DatasetSource source, Workers workers) {
+        return wrapping(source, items -> new ReadAheadCursor(items, workers), true);
     }
 }

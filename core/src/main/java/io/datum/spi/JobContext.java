@@ -1,5 +1,6 @@
 package io.datum.spi;
 
+import io.datum.support.stream.Workers;
 import java.nio.file.Path;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -68,6 +69,17 @@ public interface JobContext {
     /** A folder for spill files that lives as long as the job; null means the system temp folder. */
     default Path tempDir() {
         return null;
+    }
+
+    /**
+     * The threads the job may use besides the caller's: every thread a format or transform works
+     * on comes from here, so that whoever runs the job can bound them. By default as many as the
+     * work asks for.
+     *
+     * @since 1.4
+     */
+    default Workers workers() {
+        return Workers.unbounded();
     }
 
     /** A context that keeps warnings and drops everything else. */

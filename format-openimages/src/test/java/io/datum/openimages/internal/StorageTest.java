@@ -9,15 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.datum.model.ImageSize;
 import io.datum.openimages.internal.media.PngMask;
 import io.datum.openimages.internal.read.IdTable;
-import io.datum.openimages.internal.sort.ExternalSorter;
 import io.datum.spi.DatasetException;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -82,51 +78,6 @@ class StorageTest {
         assertEquals(expected, got);
         assertEquals(ids.indexOf("xBB"), got.get(got.size() - 7));
         assertEquals(-1, got.get(got.size() - 5), "BBAa is not there, though its hash is");
-    }
-
-    private record Value(int key, int sequence) {
-    }
-
-    private static final ExternalSorter.Codec<Value> CODEC = new ExternalSorter.Codec<>() {
-        @Override
-        public void write(DataOutputStream out, Value v) throws IOException {
-            out.writeInt(v.key);
-            out.writeInt(v.sequence);
-        }
-
-        @Override
-        public Value read(DataInputStream in) throws IOException {
-            return new Value(in.readInt(), in.readInt());
-        }
-    };
-
-    @Test
-    void sortsStablyThroughManyRunsAndCleansUp() throws IOException {
-        Random random = new Random(5);
-        List<Value> values = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            values.add(new Value(random.nextInt(20), i));
-        }
-        List<Value> expected = new ArrayList<>(values);
-        expected.sort(Comparator.comparingInt(Value::key));
-        Path spill = Files.createDirectories(temp.resolve("spill"));
-        try (ExternalSorter<Value> sorter = new ExternalSorter<>(Comparator.comparingInt(Value::key), CODEC, 3, spill)) {
-            for (Value v : values) {
-                sorter.add(v);
-            }
-            sorter.finish();
-            assertTrue(sorter.spilled());
-            for (int pass = 0; pass < 2; pass++) {
-                List<Value> got = new ArrayList<>();
-                try (ExternalSorter.Cursor<Value> c = sorter.cursor()) {
-                    c.forEachRemaining(got::add);
-                }
-                assertEquals(expected, got, "ties keep their insertion order over " + 1000 / 3 + " runs");
-            }
-        }
-        try (var left = Files.list(spill)) {
-            assertEquals(0, left.count());
-        }
     }
 
     @Test

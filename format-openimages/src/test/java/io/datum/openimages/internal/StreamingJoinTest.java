@@ -10,6 +10,7 @@ import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
+import io.datum.support.stream.Workers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +42,20 @@ class StreamingJoinTest {
     /** A job context whose temporary folder we can watch. */
     private static final class WatchedContext implements JobContext {
         final Path tempDir;
+        final Workers workers;
 
         WatchedContext(Path tempDir) {
+            this(tempDir, Workers.unbounded());
+        }
+
+        WatchedContext(Path tempDir, Workers workers) {
             this.tempDir = tempDir;
+            this.workers = workers;
+        }
+
+        @Override
+        public Workers workers() {
+            return workers;
         }
 
         @Override
@@ -137,8 +149,11 @@ class StreamingJoinTest {
     }
 
     private List<String> read(Path root, int spillRows, Path tempDir) throws IOException {
-        try (DatasetSource source = new OpenImagesImporter(spillRows).open(root, ParsedOptions.none(),
-                new WatchedContext(tempDir))) {
+        return read(root, spillRows, new WatchedContext(tempDir));
+    }
+
+    private List<String> read(Path root, int spillRows, WatchedContext context) throws IOException {
+        try (DatasetSource source = new OpenImagesImporter(spillRows).open(root, ParsedOptions.none(), context)) {
             List<String> first = describe(source);
             assertEquals(first, describe(source), "a second pass gives the same items");
             return first;
@@ -153,6 +168,18 @@ class StreamingJoinTest {
         assertEquals(sorted, read(dataset("unsorted", true), 1_000_000, spill), "sorted in memory");
         assertEquals(sorted, read(dataset("unsorted2", true), 2, spill), "spilled in runs of two rows");
         assertEquals(List.of(), list(spill), "spill files are deleted on close");
+    }
+
+    @Test
+    void oneThreadGivesTheSameAsMany() throws IOException {
+        Path spill = Files.createDirectories(temp.resolve("spill"));
+        Path unsorted = dataset("unsorted", true);
+        List<String> many = read(unsorted, 2, spill);
+        // with a bound of 1 the files are parsed, sorted and read ahead on the caller's thread alone
+        assertEquals(many, read(unsorted, 2, new WatchedContext(spill, Workers.bounded(1))), "spilled");
+        assertEquals(many, read(unsorted, 1_000_000, new WatchedContext(spill, Workers.bounded(1))), "in memory");
+        assertEquals(many, read(unsorted, 2, new WatchedContext(spill, Workers.bounded(2))), "one thread beside");
+        assertEquals(List.of(), list(spill));
     }
 
     @Test

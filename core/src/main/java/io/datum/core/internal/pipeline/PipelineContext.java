@@ -3,6 +3,7 @@ package io.datum.core.internal.pipeline;
 import io.datum.api.DatasetListener;
 import io.datum.spi.CollectingJobContext;
 import io.datum.spi.JobContext;
+import io.datum.support.stream.Workers;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -54,6 +55,12 @@ final class PipelineContext implements JobContext {
     @Override
     public Path tempDir() {
         return tempDir;
+    }
+
+    /** The threads the caller allows the run. */
+    @Override
+    public Workers workers() {
+        return listener.workers();
     }
 
     /** The warnings of the run by kind, then detail, with counts. */

@@ -40,7 +40,7 @@ final class PipelineExport {
             try (DatasetSource source = pipeline.openStaged(context)) {
                 pipeline.listener().exportStarted();
                 source.prepareFor(request.format(), options);
-                exporter.export(counter.watch(Datasets.readingAhead(source)), folder.workDir(), options, context);
+                exporter.export(counter.watch(Datasets.readingAhead(source, context.workers())), folder.workDir(), options, context);
             } catch (IOException e) {
                 throw described(e, folder, request.shownAs(), inputs);
             } catch (UncheckedIOException e) {

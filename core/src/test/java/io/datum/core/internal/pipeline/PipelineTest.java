@@ -2,6 +2,7 @@ package io.datum.core.internal.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,7 @@ import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
+import io.datum.support.stream.Workers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +50,7 @@ class PipelineTest {
     private static final class GeneratedSource implements DatasetSource {
         final long size;
         final AtomicLong made = new AtomicLong();
+        volatile Thread madeOn;
         final List<String> hints = new ArrayList<>();
         boolean closed;
 
@@ -74,6 +77,7 @@ class PipelineTest {
                 public DatasetItem next() {
                     long i = next++;
                     made.incrementAndGet();
+                    madeOn = Thread.currentThread();
                     return new DatasetItem(Long.toString(i), i % 2 == 0 ? "even" : "odd", null,
                             List.of(new Label((int) (i % 3))));
                 }
@@ -104,6 +108,8 @@ class PipelineTest {
         GeneratedSource watched;
         long maxAhead;
         long failAt = -1;
+        Workers workersGiven;
+        Thread readOn;
 
         @Override
         public OptionParser options() {
@@ -114,6 +120,8 @@ class PipelineTest {
         public void export(DatasetSource source, Path outputDir, ParsedOptions options, JobContext context)
                 throws IOException {
             LabelCategories labels = source.categories().labels();
+            workersGiven = context.workers();
+            readOn = Thread.currentThread();
             long seen = 0;
             try (var out = Files.newBufferedWriter(outputDir.resolve("lines.txt"), StandardCharsets.UTF_8);
                  ItemCursor items = source.items()) {
@@ -178,6 +186,23 @@ class PipelineTest {
         try (Stream<String> lines = Files.lines(dir.resolve("out/lines.txt"))) {
             assertEquals(List.of("0 cat", "2 vehicle", "3 cat", "5 vehicle"), lines.limit(4).toList());
         }
+    }
+
+    @Test
+    void theCallersBoundOnThreadsReachesTheFormatsAndOneThreadGivesTheSame() throws IOException {
+        Pipeline.over(registry(), new GeneratedSource(2_000), DatasetListener.IGNORE)
+                .export(ExportRequest.of(dir.resolve("many"), "lines"));
+        Workers one = Workers.bounded(1);
+        GeneratedSource source = new GeneratedSource(2_000);
+        Pipeline.over(registry(), source, new DatasetListener() {
+            @Override
+            public Workers workers() {
+                return one;
+            }
+        }).export(ExportRequest.of(dir.resolve("one"), "lines"));
+        assertSame(one, exporter.workersGiven);
+        assertSame(Thread.currentThread(), source.madeOn, "no read-ahead thread: the items are made as the exporter asks");
+        assertEquals(Files.readAllLines(dir.resolve("many/lines.txt")), Files.readAllLines(dir.resolve("one/lines.txt")));
     }
 
     @Test

@@ -5,23 +5,23 @@ import io.datum.cvat.internal.CvatNames;
 import io.datum.cvat.internal.xml.Utf8XmlScanner;
 import io.datum.cvat.internal.xml.XmlLimits;
 import io.datum.model.LabelCategories;
+import io.datum.spi.DatasetException;
+import io.datum.support.stream.ReadAhead;
+import io.datum.support.stream.Workers;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
  * The grouped frames of a large file read by several threads: the file was cut at open, at
- * {@code <image>} tags a few megabytes apart ({@link CvatFile.Chunks}); each chunk is read on a
- * thread of its own while the one before it is handed on, so that reading uses a second core.
+ * {@code <image>} tags a few megabytes apart ({@link CvatFile.Chunks}); each chunk is read ahead
+ * ({@link ReadAhead}) on a thread of the job's while the one before it is handed on, so that
+ * reading uses a second core. When the job's bound leaves no thread free, a chunk is read as it
+ * is handed on, on the consumer's thread.
  *
  * <p>A chunk is read as if it started right inside the root element. The reader of the chunk
  * before confirms that: it must stop exactly at the cut, between two children of the root, and
@@ -51,40 +51,29 @@ final class ChunkedFramePass implements FramePass {
     private final XmlLimits limits;
     private final String subset;
     private final BiConsumer<String, Long> skipped;
+    private final Workers workers;
     private final long[] starts;
     private final ChunkReader[] readers;
-    /**
-     * The threads the chunks are read on, kept for the whole file: a thread started per chunk
-     * (hundreds in a large file) cost its stack's mapping and unmapping each time.
-     */
-    private final ExecutorService threads;
-    private final List<Thread> started = new ArrayList<>();
     private ChunkReader current;
     private List<?> batch = List.of();
     private int inBatch;
 
     /**
+     * @param workers the job's threads the chunks are read on
      * @param first   the file opened and read up to the end of its meta: the first chunk
      * @param skipped told the unsupported elements of the chunks handed on, with their counts
      */
-    ChunkedFramePass(CvatFile file, Utf8XmlScanner first, LabelCategories labels, XmlLimits limits, String subset,
-                     BiConsumer<String, Long> skipped) {
+    ChunkedFramePass(Workers workers, CvatFile file, Utf8XmlScanner first, LabelCategories labels, XmlLimits limits,
+                     String subset, BiConsumer<String, Long> skipped) {
         this.file = file;
         this.meta = file.meta();
         this.labels = labels;
         this.limits = limits;
         this.subset = subset;
         this.skipped = skipped;
+        this.workers = workers;
         this.starts = file.chunks().starts();
         this.readers = new ChunkReader[starts.length + 1];
-        this.threads = Executors.newFixedThreadPool(1 + READERS_AHEAD, task -> {
-            Thread t = new Thread(task, "datum-cvat-chunk");
-            t.setDaemon(true);
-            synchronized (started) {
-                started.add(t);
-            }
-            return t;
-        });
         readers[0] = new ChunkReader(0, first);
         current = readers[0];
         startReaders(0);
@@ -98,35 +87,28 @@ final class ChunkedFramePass implements FramePass {
             }
             Object o;
             try {
-                o = current.queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading " + file.shownName(), e);
+                o = current.ahead.next();
+            } catch (IOException e) {
+                throw new DatasetException(file.shownName(), -1, -1, "cannot read: " + e.getMessage(), e);
             }
             if (o instanceof List<?> groups) {
                 batch = groups;
                 inBatch = 0;
                 continue;
             }
-            if (o instanceof Ended ended) {
-                current.skipped.forEach(skipped);
-                int next = ended.nextChunk();
-                for (int i = current.index + 1; i < (next < 0 ? readers.length : next); i++) {
-                    cancel(i);
-                }
-                if (next < 0) {
-                    current = null;
-                    return null;
-                }
-                startReaders(next);
-                current = readers[next];
-            } else if (o instanceof RuntimeException e) {
-                throw e;
-            } else if (o instanceof Error e) {
-                throw e;
-            } else {
-                throw new IllegalStateException((Throwable) o);
+            Ended ended = (Ended) o;
+            current.skipped.forEach(skipped);
+            current.stop();
+            int next = ended.nextChunk();
+            for (int i = current.index + 1; i < (next < 0 ? readers.length : next); i++) {
+                cancel(i);
             }
+            if (next < 0) {
+                current = null;
+                return null;
+            }
+            startReaders(next);
+            current = readers[next];
         }
         return null;
     }
@@ -153,59 +135,30 @@ final class ChunkedFramePass implements FramePass {
         }
     }
 
+    /** Stops every reader and waits for them: none outlives the pass. */
     @Override
     public void close() {
         for (int i = 0; i < readers.length; i++) {
             cancel(i);
         }
-        if (readers[0] != null && !readers[0].started) {
-            readers[0].scanner.close();
-        }
-        threads.shutdown();
-        // every reader is stopped: their threads end at once, and none outlives the pass
-        List<Thread> threadsStarted;
-        synchronized (started) {
-            threadsStarted = List.copyOf(started);
-        }
-        for (Thread t : threadsStarted) {
-            waitThrough(t::join);
-        }
         current = null;
     }
 
-    /** A wait that an interrupt may cut short. */
-    private interface Waiting {
-        void await() throws InterruptedException;
-    }
-
     /**
-     * Waits to the end through interrupts (what is waited for is a reader told to stop, which
-     * it does at once), then interrupts the caller again if it was interrupted meanwhile.
+     * Reads one chunk (and on, when its end is not a place to stop) in batches of groups, then
+     * says where it ended ({@link Ended}).
      */
-    private static void waitThrough(Waiting waiting) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                waiting.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Reads one chunk (and on, when its end is not a place to stop) into its queue. */
-    private final class ChunkReader implements Runnable {
+    private final class ChunkReader implements ReadAhead.Producer<Object> {
         final int index;
-        final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(GROUPS_AHEAD / BATCH);
         final Map<String, Long> skipped = new HashMap<>();
         Utf8XmlScanner scanner;
-        final CountDownLatch done = new CountDownLatch(1);
-        boolean started;
-        volatile boolean stopped;
+        StreamingFramePass frames;
+        ReadAhead<Object> ahead;
+        boolean framesDone;
+        boolean endedSaid;
+        /** What ended the reading after the batch before it was handed on. */
+        RuntimeException failure;
+        boolean stopped;
 
         ChunkReader(int index, Utf8XmlScanner scanner) {
             this.index = index;
@@ -213,62 +166,68 @@ final class ChunkedFramePass implements FramePass {
         }
 
         void start() {
-            if (!started) {
-                started = true;
-                threads.execute(this);
+            if (ahead == null && !stopped) {
+                ahead = new ReadAhead<>(workers, "datum-cvat-chunk", GROUPS_AHEAD / BATCH, this);
             }
         }
 
+        /** Stops the reading and waits until the chunk's file is closed. */
         void stop() {
+            if (stopped) {
+                return;
+            }
             stopped = true;
-            queue.clear();
-            if (started) {
-                waitThrough(done::await);
+            if (ahead != null) {
+                ahead.close();
+            } else if (scanner != null) {
+                scanner.close();
             }
         }
 
         @Override
-        public void run() {
+        public Object next() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            if (framesDone) {
+                if (endedSaid) {
+                    return null;
+                }
+                endedSaid = true;
+                int stop = scanner.stoppedAt();
+                return new Ended(stop < 0 ? -1 : index + 1 + stop);
+            }
             List<Group> groups = new ArrayList<>(BATCH);
             try {
-                if (scanner == null) {
-                    scanner = Utf8XmlScanner.chunk(file.path(), file.chunks().mark(), starts[index - 1],
-                            CvatNames.ANNOTATIONS, file.shownName(), limits);
-                }
-                // the cuts after this chunk's start: the reading ends at the first it can stop at
-                scanner.stopAt(Arrays.copyOfRange(starts, index, starts.length));
-                BodyReader body = new BodyReader(scanner, meta, labels, limits, e -> skipped.merge(e, 1L, Long::sum));
-                StreamingFramePass frames = new StreamingFramePass(scanner, body, subset);
-                Group g;
-                while (!stopped && (g = frames.next()) != null) {
-                    groups.add(g);
-                    if (groups.size() == BATCH) {
-                        hand(groups);
-                        groups = new ArrayList<>(BATCH);
+                if (frames == null) {
+                    if (scanner == null) {
+                        scanner = Utf8XmlScanner.chunk(file.path(), file.chunks().mark(), starts[index - 1],
+                                CvatNames.ANNOTATIONS, file.shownName(), limits);
                     }
+                    // the cuts after this chunk's start: the reading ends at the first it can stop at
+                    scanner.stopAt(Arrays.copyOfRange(starts, index, starts.length));
+                    BodyReader body = new BodyReader(scanner, meta, labels, limits, e -> skipped.merge(e, 1L, Long::sum));
+                    frames = new StreamingFramePass(scanner, body, subset);
                 }
-                hand(groups);
-                int stop = scanner.stoppedAt();
-                hand(new Ended(stop < 0 ? -1 : index + 1 + stop));
-            } catch (Throwable t) {
+                Group g = null;
+                while (groups.size() < BATCH && (g = frames.next()) != null) {
+                    groups.add(g);
+                }
+                framesDone = g == null;
+            } catch (RuntimeException e) {
                 // the frames read before the failure come first, as with one reader
-                hand(groups);
-                hand(t);
-            } finally {
-                if (scanner != null) {
-                    scanner.close();
+                if (groups.isEmpty()) {
+                    throw e;
                 }
-                done.countDown();
+                failure = e;
             }
+            return framesDone && groups.isEmpty() ? next() : groups;
         }
 
-        private void hand(Object o) {
-            try {
-                while (!stopped && !queue.offer(o, 50, TimeUnit.MILLISECONDS)) {
-                    // the chunks before are still being handed on
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        @Override
+        public void close() {
+            if (scanner != null) {
+                scanner.close();
             }
         }
     }

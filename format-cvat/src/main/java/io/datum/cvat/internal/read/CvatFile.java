@@ -10,6 +10,8 @@ import io.datum.cvat.internal.xml.XmlLimits;
 import io.datum.model.AttributeSpec;
 import io.datum.model.LabelCategories;
 import io.datum.spi.JobContext;
+import io.datum.support.stream.Lanes;
+import io.datum.support.stream.Workers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +105,7 @@ public record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta met
      * are grouped unless an image id repeats; any track scatters them. Other encodings are read
      * whole with Aalto, record by record, and so are UTF-8 files when the library reader is chosen.
      */
-    static CvatFile scan(Path path, String shownName, XmlLimits limits, long chunkBytes) throws IOException {
+    static CvatFile scan(Path path, String shownName, XmlLimits limits, long chunkBytes, Workers workers) throws IOException {
         String stem = stem(path.getFileName().toString());
         Path images = path.toAbsolutePath().getParent().resolve(CvatNames.IMAGES_DIR);
         try (XmlCursor parser = SafeXml.open(path, shownName, limits)) {
@@ -125,7 +127,7 @@ public record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta met
             }
             Chunks chunks = Chunks.NONE;
             if (parser instanceof Utf8XmlScanner scanner) {
-                chunks = skimFrames(path, scanner, orders, chunkBytes, shownName, limits);
+                chunks = skimFrames(path, scanner, orders, chunkBytes, shownName, limits, workers);
             } else {
                 BodyReader body = new BodyReader(parser, meta, categories(meta), limits, e -> { });
                 boolean more = true;
@@ -168,40 +170,32 @@ public record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta met
      * skim goes on to the end, as for a small file.
      */
     private static Chunks skimFrames(Path path, Utf8XmlScanner scanner, Map<String, FrameOrder> orders, long chunkBytes,
-                                     String shownName, XmlLimits limits) throws IOException {
+                                     String shownName, XmlLimits limits, Workers workers) throws IOException {
         boolean cuttable = scanner.noNamespaces();
         Skim first = new Skim(orders, 0);
         long from = scanner.position();
         long end = Files.size(path) - scanner.mark();
         Skim second = null;
-        Thread secondThread = null;
-        if (cuttable && (end - from) / SPLIT_SKIM_CHUNKS >= chunkBytes) {
-            long middle = from + (end - from) / 2;
-            Skim s = second = new Skim(freshOrders(orders), middle);
-            secondThread = new Thread(() -> {
-                try (Utf8XmlScanner half = Utf8XmlScanner.chunk(path, scanner.mark(), middle, CvatNames.ANNOTATIONS,
-                        shownName, limits)) {
-                    s.run(half, Long.MAX_VALUE, chunkBytes);
-                } catch (IOException | RuntimeException e) {
-                    s.failed = true;  // the first half's skim goes on instead, and meets any real error itself
+        try (Lanes half = cuttable && (end - from) / SPLIT_SKIM_CHUNKS >= chunkBytes ? workers.lanes(1) : workers.lanes(0)) {
+            if (half.size() > 0) {
+                long middle = from + (end - from) / 2;
+                Skim s = second = new Skim(freshOrders(orders), middle);
+                half.execute("datum-cvat-skim", () -> {
+                    try (Utf8XmlScanner rest = Utf8XmlScanner.chunk(path, scanner.mark(), middle, CvatNames.ANNOTATIONS,
+                            shownName, limits)) {
+                        s.run(rest, Long.MAX_VALUE, chunkBytes);
+                    } catch (IOException | RuntimeException e) {
+                        s.failed = true;  // the first half's skim goes on instead, and meets any real error itself
+                    }
+                });
+                first.run(scanner, middle, chunkBytes);
+                if (first.track) {
+                    second.stop = true;  // a track: frames are scattered whatever the rest says
                 }
-            }, "datum-cvat-skim");
-            secondThread.setDaemon(true);
-            secondThread.start();
-            first.run(scanner, middle, chunkBytes);
-        }
-        boolean joined = false;
-        if (second != null && !first.track) {
-            try {
-                secondThread.join();
-                joined = !second.failed && second.first == first.stoppedAt;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while reading " + shownName, e);
             }
-        } else if (second != null) {
-            second.stop = true;  // a track: frames are scattered whatever the rest says
         }
+        // the second half's skim has ended (closing the lanes waited for it)
+        boolean joined = second != null && !first.track && !second.failed && second.first == first.stoppedAt;
         if (joined) {
             first.append(second);
         } else if (!first.track) {

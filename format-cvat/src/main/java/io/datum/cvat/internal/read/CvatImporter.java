@@ -109,7 +109,7 @@ public class CvatImporter implements DatasetImporter {
         for (Path xml : xmlFiles) {
             context.debug("cvat: reading " + xml);
             inputPaths.check(xml);
-            files.add(CvatFile.scan(xml, XmlSources.shownName(root, xml), limits, chunkBytes));
+            files.add(CvatFile.scan(xml, XmlSources.shownName(root, xml), limits, chunkBytes, context.workers()));
         }
         return new CvatSource(files, merged(files), limits, context, maxInMemory, inputPaths);
     }

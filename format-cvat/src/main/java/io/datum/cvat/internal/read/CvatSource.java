@@ -184,11 +184,12 @@ final class CvatSource implements DatasetSource {
                 boolean count = warn && warnedFiles.add(u.file);
                 boolean grouped = u.file.subsets().get(u.subset);
                 if (grouped && parser instanceof Utf8XmlScanner scanner && u.file.chunks().starts().length > 0) {
-                    return new ChunkedFramePass(u.file, scanner, categories.labels(), limits, u.subset, (element, n) -> {
-                        if (count) {
-                            skipped.merge(element, n, Long::sum);
-                        }
-                    });
+                    return new ChunkedFramePass(context.workers(), u.file, scanner, categories.labels(), limits, u.subset,
+                            (element, n) -> {
+                                if (count) {
+                                    skipped.merge(element, n, Long::sum);
+                                }
+                            });
                 }
                 BodyReader body = new BodyReader(parser, meta, categories.labels(), limits,
                         element -> {

@@ -1,36 +1,37 @@
 package io.datum.cvat.internal.read;
 
 import io.datum.cvat.internal.sort.AnnotationCodec;
-import io.datum.cvat.internal.sort.SpillSorter;
+import io.datum.cvat.internal.sort.KeyedRecord;
 import io.datum.cvat.internal.xml.XmlCursor;
 import io.datum.model.ImageSize;
+import io.datum.support.stream.ExternalSort;
+import io.datum.support.stream.RecordCodec;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
  * Frames of a file that mentions frames out of order (a video's tracks, shape by shape). The
  * whole subset is read first: each record is keyed by its frame's rank of first mention and its
- * position in the file, and sorted by a {@link SpillSorter}, which holds a bounded number of
+ * position in the file, and sorted by an {@link ExternalSort}, which holds a bounded number of
  * records and spills sorted runs to the job's temporary folder beyond that. Only the map from
  * frame to rank (one entry per frame, not per shape) stays in memory.
  */
 final class RegroupingFramePass implements FramePass {
-    private static final SpillSorter.Codec<FrameRecord> CODEC = new SpillSorter.Codec<>() {
+    private static final RecordCodec<FrameRecord> CODEC = new RecordCodec<>() {
         @Override
         public void write(DataOutput out, FrameRecord r) throws IOException {
-            AnnotationCodec.writeString(out, r.frame());
+            RecordCodec.writeString(out, r.frame());
             if (r instanceof FrameRecord.AnnotationRecord a) {
                 out.writeBoolean(true);
                 AnnotationCodec.write(out, a.annotation());
             } else {
                 FrameRecord.ImageRecord i = (FrameRecord.ImageRecord) r;
                 out.writeBoolean(false);
-                AnnotationCodec.writeString(out, i.name());
+                RecordCodec.writeString(out, i.name());
                 out.writeBoolean(i.size() != null);
                 if (i.size() != null) {
                     out.writeInt(i.size().width());
@@ -41,11 +42,11 @@ final class RegroupingFramePass implements FramePass {
 
         @Override
         public FrameRecord read(DataInput in) throws IOException {
-            String frame = AnnotationCodec.readString(in);
+            String frame = RecordCodec.readString(in);
             if (in.readBoolean()) {
                 return new FrameRecord.AnnotationRecord(null, frame, AnnotationCodec.read(in));
             }
-            String name = AnnotationCodec.readString(in);
+            String name = RecordCodec.readString(in);
             ImageSize size = in.readBoolean() ? new ImageSize(in.readInt(), in.readInt()) : null;
             return new FrameRecord.ImageRecord(null, frame, name, size);
         }
@@ -54,15 +55,15 @@ final class RegroupingFramePass implements FramePass {
     private final XmlCursor parser;
     private final BodyReader body;
     private final String subset;
-    private final SpillSorter<FrameRecord> sorter;
-    private Iterator<SpillSorter.Entry<FrameRecord>> sorted;
-    private SpillSorter.Entry<FrameRecord> pending;
+    private final ExternalSort<KeyedRecord<FrameRecord>> sorter;
+    private ExternalSort<KeyedRecord<FrameRecord>>.Cursor sorted;
+    private KeyedRecord<FrameRecord> pending;
 
     RegroupingFramePass(XmlCursor parser, BodyReader body, String subset, Path tempDir, int maxInMemory) {
         this.parser = parser;
         this.body = body;
         this.subset = subset;
-        this.sorter = new SpillSorter<>(tempDir, maxInMemory, CODEC);
+        this.sorter = KeyedRecord.sort(CODEC, maxInMemory, tempDir);
     }
 
     @Override
@@ -96,17 +97,21 @@ final class RegroupingFramePass implements FramePass {
                         rank = (long) ranks.size();
                         ranks.put(r.frame(), rank);
                     }
-                    sorter.add(rank, 0, r);
+                    sorter.add(new KeyedRecord<>(rank, 0, r));
                 }
             });
         }
         parser.close();
-        sorted = sorter.sorted();
+        sorter.finish();
+        sorted = sorter.cursor();
     }
 
     @Override
     public void close() {
         parser.close();
+        if (sorted != null) {
+            sorted.close();
+        }
         sorter.close();
     }
 }

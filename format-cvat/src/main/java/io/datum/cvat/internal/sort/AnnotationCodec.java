@@ -15,10 +15,10 @@ import io.datum.model.NormalizedBox;
 import io.datum.model.Points;
 import io.datum.model.PolyLine;
 import io.datum.model.Polygon;
+import io.datum.support.stream.RecordCodec;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -94,7 +94,7 @@ public final class AnnotationCodec {
             out.writeDouble(e.y2());
         } else {
             out.writeByte(CAPTION);
-            writeString(out, ((Caption) a).caption());
+            RecordCodec.writeString(out, ((Caption) a).caption());
         }
         out.writeLong(a.id());
         out.writeLong(a.group());
@@ -142,7 +142,7 @@ public final class AnnotationCodec {
             }
             case ELLIPSE -> new Ellipse(readLabel(in), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
                     0, 0, 0, Attributes.empty());
-            case CAPTION -> new Caption(readString(in), 0, 0, Attributes.empty());
+            case CAPTION -> new Caption(RecordCodec.readString(in), 0, 0, Attributes.empty());
             default -> throw new IOException("corrupt spill file: annotation kind " + kind);
         };
         long id = in.readLong();
@@ -200,13 +200,13 @@ public final class AnnotationCodec {
     private static void writeAttributes(DataOutput out, Attributes attributes) throws IOException {
         out.writeInt(attributes.size());
         for (Map.Entry<String, Object> e : attributes.entries()) {
-            writeString(out, e.getKey());
+            RecordCodec.writeString(out, e.getKey());
             Object v = e.getValue();
             if (v == null) {
                 out.writeByte(0);
             } else if (v instanceof String s) {
                 out.writeByte(1);
-                writeString(out, s);
+                RecordCodec.writeString(out, s);
             } else if (v instanceof Boolean b) {
                 out.writeByte(2);
                 out.writeBoolean(b);
@@ -227,11 +227,11 @@ public final class AnnotationCodec {
         }
         Attributes.Builder b = Attributes.builder();
         for (int i = 0; i < n; i++) {
-            String name = readString(in);
+            String name = RecordCodec.readString(in);
             int kind = in.readByte();
             b.put(name, switch (kind) {
                 case 0 -> null;
-                case 1 -> readString(in);
+                case 1 -> RecordCodec.readString(in);
                 case 2 -> in.readBoolean();
                 case 3 -> in.readLong();
                 case 4 -> in.readDouble();
@@ -239,18 +239,5 @@ public final class AnnotationCodec {
             });
         }
         return b.build();
-    }
-
-    /** A string of any length (DataOutput.writeUTF stops at 64 KB). */
-    public static void writeString(DataOutput out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    public static String readString(DataInput in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

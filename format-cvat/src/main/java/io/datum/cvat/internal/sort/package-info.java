@@ -1,2 +1,2 @@
-/** Sorting annotations by a key with spill files when they do not fit in memory, and their binary codec. Private to the bundle. */
+/** The binary form of annotations in the spill files of sorts by a key. Private to the bundle. */
 package io.datum.cvat.internal.sort;

@@ -3,7 +3,7 @@ package io.datum.cvat.internal.write;
 import io.datum.cvat.internal.AttributeValues;
 import io.datum.cvat.internal.CvatNames;
 import io.datum.cvat.internal.sort.AnnotationCodec;
-import io.datum.cvat.internal.sort.SpillSorter;
+import io.datum.cvat.internal.sort.KeyedRecord;
 import io.datum.model.Annotation;
 import io.datum.model.DatasetItem;
 import io.datum.model.ImageSize;
@@ -11,6 +11,8 @@ import io.datum.model.LabelCategories;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
+import io.datum.support.stream.ExternalSort;
+import io.datum.support.stream.RecordCodec;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -27,13 +29,13 @@ import java.util.Optional;
  * The exporter's track mode ({@code --use-track}, "CVAT for video"): annotations with a
  * {@code track_id} attribute of items with a {@code frame} attribute become {@code <track>}s, by
  * ascending track id, their shapes by ascending frame. One pass collects them into a
- * {@link SpillSorter} per subset (bounded memory); then each subset file is written. As in the
+ * {@link ExternalSort} per subset (bounded memory); then each subset file is written. As in the
  * reference, no {@code <image>} elements and no image files are written, tracks whose
  * annotations disagree on the label are dropped, and {@code <original_size>} is written only when
  * every item has the same known size.
  */
 final class TrackExport {
-    private static final SpillSorter.Codec<Annotation> CODEC = new SpillSorter.Codec<>() {
+    private static final RecordCodec<Annotation> CODEC = new RecordCodec<>() {
         @Override
         public void write(DataOutput out, Annotation a) throws IOException {
             AnnotationCodec.write(out, a);
@@ -63,26 +65,29 @@ final class TrackExport {
 
     void run() throws IOException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        Map<String, SpillSorter<Annotation>> tracks = new LinkedHashMap<>();
+        Map<String, ExternalSort<KeyedRecord<Annotation>>> tracks = new LinkedHashMap<>();
         try {
             ImageSize commonSize = collect(counts, tracks);
             for (Map.Entry<String, Long> subset : counts.entrySet()) {
                 try (SubsetXmlWriter writer = SubsetXmlWriter.open(outputDir, subset.getKey(), subset.getValue(), labels,
                         commonSize, settings, context)) {
-                    SpillSorter<Annotation> sorter = tracks.get(subset.getKey());
+                    ExternalSort<KeyedRecord<Annotation>> sorter = tracks.get(subset.getKey());
                     if (sorter != null) {
-                        writeTracks(writer, sorter.sorted());
+                        sorter.finish();
+                        try (ExternalSort<KeyedRecord<Annotation>>.Cursor sorted = sorter.cursor()) {
+                            writeTracks(writer, sorted);
+                        }
                     }
                     writer.finish();
                 }
             }
         } finally {
-            tracks.values().forEach(SpillSorter::close);
+            tracks.values().forEach(ExternalSort::close);
         }
     }
 
     /** Counts items per subset and sorts track annotations; returns the frame size when all items share one. */
-    private ImageSize collect(Map<String, Long> counts, Map<String, SpillSorter<Annotation>> tracks) {
+    private ImageSize collect(Map<String, Long> counts, Map<String, ExternalSort<KeyedRecord<Annotation>>> tracks) {
         ImageSize common = null;
         boolean sameSize = true;
         try (ItemCursor items = source.items()) {
@@ -112,8 +117,8 @@ final class TrackExport {
                         context.warn("skipping an annotation whose track_id is not an integer");
                         continue;
                     }
-                    tracks.computeIfAbsent(item.subset(), s -> new SpillSorter<>(context.tempDir(), maxInMemory, CODEC))
-                            .add(trackId, frame, a);
+                    tracks.computeIfAbsent(item.subset(), s -> KeyedRecord.sort(CODEC, maxInMemory, context.tempDir()))
+                            .add(new KeyedRecord<>(trackId, frame, a));
                 }
             }
         }
@@ -134,8 +139,8 @@ final class TrackExport {
         }
     }
 
-    private void writeTracks(SubsetXmlWriter writer, Iterator<SpillSorter.Entry<Annotation>> sorted) throws IOException {
-        SpillSorter.Entry<Annotation> pending = sorted.hasNext() ? sorted.next() : null;
+    private void writeTracks(SubsetXmlWriter writer, Iterator<KeyedRecord<Annotation>> sorted) throws IOException {
+        KeyedRecord<Annotation> pending = sorted.hasNext() ? sorted.next() : null;
         while (pending != null) {
             long trackId = pending.key();
             List<Long> frames = new ArrayList<>();

@@ -15,6 +15,7 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
+import io.datum.support.stream.Workers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,7 +56,25 @@ class ChunkedFramePassTest {
     }
 
     private List<DatasetItem> load(CvatImporter importer, Path data) throws IOException {
-        try (DatasetSource source = importer.open(data, ParsedOptions.none(), JobContext.collecting())) {
+        return load(importer, data, Workers.unbounded());
+    }
+
+    private List<DatasetItem> load(CvatImporter importer, Path data, Workers workers) throws IOException {
+        JobContext context = new JobContext() {
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public void debug(String message) {
+            }
+
+            @Override
+            public Workers workers() {
+                return workers;
+            }
+        };
+        try (DatasetSource source = importer.open(data, ParsedOptions.none(), context)) {
             return readAll(source);
         }
     }
@@ -63,11 +82,22 @@ class ChunkedFramePassTest {
     @Test
     void readsTheSameItemsInTheSameOrderAsOneReader() throws IOException {
         write(dir, "data/default.xml", task(images(400, new Random(3), null)));
-        CvatFile file = CvatFile.scan(dir.resolve("data/default.xml"), "default.xml", XmlLimits.DEFAULT, 300);
+        CvatFile file = CvatFile.scan(dir.resolve("data/default.xml"), "default.xml", XmlLimits.DEFAULT, 300,
+                Workers.unbounded());
         assertTrue(file.chunks().starts().length > 50, "cut into many chunks: " + file.chunks().starts().length);
         List<DatasetItem> whole = load(WHOLE, dir.resolve("data"));
         assertEquals(400, whole.size());
         assertEquals(whole, load(CUTTING, dir.resolve("data")));
+    }
+
+    @Test
+    void readsTheSameWithFewerThreadsThanItWants() throws IOException {
+        write(dir, "data/default.xml", task(images(400, new Random(4), null)));
+        List<DatasetItem> whole = load(WHOLE, dir.resolve("data"));
+        // one thread: the file is read by one reader; two: the chunks are read one after another beside the consumer
+        assertEquals(whole, load(CUTTING, dir.resolve("data"), Workers.bounded(1)));
+        assertEquals(whole, load(CUTTING, dir.resolve("data"), Workers.bounded(2)));
+        assertEquals(whole, load(CUTTING, dir.resolve("data"), Workers.bounded(3)));
     }
 
     @Test
@@ -77,7 +107,8 @@ class ChunkedFramePassTest {
         write(dir, "data/default.xml", xml);
         long from = xml.indexOf("<wrapper>");
         long to = xml.indexOf("</wrapper>");
-        CvatFile file = CvatFile.scan(dir.resolve("data/default.xml"), "default.xml", XmlLimits.DEFAULT, 300);
+        CvatFile file = CvatFile.scan(dir.resolve("data/default.xml"), "default.xml", XmlLimits.DEFAULT, 300,
+                Workers.unbounded());
         assertTrue(java.util.Arrays.stream(file.chunks().starts()).anyMatch(s -> s > from && s < to), "a cut inside");
         assertEquals(load(WHOLE, dir.resolve("data")), load(CUTTING, dir.resolve("data")));
     }

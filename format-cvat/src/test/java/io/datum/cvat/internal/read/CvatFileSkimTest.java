@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.cvat.internal.xml.XmlLimits;
+import io.datum.support.stream.Workers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,8 @@ class CvatFileSkimTest {
     private CvatFile scanBothWays(String body) throws IOException {
         Path file = write(dir, "task.xml", task(body));
         assertTrue(Files.size(file) >= CvatFile.SPLIT_SKIM_CHUNKS * SMALL_CHUNKS, "big enough to be split");
-        CvatFile halves = CvatFile.scan(file, "task.xml", XmlLimits.DEFAULT, SMALL_CHUNKS);
-        CvatFile whole = CvatFile.scan(file, "task.xml", XmlLimits.DEFAULT, Long.MAX_VALUE);
+        CvatFile halves = CvatFile.scan(file, "task.xml", XmlLimits.DEFAULT, SMALL_CHUNKS, Workers.unbounded());
+        CvatFile whole = CvatFile.scan(file, "task.xml", XmlLimits.DEFAULT, Long.MAX_VALUE, Workers.unbounded());
         assertEquals(whole.subsets(), halves.subsets());
         assertEquals(whole.frameCounts(), halves.frameCounts());
         return halves;

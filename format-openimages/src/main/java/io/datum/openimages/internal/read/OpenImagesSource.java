@@ -131,7 +131,7 @@ public final class OpenImagesSource implements DatasetSource {
                     }
                 }));
             }
-            SideBySide.run(tasks, Runtime.getRuntime().availableProcessors());
+            SideBySide.run(tasks, context.workers());
             // files whose scan stopped at their first row out of order: their later ImageIDs are
             // looked up by the sort, once, instead of by the scan as well
             List<AnnotationFile> unchecked = new ArrayList<>();
@@ -156,7 +156,7 @@ public final class OpenImagesSource implements DatasetSource {
                 context.debug(f.name() + ": rows are not in item order; sorting them");
             }
             if (!unsorted.isEmpty()) {
-                spilled = new RowSorter(settings.spillRows(), context.tempDir());
+                spilled = new RowSorter(settings.spillRows(), context.tempDir(), context.workers());
                 try {
                     RowOrdering.sort(layout, unsorted, catalog, labels, spilled);
                 } catch (IOException | RuntimeException e) {
@@ -169,7 +169,7 @@ public final class OpenImagesSource implements DatasetSource {
                     spilled.close();
                     spilled = null;
                     RowOrdering.placeItems(layout, unchecked, catalog, labels);
-                    spilled = new RowSorter(settings.spillRows(), context.tempDir());
+                    spilled = new RowSorter(settings.spillRows(), context.tempDir(), context.workers());
                     RowOrdering.sort(layout, unsorted, catalog, labels, spilled);
                 }
             }
@@ -243,7 +243,7 @@ public final class OpenImagesSource implements DatasetSource {
             List<AnnotationFile> unsorted = new ArrayList<>(files);
             unsorted.removeAll(directFiles);
             try {
-                RowSorter sorted = new RowSorter(settings.spillRows(), context.tempDir());
+                RowSorter sorted = new RowSorter(settings.spillRows(), context.tempDir(), context.workers());
                 try {
                     RowOrdering.sort(layout, unsorted, catalog, labels, sorted);
                 } catch (IOException | RuntimeException e) {
@@ -315,7 +315,8 @@ public final class OpenImagesSource implements DatasetSource {
             descriptions = labels.keepColumns() ? KeptDescriptions.open(layout) : null;
             try {
                 for (AnnotationFile f : directFiles) {
-                    opened.add(new ReadAheadRowStream(new FileRowStream(RowOrdering.open(layout, f, labels), catalog), f.name()));
+                    opened.add(new ReadAheadRowStream(new FileRowStream(RowOrdering.open(layout, f, labels), catalog), f.name(),
+                            context.workers()));
                 }
                 if (spilled != null) {
                     spilledStream = spilled.stream();

@@ -7,6 +7,7 @@ import io.datum.openimages.internal.sort.ReadAheadRows;
 import io.datum.openimages.internal.sort.RowSorter;
 import io.datum.openimages.internal.sort.SideBySide;
 import io.datum.spi.DatasetException;
+import io.datum.support.stream.ReadAhead;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -92,10 +93,10 @@ final class RowOrdering {
                 }
             }));
         }
-        SideBySide.run(tasks, Runtime.getRuntime().availableProcessors());
+        SideBySide.run(tasks, sorter.workers());
         int failed = firstFailed.get();
         if (failed < failures.length) {
-            SideBySide.rethrow(failures[failed]);
+            ReadAhead.rethrow(failures[failed]);
         }
         sorter.finish();
     }
@@ -108,7 +109,7 @@ final class RowOrdering {
     static void sort(DatasetLayout layout, AnnotationFile file, ItemCatalog catalog, RowLabels labels,
                              RowSorter sorter) throws IOException {
         try (RowSorter.FileRows rows = sorter.file(file.index());
-             ReadAheadRows parsed = new ReadAheadRows(open(layout, file, labels), file.name())) {
+             ReadAheadRows parsed = new ReadAheadRows(open(layout, file, labels), file.name(), sorter.workers())) {
             ReadAheadRows.Batch batch;
             do {
                 batch = parsed.next();

@@ -3,20 +3,20 @@ package io.datum.openimages.internal.sort;
 import io.datum.openimages.internal.read.AnnotationRow;
 import io.datum.openimages.internal.read.AnnotationRowReader;
 import io.datum.openimages.internal.read.IdTable;
+import io.datum.support.stream.ReadAhead;
+import io.datum.support.stream.Workers;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The rows of a file out of item order, parsed ahead on a thread of its own for the sort, in
- * batches with their ImageIDs (the sort looks up a batch's items at once, {@link IdTable#getAll}).
+ * The rows of a file out of item order, parsed ahead ({@link ReadAhead}) for the sort, in batches
+ * with their ImageIDs (the sort looks up a batch's items at once, {@link IdTable#getAll}).
  * Parsing is about half the work of sorting a file, looking its items up and buffering its rows
  * the other half: this way one file's sort runs on two cores, and the largest file, the last to
- * finish, does not leave a core idle while it is sorted alone. Batches go through a bounded queue and come back to be
- * filled again; a failure crosses too, after the rows before it.
+ * finish, does not leave a core idle while it is sorted alone. Batches come back to be filled
+ * again; a failure crosses too, after the rows before it.
  */
 public final class ReadAheadRows implements Closeable {
     static final int BATCH_ROWS = 1024;
@@ -40,39 +40,46 @@ public final class ReadAheadRows implements Closeable {
         /** Throws the failure that ended the file here, if any. */
         public void rethrowFailure() throws IOException {
             if (failure != null) {
-                SideBySide.rethrow(failure);
+                ReadAhead.rethrow(failure);
             }
         }
     }
 
-    private final BlockingQueue<Batch> filled = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private final BlockingQueue<Batch> empty = new ArrayBlockingQueue<>(BATCHES_AHEAD + 2);
-    private final Thread parser;
-    private volatile boolean closed;
+    private final ReadAhead<Batch> ahead;
 
-    public ReadAheadRows(AnnotationRowReader reader, String name) {
-        parser = new Thread(() -> parseAll(reader), "open_images sort " + name);
-        parser.setDaemon(true);
-        parser.start();
-    }
+    public ReadAheadRows(AnnotationRowReader reader, String name, Workers workers) {
+        ahead = new ReadAhead<>(workers, "open_images sort " + name, BATCHES_AHEAD, new ReadAhead.Producer<>() {
+            private boolean done;
 
-    private void parseAll(AnnotationRowReader reader) {
-        Batch batch = emptyBatch();
-        try (reader) {
-            while (!closed && reader.next()) {
-                batch.rows[batch.ids.size()] = reader.row();
-                batch.ids.add(reader.imageIdBytes(), 0, reader.imageIdLength());
-                if (batch.ids.isFull()) {
-                    hand(batch);
-                    batch = emptyBatch();
+            @Override
+            public Batch next() {
+                if (done) {
+                    return null;
                 }
+                Batch batch = emptyBatch();
+                try {
+                    while (reader.next()) {
+                        batch.rows[batch.ids.size()] = reader.row();
+                        batch.ids.add(reader.imageIdBytes(), 0, reader.imageIdLength());
+                        if (batch.ids.isFull()) {
+                            return batch;
+                        }
+                    }
+                    batch.last = true;
+                } catch (IOException | RuntimeException | Error e) {
+                    batch.last = true;
+                    batch.failure = e;
+                }
+                done = true;
+                return batch;
             }
-            batch.last = true;
-        } catch (IOException | RuntimeException | Error e) {
-            batch.last = true;
-            batch.failure = e;
-        }
-        hand(batch);
+
+            @Override
+            public void close() throws IOException {
+                reader.close();
+            }
+        });
     }
 
     private Batch emptyBatch() {
@@ -80,25 +87,9 @@ public final class ReadAheadRows implements Closeable {
         return b != null ? b : new Batch();
     }
 
-    /** Queues a batch, waiting for room unless closed meanwhile. */
-    private void hand(Batch b) {
-        try {
-            while (!closed && !filled.offer(b, 100, TimeUnit.MILLISECONDS)) {
-                // the sort is behind; look again
-            }
-        } catch (InterruptedException e) {
-            // close() interrupts: nobody reads any more
-        }
-    }
-
     /** The next batch, in file order; after the last one (see {@link Batch#last()}) there is none. */
     public Batch next() throws IOException {
-        try {
-            return filled.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while sorting annotations");
-        }
+        return ahead.next();
     }
 
     /** Gives a batch whose rows are used back to be filled again. */
@@ -110,18 +101,6 @@ public final class ReadAheadRows implements Closeable {
     /** Stops the parsing thread and waits until it has closed the file. */
     @Override
     public void close() {
-        closed = true;
-        parser.interrupt();
-        boolean interrupted = false;
-        while (parser.isAlive()) {
-            try {
-                parser.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ahead.close();
     }
 }

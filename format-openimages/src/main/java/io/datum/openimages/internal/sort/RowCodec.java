@@ -7,6 +7,7 @@ import io.datum.openimages.internal.read.AnnotationRow.PointRow;
 import io.datum.openimages.internal.read.AnnotationRow.RelationRow;
 import io.datum.openimages.internal.read.AnnotationRow;
 import io.datum.openimages.internal.read.KeptCells;
+import java.io.DataInput;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * The binary form of an annotation row in {@link RowSorter}'s runs, read and written straight
- * from byte arrays (no stream call per field). Little-endian, fixed-width fields:
+ * into byte arrays (no stream call per field) and read back as a {@link DataInput}. Big-endian (as
+ * {@code DataInput} reads), fixed-width fields:
  * <pre>
  *   int    fileIndex &lt;&lt; 4 | kept &lt;&lt; 3 | kind (3 bits)
  *   long   line
@@ -35,8 +37,8 @@ import java.util.List;
  * Doubles keep their exact bits, so a row reads back equal to the one written.
  */
 final class RowCodec {
-    static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     /** Bytes before the kind's own fields. */
     static final int HEADER = 16;
     /** Label and box rows have no more than this; masks have strings besides. */
@@ -200,136 +202,90 @@ final class RowCodec {
         }
     }
 
-    /**
-     * Where a row's own bytes are: a byte array that {@link #need} may refill (and move), and the
-     * next unread byte in it.
-     */
-    abstract static class Source {
-        protected byte[] buf;
-        protected int pos;
-
-        /** Makes {@code n} more bytes readable at {@code pos}, or fails: the run ends too early. */
-        protected abstract void need(int n) throws IOException;
-
-        /** The next row, whose header and fixed fields start at {@code pos}. */
-        final AnnotationRow readRow() throws IOException {
-            need(HEADER);
-            byte[] a = buf;
-            int at = pos;
-            int source = (int) INT.get(a, at);
-            long line = (long) LONG.get(a, at + 4);
-            int label = (int) INT.get(a, at + 12);
-            int fileIndex = source >>> KIND_BITS;
-            pos = at + HEADER;
-            boolean kept = (source & KEPT) != 0;
-            switch (source & KIND_MASK) {
-                case LABEL -> {
-                    need(Double.BYTES);
-                    double confidence = readDouble();
-                    return new LabelRow(fileIndex, line, label, confidence, kept ? readKept() : null);
-                }
-                case BOX -> {
-                    need(5 * Double.BYTES + 1);
-                    double confidence = readDouble();
-                    double xMin = readDouble();
-                    double xMax = readDouble();
-                    double yMin = readDouble();
-                    double yMax = readDouble();
-                    int flags = buf[pos++] & 0xFF;
-                    return new BoxRow(fileIndex, line, label, confidence, xMin, xMax, yMin, yMax, flags,
-                            kept ? readKept() : null);
-                }
-                case MASK -> {
-                    String maskPath = readString();
-                    String boxId = readString();
-                    need(1);
-                    int length = buf[pos++];
-                    double[] box = null;
-                    if (length >= 0) {
-                        need(length * Double.BYTES);
-                        box = new double[length];
-                        for (int i = 0; i < length; i++) {
-                            box[i] = readDouble();
-                        }
-                    }
-                    need(1);
-                    Double iou = null;
-                    if (buf[pos++] != 0) {
-                        need(Double.BYTES);
-                        iou = readDouble();
-                    }
-                    return new MaskRow(fileIndex, line, label, maskPath, boxId, box, iou, kept ? readKept() : null);
-                }
-                case POINT -> {
-                    need(5 * Double.BYTES);
-                    double x = readDouble();
-                    double y = readDouble();
-                    long yes = readLong();
-                    long no = readLong();
-                    long unsure = readLong();
-                    String estimated = readString();
-                    String pointSource = readString();
-                    String textLabel = readString();
-                    return new PointRow(fileIndex, line, label, x, y, estimated, pointSource, yes, no, unsure,
-                            textLabel);
-                }
-                case RELATION -> {
-                    need(Integer.BYTES + 8 * Double.BYTES);
-                    int label2 = readInt();
-                    double[] box1 = new double[4];
-                    double[] box2 = new double[4];
-                    for (int i = 0; i < 4; i++) {
-                        box1[i] = readDouble();
-                    }
-                    for (int i = 0; i < 4; i++) {
-                        box2[i] = readDouble();
-                    }
-                    return new RelationRow(fileIndex, line, label, label2, box1, box2, readString());
-                }
-                default -> throw new IOException("corrupt sort run: row kind " + (source & KIND_MASK));
+    /** The next row of a run, written by {@link Bytes#putRow}. */
+    static AnnotationRow readRow(DataInput in) throws IOException {
+        int source = in.readInt();
+        long line = in.readLong();
+        int label = in.readInt();
+        int fileIndex = source >>> KIND_BITS;
+        boolean kept = (source & KEPT) != 0;
+        switch (source & KIND_MASK) {
+            case LABEL -> {
+                double confidence = readDouble(in);
+                return new LabelRow(fileIndex, line, label, confidence, kept ? readKept(in) : null);
             }
-        }
-
-        private KeptCells readKept() throws IOException {
-            need(Integer.BYTES);
-            int count = readInt();
-            String[] names = new String[count];
-            String[] values = new String[count];
-            for (int i = 0; i < count; i++) {
-                names[i] = readString();
+            case BOX -> {
+                double confidence = readDouble(in);
+                double xMin = readDouble(in);
+                double xMax = readDouble(in);
+                double yMin = readDouble(in);
+                double yMax = readDouble(in);
+                int flags = in.readUnsignedByte();
+                return new BoxRow(fileIndex, line, label, confidence, xMin, xMax, yMin, yMax, flags,
+                        kept ? readKept(in) : null);
             }
-            for (int i = 0; i < count; i++) {
-                values[i] = readString();
+            case MASK -> {
+                String maskPath = readString(in);
+                String boxId = readString(in);
+                int length = in.readByte();
+                double[] box = null;
+                if (length >= 0) {
+                    box = new double[length];
+                    for (int i = 0; i < length; i++) {
+                        box[i] = readDouble(in);
+                    }
+                }
+                Double iou = in.readByte() != 0 ? readDouble(in) : null;
+                return new MaskRow(fileIndex, line, label, maskPath, boxId, box, iou, kept ? readKept(in) : null);
             }
-            return new KeptCells(List.of(names), Arrays.asList(values));
+            case POINT -> {
+                double x = readDouble(in);
+                double y = readDouble(in);
+                long yes = in.readLong();
+                long no = in.readLong();
+                long unsure = in.readLong();
+                String estimated = readString(in);
+                String pointSource = readString(in);
+                String textLabel = readString(in);
+                return new PointRow(fileIndex, line, label, x, y, estimated, pointSource, yes, no, unsure, textLabel);
+            }
+            case RELATION -> {
+                int label2 = in.readInt();
+                double[] box1 = new double[4];
+                double[] box2 = new double[4];
+                for (int i = 0; i < 4; i++) {
+                    box1[i] = readDouble(in);
+                }
+                for (int i = 0; i < 4; i++) {
+                    box2[i] = readDouble(in);
+                }
+                return new RelationRow(fileIndex, line, label, label2, box1, box2, readString(in));
+            }
+            default -> throw new IOException("corrupt sort run: row kind " + (source & KIND_MASK));
         }
+    }
 
-        /** An int at {@code pos} (made readable by the caller). */
-        final int readInt() {
-            int v = (int) INT.get(buf, pos);
-            pos += Integer.BYTES;
-            return v;
+    private static KeptCells readKept(DataInput in) throws IOException {
+        int count = in.readInt();
+        String[] names = new String[count];
+        String[] values = new String[count];
+        for (int i = 0; i < count; i++) {
+            names[i] = readString(in);
         }
+        for (int i = 0; i < count; i++) {
+            values[i] = readString(in);
+        }
+        return new KeptCells(List.of(names), Arrays.asList(values));
+    }
 
-        private long readLong() {
-            long v = (long) LONG.get(buf, pos);
-            pos += Long.BYTES;
-            return v;
-        }
+    /** A double with its exact bits (NaN payloads included), as {@link Bytes} writes it. */
+    private static double readDouble(DataInput in) throws IOException {
+        return Double.longBitsToDouble(in.readLong());
+    }
 
-        private double readDouble() {
-            double v = Double.longBitsToDouble((long) LONG.get(buf, pos));
-            pos += Double.BYTES;
-            return v;
-        }
-
-        private String readString() throws IOException {
-            need(Integer.BYTES);
-            int length = readInt();
-            need(length);
-            String s = new String(buf, pos, length, StandardCharsets.UTF_8);
-            pos += length;
-            return s;
-        }
+    private static String readString(DataInput in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -1,19 +1,19 @@
 package io.datum.openimages.internal.sort;
 
 import io.datum.openimages.internal.read.AnnotationRow;
+import io.datum.support.stream.ExternalSort;
+import io.datum.support.stream.RecordCodec;
+import io.datum.support.stream.Workers;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
-import java.io.EOFException;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 
 /**
  * Sorts the annotation rows of the files whose rows do not come in item order: by item position,
@@ -22,55 +22,75 @@ import java.util.List;
  * <p>Files are added side by side, each by one thread ({@link #file}), since parsing them is
  * most of the work. A file's rows collect in primitive arrays: a long key per row (the position
  * above, the arrival below) and the row's bytes ({@link RowCodec}); a full buffer is sorted by
- * a radix sort of the keys (stable, with no comparator and no object per row) and written as a
- * run by copying those bytes. Files that fit in one run stay in memory while they
- * all fit in one together, so small inputs never touch the disk. After {@link #finish()}
- * (which merges runs in rounds while there are more than {@link #MERGE_FAN_IN}), every
- * {@link #stream()} is a k-way merge of the runs on a heap of longs: ties in position go to the
- * run of the earlier file, or the earlier run of one file, which keeps the order.
+ * a radix sort of the keys (stable, with no comparator and no object per row) and handed to an
+ * {@link ExternalSort} as a sorted run by copying those bytes, ranked by file and by its place in
+ * the file. Files that fit in one run stay in memory while they all fit in one together, so small
+ * inputs never touch the disk. The external sort merges the runs: ties in position go to the run
+ * of the earlier file, or the earlier run of one file, which keeps the order.
  *
  * <p>{@link #close()} deletes every spill file, also after a failure.
  */
 public final class RowSorter implements Closeable {
-    /** Runs merged at once; more are merged in rounds, so that open files and read buffers stay few. */
-    static final int MERGE_FAN_IN = 64;
-    /** Per run while merging: 64 of them are 16 MB. */
-    private static final int READ_BUFFER = 1 << 18;
     private static final int WRITE_BLOCK = 1 << 20;
     private static final int FIRST_CAPACITY = 1 << 12;
 
+    /** A row and the position of its item, as the runs hold them. */
+    private record PositionedRow(int position, AnnotationRow row) {
+    }
+
+    /** Rows in a run: the position (an int), then the row ({@link RowCodec}). */
+    private static final RecordCodec<PositionedRow> CODEC = new RecordCodec<>() {
+        @Override
+        public void write(DataOutput out, PositionedRow r) throws IOException {
+            RowCodec.Bytes bytes = new RowCodec.Bytes(RowCodec.MAX_FIXED + Integer.BYTES);
+            bytes.putInt(r.position);
+            bytes.putRow(r.row);
+            out.write(bytes.array(), 0, bytes.size());
+        }
+
+        @Override
+        public PositionedRow read(DataInput in) throws IOException {
+            int position = in.readInt();
+            return new PositionedRow(position, RowCodec.readRow(in));
+        }
+    };
+
     private final int rowsPerRun;
-    private final Path tempParent;
-    /** Guards what the threads adding files share: the runs, idle buffers, the memory budget, the spill folder. */
+    private final Workers workers;
+    private final ExternalSort<PositionedRow> sort;
+    /** Guards what the threads adding files share: idle buffers and the memory budget. */
     private final Object lock = new Object();
-    private final List<Run> runs = new ArrayList<>();
     private final ArrayDeque<RunBuffer> idleBuffers = new ArrayDeque<>();
     private long rowsKeptInMemory;
-    private Path spillDir;
     private boolean finished;
-    private boolean closed;
-
-    /**
-     * Sorted rows: of one file, the {@code sequence}-th run of it, or after a merge round of
-     * several consecutive runs (named by the first). On disk ({@code file}) or in memory ({@code bytes}).
-     */
-    private record Run(int fileIndex, int sequence, Path file, byte[] bytes, long rows) {
-    }
 
     /**
      * @param rowsPerRun rows sorted in memory before a run is spilled (at least 1); each file
      *                   being added holds a buffer of that many
      * @param tempParent where the spill folder is created; null for the system's temporary folder
+     * @param workers    the threads files are added and parsed on
      */
-    public RowSorter(int rowsPerRun, Path tempParent) {
+    public RowSorter(int rowsPerRun, Path tempParent, Workers workers) {
         this.rowsPerRun = Math.max(1, rowsPerRun);
-        this.tempParent = tempParent;
+        this.workers = workers;
+        this.sort = new ExternalSort<>(CODEC, Comparator.comparingInt(PositionedRow::position), this.rowsPerRun,
+                tempParent);
+    }
+
+    /** Runs are ranked by file, then by their order in the file. */
+    private static long rank(int fileIndex, int sequence) {
+        return (long) fileIndex << 32 | sequence;
+    }
+
+    /** The threads files are added and parsed on. */
+    public Workers workers() {
+        return workers;
     }
 
     /** Starts adding the rows of file {@code fileIndex}; files may be added on several threads at once. */
     public FileRows file(int fileIndex) {
         synchronized (lock) {
-            if (finished || closed) {
+            if (finished) {
                 throw new IllegalStateException("sorter already finished");
             }
             RunBuffer buffer = idleBuffers.poll();
@@ -79,93 +99,56 @@ public final class RowSorter implements Closeable {
     }
 
     /** Ends adding (all {@link FileRows} finished); merges rounds of runs if there are many. */
-    public void finish() throws IOException {
+    public void finish() {
         synchronized (lock) {
-            if (finished) {
-                return;
-            }
             finished = true;
             idleBuffers.clear();
         }
-        runs.sort(Comparator.comparingInt(Run::fileIndex).thenComparingInt(Run::sequence));
-        int start = 0;
-        while (runs.size() > MERGE_FAN_IN) {
-            if (runs.size() - start < 2) {
-                start = 0;
-            }
-            // consecutive runs, merged into one in their place: the order of runs stays the order of rows
-            int count = Math.min(MERGE_FAN_IN, Math.min(runs.size() - MERGE_FAN_IN + 1, runs.size() - start));
-            List<Run> group = runs.subList(start, start + count);
-            List<Run> merged = List.copyOf(group);
-            Run run = mergeToRun(merged);
-            group.clear();
-            runs.add(start, run);
-            for (Run r : merged) {
-                if (r.file != null) {
-                    Files.deleteIfExists(r.file);
-                }
-            }
-            start++;
-        }
+        sort.finish();
     }
 
     /** True when at least one run went to disk. */
     public boolean spilled() {
-        return runs.stream().anyMatch(r -> r.file != null);
+        return sort.spilled();
     }
 
     /** A new pass over all rows in order; passes may run side by side. */
     public RowStream stream() throws IOException {
-        if (!finished) {
-            throw new IllegalStateException("finish() first");
-        }
-        return new Merge(runs);
+        ExternalSort<PositionedRow>.Cursor cursor = sort.cursor();
+        return new RowStream() {
+            private PositionedRow current;
+
+            @Override
+            public boolean advance() {
+                current = cursor.hasNext() ? cursor.next() : null;
+                return current != null;
+            }
+
+            @Override
+            public int position() {
+                return current.position;
+            }
+
+            @Override
+            public AnnotationRow row() {
+                return current.row;
+            }
+
+            @Override
+            public void close() {
+                cursor.close();
+            }
+        };
     }
 
+    /** Deletes the spill files (declared to throw so that callers may treat it as any {@link Closeable}). */
     @Override
     public void close() throws IOException {
-        Path dir;
         synchronized (lock) {
-            closed = true;
-            runs.clear();
+            finished = true;
             idleBuffers.clear();
-            dir = spillDir;
-            spillDir = null;
         }
-        if (dir != null) {
-            try (var files = Files.list(dir)) {
-                for (Path p : (Iterable<Path>) files::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(dir);
-        }
-    }
-
-    private Path newSpillFile(String prefix) throws IOException {
-        synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("sorter closed");
-            }
-            if (spillDir == null) {
-                spillDir = tempParent == null ? Files.createTempDirectory("datum-oi-")
-                        : Files.createTempDirectory(tempParent, "datum-oi-");
-            }
-            return Files.createTempFile(spillDir, prefix, ".bin");
-        }
-    }
-
-    private void addRun(Run run) throws IOException {
-        synchronized (lock) {
-            if (!closed) {
-                runs.add(run);
-                return;
-            }
-        }
-        // closed while the run was written: nobody will read it
-        if (run.file != null) {
-            Files.deleteIfExists(run.file);
-        }
+        sort.close();
     }
 
     /** The rows of one file, added in file order by one thread. */
@@ -210,16 +193,12 @@ public final class RowSorter implements Closeable {
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(buffer.count * Integer.BYTES + buffer.rows.size());
             buffer.writeSorted(bytes);
-            addRun(new Run(fileIndex, sequence++, null, bytes.toByteArray(), buffer.count));
+            sort.addSortedRun(rank(fileIndex, sequence++), bytes.toByteArray(), bytes.size());
             buffer.clear();
         }
 
-        private void spill() throws IOException {
-            Path file = newSpillFile("run-");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                buffer.writeSorted(out);
-            }
-            addRun(new Run(fileIndex, sequence++, file, null, buffer.count));
+        private void spill() {
+            sort.addSortedRun(rank(fileIndex, sequence++), buffer::writeSorted);
             buffer.clear();
         }
 
@@ -231,7 +210,7 @@ public final class RowSorter implements Closeable {
             }
             buffer.clear();
             synchronized (lock) {
-                if (!finished && !closed) {
+                if (!finished) {
                     idleBuffers.push(buffer);
                 }
             }
@@ -257,7 +236,7 @@ public final class RowSorter implements Closeable {
             rows = new RowCodec.Bytes(capacity * 32);
         }
 
-        public void add(int position, AnnotationRow row) {
+        public void add(int position, AnnotationRow row) throws IOException {
             // positions are never negative, so the longs sort by position, then arrival
             keys[count] = (long) position << 32 | count;
             starts[count] = rows.size();
@@ -338,177 +317,6 @@ public final class RowSorter implements Closeable {
         void clear() {
             count = 0;
             rows.clear();
-        }
-    }
-
-    private Run mergeToRun(List<Run> group) throws IOException {
-        Path file = newSpillFile("merged-");
-        long rows = 0;
-        try (Merge merge = new Merge(group); OutputStream out = Files.newOutputStream(file)) {
-            RowCodec.Bytes block = new RowCodec.Bytes(WRITE_BLOCK);
-            while (merge.advance()) {
-                block.putInt(merge.position());
-                block.putRow(merge.row());
-                rows++;
-                if (block.size() >= WRITE_BLOCK - RowCodec.MAX_FIXED) {
-                    out.write(block.array(), 0, block.size());
-                    block.clear();
-                }
-            }
-            out.write(block.array(), 0, block.size());
-        }
-        return new Run(group.get(0).fileIndex, group.get(0).sequence, file, null, rows);
-    }
-
-    /** K-way merge of runs, on a heap of (position, run rank) longs: ties go to the earlier run. */
-    private static final class Merge implements RowStream {
-        private final RunReader[] readers;
-        private final long[] heap;
-        private int heapSize;
-        private int position;
-        private AnnotationRow row;
-
-        Merge(List<Run> sources) throws IOException {
-            readers = new RunReader[sources.size()];
-            heap = new long[sources.size()];
-            try {
-                for (int r = 0; r < readers.length; r++) {
-                    readers[r] = new RunReader(sources.get(r));
-                    if (readers[r].hasNext()) {
-                        heap[heapSize++] = key(readers[r].nextPosition(), r);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                close();
-                throw e;
-            }
-            for (int i = heapSize / 2 - 1; i >= 0; i--) {
-                siftDown(i);
-            }
-        }
-
-        private static long key(int position, int run) {
-            return (long) position << 32 | run;
-        }
-
-        @Override
-        public boolean advance() throws IOException {
-            if (heapSize == 0) {
-                return false;
-            }
-            long top = heap[0];
-            int r = (int) top;
-            RunReader reader = readers[r];
-            position = (int) (top >>> 32);
-            row = reader.readRow();
-            if (reader.hasNext()) {
-                heap[0] = key(reader.nextPosition(), r);
-            } else {
-                heap[0] = heap[--heapSize];
-            }
-            siftDown(0);
-            return true;
-        }
-
-        private void siftDown(int i) {
-            long[] h = heap;
-            int n = heapSize;
-            long x = h[i];
-            for (int child = 2 * i + 1; child < n; child = 2 * i + 1) {
-                if (child + 1 < n && h[child + 1] < h[child]) {
-                    child++;
-                }
-                if (h[child] >= x) {
-                    break;
-                }
-                h[i] = h[child];
-                i = child;
-            }
-            h[i] = x;
-        }
-
-        @Override
-        public int position() {
-            return position;
-        }
-
-        @Override
-        public AnnotationRow row() {
-            return row;
-        }
-
-        @Override
-        public void close() {
-            for (RunReader r : readers) {
-                if (r != null) {
-                    r.close();
-                }
-            }
-            heapSize = 0;
-        }
-    }
-
-    /** Reads a run: a position, then a row, {@code rows} times. */
-    private static final class RunReader extends RowCodec.Source {
-        /** Null when the run is in memory: then {@code buf} is the whole run. */
-        private final InputStream in;
-        private int limit;
-        private long left;
-
-        RunReader(Run run) throws IOException {
-            left = run.rows;
-            if (run.bytes != null) {
-                in = null;
-                buf = run.bytes;
-                limit = buf.length;
-            } else {
-                in = Files.newInputStream(run.file);
-                buf = new byte[READ_BUFFER];
-            }
-        }
-
-        boolean hasNext() {
-            return left > 0;
-        }
-
-        /** The position of the next row, whose bytes {@link #readRow()} reads then. */
-        int nextPosition() throws IOException {
-            left--;
-            need(Integer.BYTES);
-            return readInt();
-        }
-
-        @Override
-        protected void need(int n) throws IOException {
-            if (limit - pos >= n) {
-                return;
-            }
-            if (in == null) {
-                throw new EOFException("corrupt sort run: it ends inside a row");
-            }
-            int kept = limit - pos;
-            byte[] target = n > buf.length ? new byte[Math.max(n, buf.length * 2)] : buf;
-            System.arraycopy(buf, pos, target, 0, kept);
-            buf = target;
-            pos = 0;
-            limit = kept;
-            while (limit < n) {
-                int read = in.read(buf, limit, buf.length - limit);
-                if (read < 0) {
-                    throw new EOFException("corrupt sort run: it ends inside a row");
-                }
-                limit += read;
-            }
-        }
-
-        void close() {
-            if (in != null) {
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // a read-only temporary file; nothing to recover
-                }
-            }
         }
     }
 }

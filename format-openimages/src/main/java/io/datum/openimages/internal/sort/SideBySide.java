@@ -1,7 +1,9 @@
 package io.datum.openimages.internal.sort;
 
+import io.datum.support.stream.Lanes;
+import io.datum.support.stream.ReadAhead;
+import io.datum.support.stream.Workers;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Independent pieces of work run on a few threads, the calling one included, heaviest first (so
+ * Independent pieces of work run on a few threads of the job's, the calling one included, heaviest first (so
  * that the last to finish is a light one). Returns when all are done; the first failure is thrown
  * then, and stops the pieces not yet started.
  */
@@ -26,7 +28,8 @@ public final class SideBySide {
     private SideBySide() {
     }
 
-    public static void run(List<Weighted> tasks, int threads) throws IOException {
+    /** Runs the tasks on up to the workers' parallelism of threads (the caller's and those the bound leaves free). */
+    public static void run(List<Weighted> tasks, Workers workers) throws IOException {
         List<Weighted> order = new ArrayList<>(tasks);
         order.sort(Comparator.comparingLong(Weighted::weight).reversed());
         AtomicInteger next = new AtomicInteger();
@@ -40,35 +43,15 @@ public final class SideBySide {
                 }
             }
         };
-        List<Thread> helpers = new ArrayList<>();
-        for (int t = 1; t < Math.min(threads, order.size()); t++) {
-            Thread helper = new Thread(worker, "open_images open " + t);
-            helper.setDaemon(true);
-            helper.start();
-            helpers.add(helper);
-        }
-        worker.run();
-        for (Thread helper : helpers) {
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while opening the dataset");
+        try (Lanes helpers = workers.lanes(Math.min(workers.parallelism(), order.size()) - 1)) {
+            for (int t = 1; t <= helpers.size(); t++) {
+                helpers.execute("open_images open " + t, worker);
             }
+            worker.run();
         }
         Throwable t = failure.get();
         if (t != null) {
-            rethrow(t);
+            ReadAhead.rethrow(t);
         }
-    }
-
-    /** Throws a failure caught by a task, as it was. */
-    public static void rethrow(Throwable failure) throws IOException {
-        if (failure instanceof IOException e) {
-            throw e;
-        } else if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        throw (Error) failure;
     }
 }

@@ -3,11 +3,12 @@ package io.datum.openimages.internal.write;
 import io.datum.model.ImageSize;
 import io.datum.openimages.internal.OpenImagesPaths;
 import io.datum.openimages.internal.read.ImageMetaFile;
-import io.datum.openimages.internal.sort.ExternalSorter;
+import io.datum.support.stream.ExternalSort;
+import io.datum.support.stream.RecordCodec;
 import java.io.BufferedWriter;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,12 +21,15 @@ import java.util.Comparator;
  * may record millions.
  */
 final class ImageMetaCollector implements Closeable {
+    /** Records per run for the exporter's bookkeeping (ids and sizes): a few tens of MB of heap. */
+    static final int BOOKKEEPING_RUN = 200_000;
+
     private record Entry(String id, long sequence, int width, int height) {
     }
 
-    private static final ExternalSorter.Codec<Entry> CODEC = new ExternalSorter.Codec<>() {
+    private static final RecordCodec<Entry> CODEC = new RecordCodec<>() {
         @Override
-        public void write(DataOutputStream out, Entry e) throws IOException {
+        public void write(DataOutput out, Entry e) throws IOException {
             byte[] id = e.id.getBytes(StandardCharsets.UTF_8);
             out.writeInt(id.length);
             out.write(id);
@@ -35,15 +39,15 @@ final class ImageMetaCollector implements Closeable {
         }
 
         @Override
-        public Entry read(DataInputStream in) throws IOException {
+        public Entry read(DataInput in) throws IOException {
             byte[] id = new byte[in.readInt()];
             in.readFully(id);
             return new Entry(new String(id, StandardCharsets.UTF_8), in.readLong(), in.readInt(), in.readInt());
         }
     };
 
-    private final ExternalSorter<Entry> byId;
-    private final ExternalSorter<Entry> byFirstRecord;
+    private final ExternalSort<Entry> byId;
+    private final ExternalSort<Entry> byFirstRecord;
     private long sequence;
     /**
      * The last id recorded, not yet sorted: its boxes and masks come together, so a run of
@@ -55,9 +59,9 @@ final class ImageMetaCollector implements Closeable {
     private ImageSize pendingSize;
 
     ImageMetaCollector(int maxInMemory, Path tempParent) {
-        byId = new ExternalSorter<>(Comparator.comparing(Entry::id).thenComparingLong(Entry::sequence), CODEC,
+        byId = new ExternalSort<>(CODEC, Comparator.comparing(Entry::id).thenComparingLong(Entry::sequence),
                 maxInMemory, tempParent);
-        byFirstRecord = new ExternalSorter<>(Comparator.comparingLong(Entry::sequence), CODEC, maxInMemory, tempParent);
+        byFirstRecord = new ExternalSort<>(CODEC, Comparator.comparingLong(Entry::sequence), maxInMemory, tempParent);
     }
 
     void record(String id, ImageSize size) throws IOException {
@@ -88,7 +92,7 @@ final class ImageMetaCollector implements Closeable {
         }
         addPending();
         byId.finish();
-        try (ExternalSorter.Cursor<Entry> entries = byId.cursor()) {
+        try (ExternalSort<Entry>.Cursor entries = byId.cursor()) {
             Entry first = null;
             Entry last = null;
             while (entries.hasNext()) {
@@ -107,7 +111,7 @@ final class ImageMetaCollector implements Closeable {
         byFirstRecord.finish();
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-             ExternalSorter.Cursor<Entry> entries = byFirstRecord.cursor()) {
+             ExternalSort<Entry>.Cursor entries = byFirstRecord.cursor()) {
             out.write(OpenImagesPaths.IMAGE_META_HEADER + "\n\n");
             while (entries.hasNext()) {
                 Entry e = entries.next();

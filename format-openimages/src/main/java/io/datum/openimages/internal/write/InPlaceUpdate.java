@@ -10,11 +10,12 @@ import io.datum.openimages.internal.detect.NamePatterns;
 import io.datum.openimages.internal.detect.OpenImagesDetector;
 import io.datum.openimages.internal.read.PointLabelFile;
 import io.datum.openimages.internal.read.RelationshipFile;
-import io.datum.openimages.internal.sort.ExternalSorter;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import io.datum.support.stream.ExternalSort;
+import io.datum.support.stream.RecordCodec;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -61,16 +62,16 @@ final class InPlaceUpdate {
 
     private static final Comparator<ItemKey> ORDER = Comparator.comparing(ItemKey::subset).thenComparing(ItemKey::id);
 
-    private static final ExternalSorter.Codec<ItemKey> CODEC = new ExternalSorter.Codec<>() {
+    private static final RecordCodec<ItemKey> CODEC = new RecordCodec<>() {
         @Override
-        public void write(DataOutputStream out, ItemKey k) throws IOException {
-            ExternalSorter.Codec.writeString(out, k.subset);
-            ExternalSorter.Codec.writeString(out, k.id);
+        public void write(DataOutput out, ItemKey k) throws IOException {
+            RecordCodec.writeString(out, k.subset);
+            RecordCodec.writeString(out, k.id);
         }
 
         @Override
-        public ItemKey read(DataInputStream in) throws IOException {
-            return new ItemKey(ExternalSorter.Codec.readString(in), ExternalSorter.Codec.readString(in));
+        public ItemKey read(DataInput in) throws IOException {
+            return new ItemKey(RecordCodec.readString(in), RecordCodec.readString(in));
         }
     };
 
@@ -80,8 +81,8 @@ final class InPlaceUpdate {
     static void run(DatasetSource source, Path target, ExportSettings settings, JobContext context) throws IOException {
         Files.createDirectories(target);
         Path staging = Files.createTempDirectory(target, ".datum-in-place-");
-        try (ExternalSorter<ItemKey> before = new ExternalSorter<>(ORDER, CODEC, ExternalSorter.SMALL_RUN, context.tempDir());
-             ExternalSorter<ItemKey> after = new ExternalSorter<>(ORDER, CODEC, ExternalSorter.SMALL_RUN, context.tempDir())) {
+        try (ExternalSort<ItemKey> before = new ExternalSort<>(CODEC, ORDER, ImageMetaCollector.BOOKKEEPING_RUN, context.tempDir());
+             ExternalSort<ItemKey> after = new ExternalSort<>(CODEC, ORDER, ImageMetaCollector.BOOKKEEPING_RUN, context.tempDir())) {
             readOldItems(target, before);
             Set<String> written = new OpenImagesWriter(source, staging, settings, context, target,
                     (subset, id) -> after.add(new ItemKey(subset, id))).write();
@@ -99,7 +100,7 @@ final class InPlaceUpdate {
         }
     }
 
-    private static void readOldItems(Path target, ExternalSorter<ItemKey> items) throws IOException {
+    private static void readOldItems(Path target, ExternalSort<ItemKey> items) throws IOException {
         if (!OpenImagesDetector.hasAnnotationFiles(target)) {
             return;
         }
@@ -167,13 +168,13 @@ final class InPlaceUpdate {
     }
 
     /** Items listed before and not now lose {@code images/<subset>/<id>.<image extension>}. */
-    private static void deleteImagesOfRemovedItems(Path target, ExternalSorter<ItemKey> before,
-                                                   ExternalSorter<ItemKey> after, JobContext context) throws IOException {
+    private static void deleteImagesOfRemovedItems(Path target, ExternalSort<ItemKey> before,
+                                                   ExternalSort<ItemKey> after, JobContext context) throws IOException {
         Path images = target.resolve(OpenImagesPaths.IMAGES_DIR);
         if (!Files.isDirectory(images)) {
             return;
         }
-        try (ExternalSorter.Cursor<ItemKey> old = before.cursor(); ExternalSorter.Cursor<ItemKey> now = after.cursor()) {
+        try (ExternalSort<ItemKey>.Cursor old = before.cursor(); ExternalSort<ItemKey>.Cursor now = after.cursor()) {
             ItemKey current = now.hasNext() ? now.next() : null;
             ItemKey previous = null;
             while (old.hasNext()) {

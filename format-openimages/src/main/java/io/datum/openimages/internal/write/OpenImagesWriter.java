@@ -20,7 +20,6 @@ import io.datum.openimages.internal.csv.CsvWriter;
 import io.datum.openimages.internal.json.JsonFiles;
 import io.datum.openimages.internal.read.PointLabelFile;
 import io.datum.openimages.internal.read.RelationshipFile;
-import io.datum.openimages.internal.sort.ExternalSorter;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
@@ -100,7 +99,7 @@ public final class OpenImagesWriter {
 
     /** Writes everything; returns the names of the files written in {@code annotations/}. */
     Set<String> write() throws IOException {
-        try (ImageMetaCollector imageMeta = new ImageMetaCollector(ExternalSorter.SMALL_RUN, context.tempDir())) {
+        try (ImageMetaCollector imageMeta = new ImageMetaCollector(ImageMetaCollector.BOOKKEEPING_RUN, context.tempDir())) {
             if (settings.saveDatasetMeta()) {
                 writeDatasetMeta();
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.openimages.internal.read.AnnotationRow.LabelRow;
 import io.datum.openimages.internal.read.AnnotationRow;
+import io.datum.support.stream.Workers;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class ReadAheadRowStreamTest {
 
     @Test
     void deliversEveryRowInOrderAcrossBatches() throws IOException {
-        try (ReadAheadRowStream stream = new ReadAheadRowStream(source(5000, null), "t")) {
+        try (ReadAheadRowStream stream = new ReadAheadRowStream(source(5000, null), "t", Workers.unbounded())) {
             for (int i = 0; i < 5000; i++) {
                 assertTrue(stream.advance());
                 assertEquals(i, stream.position());
@@ -61,7 +62,7 @@ class ReadAheadRowStreamTest {
     @Test
     void throwsTheReadersFailureAfterTheRowsBeforeIt() throws IOException {
         IOException failure = new IOException("bad row");
-        try (ReadAheadRowStream stream = new ReadAheadRowStream(source(1500, failure), "t")) {
+        try (ReadAheadRowStream stream = new ReadAheadRowStream(source(1500, failure), "t", Workers.unbounded())) {
             for (int i = 0; i < 1500; i++) {
                 assertTrue(stream.advance());
             }
@@ -72,7 +73,7 @@ class ReadAheadRowStreamTest {
 
     @Test
     void closingEarlyStopsTheReader() throws IOException {
-        ReadAheadRowStream stream = new ReadAheadRowStream(source(1_000_000, null), "t");
+        ReadAheadRowStream stream = new ReadAheadRowStream(source(1_000_000, null), "t", Workers.unbounded());
         assertTrue(stream.advance());
         stream.close();
     }

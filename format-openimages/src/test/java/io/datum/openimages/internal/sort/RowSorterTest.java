@@ -11,6 +11,7 @@ import io.datum.openimages.internal.read.AnnotationRow.PointRow;
 import io.datum.openimages.internal.read.AnnotationRow.RelationRow;
 import io.datum.openimages.internal.read.AnnotationRow;
 import io.datum.openimages.internal.read.KeptCells;
+import io.datum.support.stream.ExternalSort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import io.datum.support.stream.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,7 +117,7 @@ class RowSorterTest {
         List<List<Positioned>> files = List.of(file(0, 3000, 50, random), file(1, 2000, 50, random),
                 file(2, 2500, 3_000_000, random));
         Path spill = Files.createDirectories(temp.resolve("spill"));
-        try (RowSorter sorter = new RowSorter(37, spill)) {
+        try (RowSorter sorter = new RowSorter(37, spill, Workers.unbounded())) {
             for (int f = 0; f < files.size(); f++) {
                 add(sorter, f, files.get(f));
             }
@@ -138,7 +140,7 @@ class RowSorterTest {
             files.add(file(f, 1000 + 300 * f, 5, random));
         }
         ExecutorService threads = Executors.newFixedThreadPool(3);
-        try (RowSorter sorter = new RowSorter(64, temp)) {
+        try (RowSorter sorter = new RowSorter(64, temp, Workers.unbounded())) {
             List<Future<?>> done = new ArrayList<>();
             for (int f = files.size() - 1; f >= 0; f--) {
                 int index = f;
@@ -170,7 +172,7 @@ class RowSorterTest {
             };
             rows.add(new Positioned(200 - line, row));
         }
-        try (RowSorter sorter = new RowSorter(16, temp)) {
+        try (RowSorter sorter = new RowSorter(16, temp, Workers.unbounded())) {
             add(sorter, 0, rows);
             sorter.finish();
             assertTrue(sorter.spilled());
@@ -192,7 +194,7 @@ class RowSorterTest {
         for (int line = 0; line < 500; line++) {
             rows.add(new Positioned(7, new LabelRow(0, line, line % 3, 1)));
         }
-        try (RowSorter sorter = new RowSorter(16, temp)) {
+        try (RowSorter sorter = new RowSorter(16, temp, Workers.unbounded())) {
             add(sorter, 0, rows);
             sorter.finish();
             List<Long> lines = new ArrayList<>();
@@ -215,7 +217,7 @@ class RowSorterTest {
             int position = line % 2 == 0 ? positions[random.nextInt(positions.length)] : random.nextInt(Integer.MAX_VALUE);
             rows.add(new Positioned(position, new LabelRow(0, line, 0, 1)));
         }
-        try (RowSorter sorter = new RowSorter(1000, temp)) {
+        try (RowSorter sorter = new RowSorter(1000, temp, Workers.unbounded())) {
             add(sorter, 0, rows);
             sorter.finish();
             assertEquals(expected(List.of(rows)), read(sorter));
@@ -225,17 +227,17 @@ class RowSorterTest {
     @Test
     void mergesInRoundsBeyondTheFanIn() throws IOException {
         Random random = new Random(14);
-        int runs = RowSorter.MERGE_FAN_IN * 3 + 5;
+        int runs = ExternalSort.DEFAULT_FAN_IN * 3 + 5;
         List<List<Positioned>> files = List.of(file(0, runs / 2, 20, random), file(1, runs - runs / 2, 20, random));
         Path spill = Files.createDirectories(temp.resolve("spill"));
-        try (RowSorter sorter = new RowSorter(1, spill)) {
+        try (RowSorter sorter = new RowSorter(1, spill, Workers.unbounded())) {
             for (int f = 0; f < files.size(); f++) {
                 add(sorter, f, files.get(f));
             }
             sorter.finish();
             List<Path> left = list(spill);
-            // the folder and at most MERGE_FAN_IN runs
-            assertTrue(left.size() <= RowSorter.MERGE_FAN_IN + 1, left.size() + " files");
+            // the folder and at most the fan-in of runs
+            assertTrue(left.size() <= ExternalSort.DEFAULT_FAN_IN + 1, left.size() + " files");
             assertEquals(expected(files), read(sorter));
         }
         assertEquals(List.of(), list(spill));
@@ -244,13 +246,13 @@ class RowSorterTest {
     @Test
     void emptyInputHasNoRowsAndNoFiles() throws IOException {
         Path spill = Files.createDirectories(temp.resolve("spill"));
-        try (RowSorter sorter = new RowSorter(1, spill)) {
+        try (RowSorter sorter = new RowSorter(1, spill, Workers.unbounded())) {
             add(sorter, 0, List.of());
             sorter.finish();
             assertEquals(List.of(), read(sorter));
             assertFalse(sorter.spilled());
         }
-        try (RowSorter sorter = new RowSorter(1, spill)) {
+        try (RowSorter sorter = new RowSorter(1, spill, Workers.unbounded())) {
             sorter.finish();
             assertEquals(List.of(), read(sorter));
         }
@@ -262,7 +264,7 @@ class RowSorterTest {
         Random random = new Random(15);
         List<List<Positioned>> files = List.of(file(0, 300, 40, random), file(1, 300, 40, random));
         Path spill = Files.createDirectories(temp.resolve("spill"));
-        try (RowSorter sorter = new RowSorter(600, spill)) {
+        try (RowSorter sorter = new RowSorter(600, spill, Workers.unbounded())) {
             add(sorter, 0, files.get(0));
             add(sorter, 1, files.get(1));
             sorter.finish();
@@ -283,7 +285,7 @@ class RowSorterTest {
                 new Positioned(2, new MaskRow(2, 6, 1, longText, "ü/β", null, null)),
                 new Positioned(2, new MaskRow(2, 7, 1, "a.png", "", new double[] {1, 2, 3, 4}, -0.0)));
         for (int rowsPerRun : new int[] {1, 100}) {
-            try (RowSorter sorter = new RowSorter(rowsPerRun, temp)) {
+            try (RowSorter sorter = new RowSorter(rowsPerRun, temp, Workers.unbounded())) {
                 add(sorter, 2, rows);
                 sorter.finish();
                 List<AnnotationRow> got = new ArrayList<>();
@@ -308,7 +310,7 @@ class RowSorterTest {
     void leavesNothingBehindWhenAddingFails() throws IOException {
         Random random = new Random(16);
         Path spill = Files.createDirectories(temp.resolve("spill"));
-        RowSorter sorter = new RowSorter(10, spill);
+        RowSorter sorter = new RowSorter(10, spill, Workers.unbounded());
         try (RowSorter.FileRows file = sorter.file(0)) {
             for (Positioned p : file(0, 95, 10, random)) {
                 file.add(p.position(), p.row());
