@@ -25,6 +25,7 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
+import io.datum.support.media.MediaFolder;
 import io.datum.text.PythonNumbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,7 @@ public final class OpenImagesWriter {
     private final DatasetSource source;
     private final Path outputDir;
     private final FolderPaths outputPaths;
+    private final MediaFolder media;
     private final Path annotationsDir;
     private final ExportSettings settings;
     private final JobContext context;
@@ -89,6 +91,7 @@ public final class OpenImagesWriter {
         this.source = source;
         this.outputDir = outputDir;
         this.outputPaths = FolderPaths.forWriting(outputDir);
+        this.media = new MediaFolder(outputDir);
         this.annotationsDir = outputDir.resolve(OpenImagesPaths.ANNOTATIONS_DIR);
         this.settings = settings;
         this.context = context;
@@ -274,14 +277,13 @@ public final class OpenImagesWriter {
         String extension = settings.imageExtension() != null ? settings.imageExtension()
                 : image.extension().isEmpty() ? OpenImagesPaths.DEFAULT_IMAGE_EXTENSION : image.extension();
         String relative = OpenImagesPaths.IMAGES_DIR + "/" + item.subset() + "/" + item.id() + extension;
-        Path target = outputPaths.resolve(relative);
         Path finalTarget = finalRoot.resolve(relative).normalize();
         Path from = image.path().orElseThrow();
         if (Files.exists(finalTarget) && Files.isSameFile(from, finalTarget)
                 && Image.extensionOf(from.getFileName().toString()).equals(extension)) {
             return;
         }
-        MediaFiles.saveImage(image, target);
+        media.save(image, relative);
     }
 
     /**
