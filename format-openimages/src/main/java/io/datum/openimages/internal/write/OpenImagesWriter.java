@@ -17,7 +17,6 @@ import io.datum.openimages.internal.ExportSettings;
 import io.datum.openimages.internal.ImportSettings;
 import io.datum.openimages.internal.OpenImagesPaths;
 import io.datum.openimages.internal.csv.CsvWriter;
-import io.datum.openimages.internal.json.JsonFiles;
 import io.datum.openimages.internal.read.PointLabelFile;
 import io.datum.openimages.internal.read.RelationshipFile;
 import io.datum.openimages.internal.sort.ExternalSorter;
@@ -26,6 +25,7 @@ import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
 import io.datum.support.media.MediaFolder;
+import io.datum.text.PythonJson;
 import io.datum.text.PythonNumbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +155,7 @@ public final class OpenImagesWriter {
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("labels", names);
-        Files.writeString(outputDir.resolve(OpenImagesPaths.DATASET_META_FILE), JsonFiles.dumps(meta, 2),
+        Files.writeString(outputDir.resolve(OpenImagesPaths.DATASET_META_FILE), PythonJson.dumps(meta, 2),
                 StandardCharsets.UTF_8);
     }
 
@@ -208,7 +208,7 @@ public final class OpenImagesWriter {
         root.put(OpenImagesPaths.LABEL_NAME, "/m/" + i);
         root.put(OpenImagesPaths.SUBCATEGORY, top);
         Path temp = temporary(OpenImagesPaths.HIERARCHY_FILE);
-        Files.writeString(temp, JsonFiles.dumps(root, 4) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(temp, PythonJson.dumps(root, 4) + "\n", StandardCharsets.UTF_8);
         commit(temp, OpenImagesPaths.HIERARCHY_FILE);
     }
 
