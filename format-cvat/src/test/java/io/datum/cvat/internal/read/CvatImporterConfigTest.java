@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.cvat.internal.xml.XmlLimits;
 import io.datum.spi.DatasetException;
+import io.datum.spi.factory.Configurations;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,14 +23,7 @@ class CvatImporterConfigTest {
 
     /** A configuration as DS builds it: the given values, every other attribute at its default. */
     private static CvatImporterConfig config(Map<String, Object> values) {
-        return (CvatImporterConfig) Proxy.newProxyInstance(CvatImporterConfig.class.getClassLoader(),
-                new Class<?>[] {CvatImporterConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "annotationType" -> CvatImporterConfig.class;
-                    case "hashCode" -> 0;
-                    case "equals" -> proxy == args[0];
-                    case "toString" -> "config " + values;
-                    default -> values.getOrDefault(method.getName(), method.getDefaultValue());
-                });
+        return Configurations.of(CvatImporterConfig.class, values);
     }
 
     @Test
@@ -43,14 +36,14 @@ class CvatImporterConfigTest {
         write(dir, "deep/a.xml", task("<image id=\"0\" name=\"a.jpg\">" + "<x>".repeat(11) + "</x>".repeat(11) + "</image>"));
         assertEquals(1, load(new CvatImporter(config(Map.of())), dir.resolve("deep")).items().size());
         DatasetException e = assertThrows(DatasetException.class,
-                () -> load(new CvatImporter(config(Map.of("max_depth", 12))), dir.resolve("deep")));
+                () -> load(new CvatImporter(config(Map.of("max.depth", 12))), dir.resolve("deep")));
         assertTrue(e.getMessage().contains("nested deeper than 12 levels"), e.getMessage());
     }
 
     @Test
     void aValueThatIsNotPositiveIsRefusedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new CvatImporter(config(Map.of("max_mask_pixels", 0L))));
+                () -> new CvatImporter(config(Map.of("max.mask.pixels", "0"))));
         assertEquals("CVAT importer configuration: max_mask_pixels must be positive, not 0", e.getMessage());
     }
 }

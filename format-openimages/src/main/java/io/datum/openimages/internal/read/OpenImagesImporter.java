@@ -1,7 +1,5 @@
 package io.datum.openimages.internal.read;
 
-import aQute.bnd.annotation.Resolution;
-import aQute.bnd.annotation.spi.ServiceProvider;
 import io.datum.openimages.internal.ImportSettings;
 import io.datum.openimages.internal.OpenImagesLimits;
 import io.datum.openimages.internal.OpenImagesPaths;
@@ -27,14 +25,13 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(configurationPid = OpenImagesLimits.PID)
 @Designate(ocd = OpenImagesLimits.class)
 @DatasetFormat(name = OpenImagesPaths.FORMAT_NAME, description = "Open Images V4/V5/V6 (CSV)")
-@ServiceProvider(value = DatasetImporter.class, resolution = Resolution.OPTIONAL)
 public class OpenImagesImporter implements DatasetImporter {
     private final Integer spillRows;
     /** Null until the component runtime gives a configuration. */
     private volatile OpenImagesLimits limits;
 
     public OpenImagesImporter() {
-        this(null);
+        this((Integer) null);
     }
 
     /** With a fixed spill threshold (tests exercise spilling with a tiny one). */
@@ -43,11 +40,16 @@ public class OpenImagesImporter implements DatasetImporter {
     }
 
     /**
-     * The limits of the OSGi configuration {@value OpenImagesLimits#PID}, given by the component
-     * runtime on activation and on every change. Unless a class-path caller gives limits too, the
-     * system properties and defaults apply.
+     * With the limits of the OSGi configuration {@value OpenImagesLimits#PID} (the component
+     * runtime's constructor; {@link io.datum.openimages.internal.OpenImagesFactory} on a class path).
      */
     @Activate
+    public OpenImagesImporter(OpenImagesLimits limits) {
+        this((Integer) null);
+        this.limits = limits;
+    }
+
+    /** The limits again, on every change of the configuration. */
     @Modified
     public void configure(OpenImagesLimits limits) {
         this.limits = limits;

@@ -1,7 +1,5 @@
 package io.datum.openimages.internal.write;
 
-import aQute.bnd.annotation.Resolution;
-import aQute.bnd.annotation.spi.ServiceProvider;
 import io.datum.openimages.internal.ExportSettings;
 import io.datum.openimages.internal.OpenImagesLimits;
 import io.datum.openimages.internal.OpenImagesPaths;
@@ -24,7 +22,6 @@ import org.osgi.service.component.annotations.Modified;
  */
 @Component(configurationPid = OpenImagesLimits.PID) // described once, by the importer's @Designate
 @DatasetFormat(name = OpenImagesPaths.FORMAT_NAME, description = "Open Images V4/V5/V6 (CSV)")
-@ServiceProvider(value = DatasetExporter.class, resolution = Resolution.OPTIONAL)
 public class OpenImagesExporter implements DatasetExporter {
     /** Null until the component runtime gives a configuration. */
     private volatile OpenImagesLimits limits;
@@ -33,11 +30,15 @@ public class OpenImagesExporter implements DatasetExporter {
     }
 
     /**
-     * The limits of the OSGi configuration {@value OpenImagesLimits#PID}, given by the component
-     * runtime on activation and on every change. Unless a class-path caller gives limits too, the
-     * system properties and defaults apply.
+     * With the limits of the OSGi configuration {@value OpenImagesLimits#PID} (the component
+     * runtime's constructor; {@link io.datum.openimages.internal.OpenImagesFactory} on a class path).
      */
     @Activate
+    public OpenImagesExporter(OpenImagesLimits limits) {
+        this.limits = limits;
+    }
+
+    /** The limits again, on every change of the configuration. */
     @Modified
     public void configure(OpenImagesLimits limits) {
         this.limits = limits;
