@@ -2,7 +2,6 @@ package io.datum.cvat.internal;
 
 import io.datum.cvat.internal.detect.CvatDetector;
 import io.datum.cvat.internal.read.CvatImporter;
-import io.datum.cvat.internal.read.CvatImporterConfig;
 import io.datum.cvat.internal.write.CvatExporter;
 import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetImporter;
@@ -14,7 +13,7 @@ import java.util.Map;
 
 /**
  * The CVAT format on a plain class path. The configuration has the keys of the importer's OSGi
- * configuration ({@link CvatImporterConfig}: {@code max.depth}, {@code max.mask.pixels}, ...).
+ * configuration ({@link CvatConfig}: {@code max.depth}, {@code max.mask.pixels}, ...).
  */
 public final class CvatFactory implements PluginFactory {
     @Override
@@ -29,7 +28,7 @@ public final class CvatFactory implements PluginFactory {
 
     @Override
     public List<DatasetImporter> importers(Map<String, ?> configuration) {
-        return List.of(new CvatImporter(Configurations.of(CvatImporterConfig.class, configuration)));
+        return List.of(new CvatImporter(Configurations.of(CvatConfig.class, configuration)));
     }
 
     @Override

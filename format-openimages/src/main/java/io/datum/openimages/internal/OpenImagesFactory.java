@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The Open Images format on a plain class path. The configuration has the keys of the OSGi
- * configuration {@value OpenImagesLimits#PID} ({@link OpenImagesLimits}: {@code maxMaskPixels},
+ * configuration {@value OpenImagesConfig#PID} ({@link OpenImagesConfig}: {@code maxMaskPixels},
  * {@code spillRows}), shared by the importer and the exporter.
  */
 public final class OpenImagesFactory implements PluginFactory {
@@ -29,11 +29,11 @@ public final class OpenImagesFactory implements PluginFactory {
 
     @Override
     public List<DatasetImporter> importers(Map<String, ?> configuration) {
-        return List.of(new OpenImagesImporter(Configurations.of(OpenImagesLimits.class, configuration)));
+        return List.of(new OpenImagesImporter(Configurations.of(OpenImagesConfig.class, configuration)));
     }
 
     @Override
     public List<DatasetExporter> exporters(Map<String, ?> configuration) {
-        return List.of(new OpenImagesExporter(Configurations.of(OpenImagesLimits.class, configuration)));
+        return List.of(new OpenImagesExporter(Configurations.of(OpenImagesConfig.class, configuration)));
     }
 }

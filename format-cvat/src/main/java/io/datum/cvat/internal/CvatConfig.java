@@ -1,16 +1,21 @@
-package io.datum.cvat.internal.read;
+package io.datum.cvat.internal;
 
+import io.datum.cvat.internal.read.CvatImporter;
 import io.datum.cvat.internal.xml.XmlLimits;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The CVAT importer's limits as a component configuration (PID {@code io.datum.cvat.internal.read.CvatImporter}).
- * Its keys are the method names with dots for underscores ({@code max.depth}, {@code max.mask.pixels}, ...).
- * Without a configuration every value is its default, the limits a plain {@code new CvatImporter()} has.
+ * The CVAT importer's configuration (PID {@value #PID}): its input limits and the parser of UTF-8
+ * files. Keys are the method names with dots for underscores ({@code max.depth},
+ * {@code max.mask.pixels}, {@code xml.reader}, ...). Without a configuration every value is its
+ * default. On a plain class path {@link CvatFactory} builds it from a map with the same keys.
  */
-@ObjectClassDefinition(name = "Datum CVAT importer", description = "Input limits of the CVAT XML reader")
-public @interface CvatImporterConfig {
+@ObjectClassDefinition(name = "Datum CVAT importer", description = "Input limits and XML reader of the CVAT importer")
+public @interface CvatConfig {
+    /** The configuration PID. */
+    String PID = "io.datum.cvat";
+
     @AttributeDefinition(description = "Element nesting depth")
     int max_depth() default XmlLimits.DEFAULT_MAX_DEPTH;
 
@@ -25,4 +30,8 @@ public @interface CvatImporterConfig {
 
     @AttributeDefinition(description = "Records a pass holds before it spills to disk while regrouping a video's tracks by frame")
     int max_records_in_memory() default CvatImporter.MAX_RECORDS_IN_MEMORY;
+
+    @AttributeDefinition(description = "The parser of UTF-8 files: scanner (Datum's own, fast) or library (Aalto); "
+            + "an import's --xml-reader overrides it")
+    String xml_reader() default "scanner";
 }
