@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CVAT reader's two XML parsers in the assembled distribution: {@code -- --xml-reader library}
+ * The CVAT reader's two XML parsers in the assembled distribution: {@code -Ddatum.cvat.xml=library}
  * (Aalto, a bundle of its own that the CVAT bundle must reach) reads what the default scanner
  * reads, and refuses what it refuses, with one line and no stack trace.
  */
@@ -33,8 +33,8 @@ class CvatXmlReaderIT {
             """;
 
     private static Run convert(Path cwd, String reader, String output) throws Exception {
-        return LauncherScriptIT.datum(TestHome.home(), cwd, Map.of(),
-                "convert", "-if", "cvat", "-i", "in", "-f", "open_images", "-o", output, "--", "--xml-reader", reader);
+        return LauncherScriptIT.datum(TestHome.home(), cwd, Map.of("DATUM_JAVA_OPTS", "-Ddatum.cvat.xml=" + reader),
+                "convert", "-if", "cvat", "-i", "in", "-f", "open_images", "-o", output);
     }
 
     private static String tree(Path root) throws Exception {
@@ -75,6 +75,6 @@ class CvatXmlReaderIT {
         }
         Run r = convert(cwd, "fast", "out");
         assertEquals(1, r.code(), r::toString);
-        assertTrue(r.err().contains("--xml-reader: 'fast' is not a CVAT XML reader (scanner or library)"), r::toString);
+        assertTrue(r.err().contains("datum.cvat.xml: 'fast' is not a CVAT XML reader (scanner or library)"), r::toString);
     }
 }

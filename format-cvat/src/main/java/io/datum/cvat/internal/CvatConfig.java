@@ -7,7 +7,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The CVAT importer's configuration (PID {@value #PID}): its input limits and the parser of UTF-8
- * files. Keys are the method names with dots for underscores ({@code max.depth},
+ * files. As with Open Images, a setting left unset falls back to its system property, so that a
+ * framework without configuration (and {@code convert}, which takes no import options) can still
+ * be steered from {@code DATUM_JAVA_OPTS}. Keys are the method names with dots for underscores ({@code max.depth},
  * {@code max.mask.pixels}, {@code xml.reader}, ...). Without a configuration every value is its
  * default. On a plain class path {@link CvatFactory} builds it from a map with the same keys.
  */
@@ -32,6 +34,7 @@ public @interface CvatConfig {
     int max_records_in_memory() default CvatImporter.MAX_RECORDS_IN_MEMORY;
 
     @AttributeDefinition(description = "The parser of UTF-8 files: scanner (Datum's own, fast) or library (Aalto); "
-            + "an import's --xml-reader overrides it")
-    String xml_reader() default "scanner";
+            + "empty: the system property " + CvatImporter.READER_PROPERTY + ", else scanner. An import's --xml-reader "
+            + "overrides it")
+    String xml_reader() default "";
 }

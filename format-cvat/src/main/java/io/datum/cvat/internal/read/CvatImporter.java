@@ -43,6 +43,8 @@ public class CvatImporter implements DatasetImporter {
     public static final int MAX_RECORDS_IN_MEMORY = 100_000;
     /** The import option that picks the parser of UTF-8 files for one run. */
     static final String XML_READER_OPTION = "xml-reader";
+    /** The system property that picks the parser of UTF-8 files when neither the option nor the configuration does. */
+    public static final String READER_PROPERTY = "datum.cvat.xml";
 
     private final XmlLimits limits;
     private final int maxInMemory;
@@ -59,11 +61,13 @@ public class CvatImporter implements DatasetImporter {
     }
 
     static XmlLimits limitsOf(CvatConfig config) {
-        SafeXml.Utf8Parser reader;
-        try {
-            reader = SafeXml.Utf8Parser.named(config.xml_reader());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("CVAT importer configuration: xml_reader " + e.getMessage(), e);
+        SafeXml.Utf8Parser reader = null; // unset: the system property decides when a dataset is opened
+        if (!config.xml_reader().isBlank()) {
+            try {
+                reader = SafeXml.Utf8Parser.named(config.xml_reader());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("CVAT importer configuration: xml_reader " + e.getMessage(), e);
+            }
         }
         return new XmlLimits(positive("max_depth", config.max_depth()),
                 positive("max_attribute_length", config.max_attribute_length()),
@@ -101,11 +105,9 @@ public class CvatImporter implements DatasetImporter {
         XmlLimits limits = this.limits;
         String reader = options.value(XML_READER_OPTION);
         if (reader != null) {
-            try {
-                limits = limits.withUtf8Parser(SafeXml.Utf8Parser.named(reader));
-            } catch (IllegalArgumentException e) {
-                throw new DatasetException("--" + XML_READER_OPTION + ": " + e.getMessage());
-            }
+            limits = limits.withUtf8Parser(parser("--" + XML_READER_OPTION, reader));
+        } else if (limits.utf8Parser() == null) {
+            limits = limits.withUtf8Parser(parser(READER_PROPERTY, System.getProperty(READER_PROPERTY, "scanner")));
         }
         Path root;
         List<Path> xmlFiles;
@@ -133,6 +135,14 @@ public class CvatImporter implements DatasetImporter {
             files.add(CvatFile.scan(xml, XmlSources.shownName(root, xml), limits, chunkBytes));
         }
         return new CvatSource(files, merged(files), limits, context, maxInMemory, inputPaths);
+    }
+
+    private static SafeXml.Utf8Parser parser(String source, String name) {
+        try {
+            return SafeXml.Utf8Parser.named(name);
+        } catch (IllegalArgumentException e) {
+            throw new DatasetException(source + ": " + e.getMessage());
+        }
     }
 
     /** The labels of all files, by name, in order of first appearance; a label's first declaration wins. */

@@ -26,8 +26,9 @@ import org.codehaus.stax2.XMLStreamReader2;
  * {@link LimitedXmlReader} sees characters: the encoding comes from a byte-order mark or the XML
  * declaration, UTF-8 by default.
  *
- * <p>Two readers, chosen by {@link XmlLimits#utf8Parser()} (the importer's configuration
- * {@code xml.reader} or its option {@code --xml-reader}): {@code scanner} (the default) reads UTF-8
+ * <p>Two readers, chosen by {@link XmlLimits#utf8Parser()} (the importer's option
+ * {@code --xml-reader}, else its configuration {@code xml.reader}, else the system property
+ * {@code datum.cvat.xml}): {@code scanner} (the default) reads UTF-8
  * files with {@link Utf8XmlScanner}, {@code library} reads them with the
  * Aalto StAX parser as every other encoding is read. Both accept the same documents and give the
  * same events (a differential test holds them to it). The scanner is the default because a
@@ -68,7 +69,7 @@ public final class SafeXml {
      * CVAT export) go to the reader {@link XmlLimits#utf8Parser()} picks; other encodings to Aalto.
      */
     public static XmlCursor open(Path file, String shownName, XmlLimits limits) throws IOException {
-        return open(file, shownName, limits, limits.utf8Parser());
+        return open(file, shownName, limits, limits.utf8Parser() == null ? Utf8Parser.SCANNER : limits.utf8Parser());
     }
 
     public static XmlCursor open(Path file, String shownName, XmlLimits limits, Utf8Parser utf8Parser) throws IOException {

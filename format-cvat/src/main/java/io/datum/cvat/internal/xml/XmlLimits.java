@@ -9,7 +9,8 @@ package io.datum.cvat.internal.xml;
  * @param maxAttributeLength  characters in one XML attribute value
  * @param maxTextLength       characters in one run of text, comment or processing instruction
  * @param maxMaskPixels       pixels of the canvas a mask is decoded into (Pillow's default limit)
- * @param utf8Parser          the parser of UTF-8 files (other encodings are always read by the library)
+ * @param utf8Parser          the parser of UTF-8 files (other encodings are always read by the library);
+ *                            null while not chosen yet, which reads them with the scanner
  */
 public record XmlLimits(int maxDepth, int maxAttributeLength, int maxTextLength, long maxMaskPixels,
         SafeXml.Utf8Parser utf8Parser) {

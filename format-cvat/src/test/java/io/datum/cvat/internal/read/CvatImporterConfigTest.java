@@ -35,7 +35,7 @@ class CvatImporterConfigTest {
 
     @Test
     void withoutAConfigurationTheLimitsAreThoseOfAPlainImporter() {
-        assertEquals(XmlLimits.DEFAULT, CvatImporter.limitsOf(config(Map.of())));
+        assertEquals(XmlLimits.DEFAULT.withUtf8Parser(null), CvatImporter.limitsOf(config(Map.of())));
     }
 
     @Test
@@ -56,7 +56,7 @@ class CvatImporterConfigTest {
 
     @Test
     void theXmlReaderIsConfiguredAndAnUnknownOneIsRefusedByName() {
-        assertEquals(SafeXml.Utf8Parser.SCANNER, CvatImporter.limitsOf(config(Map.of())).utf8Parser());
+        assertEquals(null, CvatImporter.limitsOf(config(Map.of())).utf8Parser(), "left to the system property");
         assertEquals(SafeXml.Utf8Parser.LIBRARY, CvatImporter.limitsOf(config(Map.of("xml.reader", "library"))).utf8Parser());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new CvatImporter(config(Map.of("xml.reader", "fast"))));
