@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
  * Names the format a detector, importer or exporter component belongs to. As a DS component
  * property type it becomes the service properties {@code datum.format.name} etc., so the registry
  * lists formats without activating them; it is also kept at run time so that the registry can read
- * it from classes found by {@link java.util.ServiceLoader} outside a framework.
+ * it from the parts a {@link io.datum.spi.factory.PluginFactory} builds outside a framework.
  *
  * <pre>
  * &#64;Component

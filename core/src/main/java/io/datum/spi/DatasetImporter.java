@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Opens a dataset of one format. Register as a service with {@link DatasetFormat}; give the class a
- * public no-argument constructor so that it also works from {@link java.util.ServiceLoader}.
+ * Opens a dataset of one format. Register as a service with {@link DatasetFormat}; on a plain class
+ * path the bundle's {@link io.datum.spi.factory.PluginFactory} builds it.
  */
 @ConsumerType
 public interface DatasetImporter {

@@ -1,4 +1,4 @@
-/** Python-compatible spelling and parsing of numbers, as the reference tool writes and reads them. */
+/** Python-compatible spelling and parsing of numbers and JSON, as the reference tool writes and reads them. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package io.datum.text;

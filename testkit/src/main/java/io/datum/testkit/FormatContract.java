@@ -46,7 +46,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * The checks every format passes, as JUnit 5 tests. A format's test class extends this, gives the
  * format's {@link #importer()}, {@link #exporter()} and {@link #detector()} (new instances, as
- * {@link java.util.ServiceLoader} would make them), a few {@link #samples()} and {@link #badInputs()},
+ * the bundle's {@link io.datum.spi.factory.PluginFactory} would build them), a few {@link #samples()} and {@link #badInputs()},
  * and inherits:
  *
  * <ul>

@@ -1,5 +1,6 @@
 package io.datum.cli.internal;
 
+import io.datum.text.PythonJson;
 import io.datum.api.ComparisonOptions;
 import io.datum.api.Dataset;
 import io.datum.api.DatasetComparison;
@@ -86,7 +87,7 @@ final class CompareVerb implements Verb {
                     : StagedOutput.prepare(s.path(shownOutput), o.flag("overwrite"), shownOutput)) {
                 result = first.compare(second, options);
                 if (folder != null) {
-                    Files.writeString(folder.workDir().resolve(REPORT), PythonJson.write(json(result)),
+                    Files.writeString(folder.workDir().resolve(REPORT), PythonJson.dumps(json(result), 2),
                             StandardCharsets.UTF_8);
                     folder.commit();
                 }

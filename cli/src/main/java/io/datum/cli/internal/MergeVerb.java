@@ -1,5 +1,6 @@
 package io.datum.cli.internal;
 
+import io.datum.text.PythonJson;
 import io.datum.api.DatasetInput;
 import io.datum.api.ExportRequest;
 import io.datum.api.ExportResult;
@@ -95,7 +96,7 @@ final class MergeVerb implements Verb {
         clean.put("Item errors", Map.of());
         clean.put("Source errors", Map.of());
         clean.put("All errors", List.of());
-        Files.writeString(report, PythonJson.write(clean), StandardCharsets.UTF_8);
+        Files.writeString(report, PythonJson.dumps(clean, 2), StandardCharsets.UTF_8);
         s.log().info("Merge results have been saved to '" + result.output() + "'");
         s.log().info("Report has been saved to '" + report + "'");
         return result;

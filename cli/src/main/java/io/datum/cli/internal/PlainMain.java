@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * {@code datum} without a framework: core, cli and format jars on a plain class path, formats
- * found by {@link java.util.ServiceLoader}. Used for embedding and development; {@code bin/datum}
+ * built by the jars' factories ({@link io.datum.registry.FormatRegistries#fromServiceLoader()}). Used for embedding and development; {@code bin/datum}
  * of the distribution runs the verbs inside Felix.
  */
 public final class PlainMain {

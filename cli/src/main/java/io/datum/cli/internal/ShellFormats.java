@@ -8,6 +8,7 @@ import io.datum.api.RenderResult;
 import io.datum.registry.DetectionReport;
 import io.datum.registry.FormatInfo;
 import io.datum.registry.TransformInfo;
+import io.datum.text.PythonJson;
 import org.apache.felix.service.command.Converter;
 import org.osgi.service.component.annotations.Component;
 
@@ -47,7 +48,7 @@ public class ShellFormats implements Converter {
                     : i.length() + " items, " + i.subsets().size() + " subsets, " + i.labels().size() + " labels";
         }
         if (target instanceof DatasetStatistics s) {
-            return full ? PythonJson.write(s.values()) : "statistics of " + s.values().size() + " kinds";
+            return full ? PythonJson.dumps(s.values(), 2) : "statistics of " + s.values().size() + " kinds";
         }
         if (target instanceof DatasetComparison c) {
             return full ? CompareVerb.text(c).stripTrailing() : CompareVerb.summary(c);

@@ -4,6 +4,7 @@ import io.datum.api.DatasetStatistics;
 import io.datum.options.OptionParser;
 import io.datum.options.OptionParser.Arity;
 import io.datum.options.ParsedOptions;
+import io.datum.text.PythonJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ final class StatsVerb implements Verb {
         }
         String file = NextFileName.in(s.cwd(), "statistics", ".json");
         s.log().info("Writing project statistics to '" + file + "'");
-        Files.writeString(s.cwd().resolve(file), PythonJson.write(result.values()), StandardCharsets.UTF_8);
+        Files.writeString(s.cwd().resolve(file), PythonJson.dumps(result.values(), 2), StandardCharsets.UTF_8);
         return result;
     }
 

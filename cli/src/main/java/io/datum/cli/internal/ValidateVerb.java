@@ -1,5 +1,6 @@
 package io.datum.cli.internal;
 
+import io.datum.text.PythonJson;
 import io.datum.api.ValidationReport;
 import io.datum.options.OptionParser;
 import io.datum.options.OptionParser.Arity;
@@ -66,7 +67,7 @@ final class ValidateVerb implements Verb {
                     + ".part");
             try {
                 try (Writer w = Files.newBufferedWriter(staged, StandardCharsets.UTF_8)) {
-                    PythonJson.write(w, report.values());
+                    PythonJson.dump(report.values(), 2, w);
                 }
                 Files.move(staged, folder.resolve(file), StandardCopyOption.ATOMIC_MOVE);
             } finally {

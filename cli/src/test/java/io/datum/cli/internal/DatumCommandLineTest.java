@@ -240,17 +240,6 @@ class DatumCommandLineTest {
     }
 
     @Test
-    void spellsJsonLikePython() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("a", List.of(1L, 0.5, 6.361265799828938e-08, Double.NaN));
-        m.put("b", List.of());
-        m.put("c", new java.util.LinkedHashMap<>());
-        m.put("d", "x\"y");
-        assertEquals("{\n  \"a\": [\n    1,\n    0.5,\n    6.361265799828938e-08,\n    NaN\n  ],\n  \"b\": [],\n"
-                + "  \"c\": {},\n  \"d\": \"x\\\"y\"\n}", PythonJson.write(m));
-    }
-
-    @Test
     void writesAnnotationStatisticsNextToTheCaller() throws IOException {
         assertEquals(0, run("stats", "--image-stats", "off", input + ":fake"));
         assertTrue(err.contains("INFO: Writing project statistics to 'statistics.json'"), err);

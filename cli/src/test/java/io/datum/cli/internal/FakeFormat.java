@@ -32,6 +32,29 @@ final class FakeFormat {
     private FakeFormat() {
     }
 
+    /** The fake formats on the class path; they take no configuration. */
+    public static final class Factory implements io.datum.spi.factory.PluginFactory {
+        @Override
+        public String name() {
+            return "fake";
+        }
+
+        @Override
+        public java.util.List<FormatDetector> detectors(java.util.Map<String, ?> configuration) {
+            return java.util.List.of(new Detector());
+        }
+
+        @Override
+        public java.util.List<DatasetImporter> importers(java.util.Map<String, ?> configuration) {
+            return java.util.List.of(new Importer());
+        }
+
+        @Override
+        public java.util.List<DatasetExporter> exporters(java.util.Map<String, ?> configuration) {
+            return java.util.List.of(new Exporter(), new OtherExporter());
+        }
+    }
+
     @DatasetFormat(name = "fake")
     public static final class Detector implements FormatDetector {
         @Override

@@ -8,9 +8,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A transform of datasets, such as {@code filter} or {@code remap_labels}. Register it as a
- * service with {@link TransformName}; for plain class-path use list it in
- * {@code META-INF/services/io.datum.spi.transform.DatasetTransform} and give it a public
- * no-argument constructor.
+ * service with {@link TransformName}; for plain class-path use the bundle's
+ * {@link io.datum.spi.factory.PluginFactory} builds it.
  */
 @ConsumerType
 public interface DatasetTransform {

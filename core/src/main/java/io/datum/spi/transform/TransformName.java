@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
  * Names a {@link DatasetTransform} component. As a DS component property type it becomes the
  * service properties {@code datum.transform.name} and {@code datum.transform.description}, so the
  * registry lists transforms without activating them; it is kept at run time so that the registry
- * can read it from classes found by {@link java.util.ServiceLoader} outside a framework.
+ * can read it from the transforms a {@link io.datum.spi.factory.PluginFactory} builds outside a framework.
  *
  * <pre>
  * &#64;Component

@@ -37,9 +37,9 @@ public record ExportSettings(boolean saveMedia, String imageExtension, boolean s
         return OpenImagesPaths.FORMAT_NAME.equals(format) && options.flag(KEEP_COLUMNS);
     }
 
-    /** From the exporter's options; the mask limit as {@link ImportSettings#maxMaskPixels(OpenImagesLimits)}
+    /** From the exporter's options; the mask limit as {@link ImportSettings#maxMaskPixels(OpenImagesConfig)}
      * finds it. */
-    public static ExportSettings from(ParsedOptions options, OpenImagesLimits configured) {
+    public static ExportSettings from(ParsedOptions options, OpenImagesConfig configured) {
         MediaOptions media = MediaOptions.from(options);
         String extension = media.imageExtension();
         if (extension != null) {

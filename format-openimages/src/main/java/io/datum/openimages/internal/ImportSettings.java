@@ -32,7 +32,7 @@ public record ImportSettings(long maxMaskPixels, int spillRows) {
      * From the importer's options, else the {@code configured} limits (null or 0: not configured),
      * else the system properties, else the defaults.
      */
-    public static ImportSettings from(ParsedOptions options, OpenImagesLimits configured) {
+    public static ImportSettings from(ParsedOptions options, OpenImagesConfig configured) {
         String limit = options.value(MAX_MASK_PIXELS_OPTION);
         return new ImportSettings(
                 limit != null ? number(limit, "--" + MAX_MASK_PIXELS_OPTION) : maxMaskPixels(configured),
@@ -42,7 +42,7 @@ public record ImportSettings(long maxMaskPixels, int spillRows) {
     }
 
     /** The {@code configured} mask limit (null or 0: not configured), else the system property's, else the default. */
-    static long maxMaskPixels(OpenImagesLimits configured) {
+    static long maxMaskPixels(OpenImagesConfig configured) {
         if (configured != null && configured.maxMaskPixels() != 0) {
             return configured.maxMaskPixels();
         }

@@ -33,8 +33,8 @@ class LimitsConfigurationTest {
     @TempDir
     Path temp;
 
-    private static OpenImagesLimits limits(long maxMaskPixels, int spillRows) {
-        return new OpenImagesLimits() {
+    private static OpenImagesConfig limits(long maxMaskPixels, int spillRows) {
+        return new OpenImagesConfig() {
             @Override
             public long maxMaskPixels() {
                 return maxMaskPixels;
@@ -47,7 +47,7 @@ class LimitsConfigurationTest {
 
             @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return OpenImagesLimits.class;
+                return OpenImagesConfig.class;
             }
         };
     }
@@ -90,12 +90,11 @@ class LimitsConfigurationTest {
     void theConfiguredMaskLimitAppliesToImportsAndTheOptionOverridesIt() throws IOException {
         Path root = datasetWithMask();
         assertEquals(1, decodeMasks(new OpenImagesImporter(), root, ParsedOptions.none()), "under the default limit");
-        OpenImagesImporter importer = new OpenImagesImporter();
-        importer.configure(limits(50, 0));
+        OpenImagesImporter importer = new OpenImagesImporter(limits(50, 0));
         assertTrue(importFailure(importer, root, ParsedOptions.none()).contains("more than the limit of 50 "));
         assertEquals(1, decodeMasks(importer, root, importer.options().parse(List.of("--max-mask-pixels", "100"))));
-        importer.configure(limits(100, 0));
-        assertEquals(1, decodeMasks(importer, root, ParsedOptions.none()), "a changed configuration applies");
+        assertEquals(1, decodeMasks(new OpenImagesImporter(limits(100, 0)), root, ParsedOptions.none()),
+                "a changed configuration applies");
     }
 
     @Test
@@ -104,10 +103,9 @@ class LimitsConfigurationTest {
         String before = System.getProperty(ImportSettings.MAX_MASK_PIXELS_PROPERTY);
         System.setProperty(ImportSettings.MAX_MASK_PIXELS_PROPERTY, "60");
         try {
-            OpenImagesImporter importer = new OpenImagesImporter();
-            importer.configure(limits(0, 0));
+            OpenImagesImporter importer = new OpenImagesImporter(limits(0, 0));
             assertTrue(importFailure(importer, root, ParsedOptions.none()).contains("more than the limit of 60 "));
-            importer.configure(limits(50, 0));
+            importer = new OpenImagesImporter(limits(50, 0));
             assertTrue(importFailure(importer, root, ParsedOptions.none()).contains("more than the limit of 50 "),
                     "the configuration wins over the system property");
         } finally {
@@ -123,15 +121,13 @@ class LimitsConfigurationTest {
     void theConfiguredMaskLimitAppliesToExports() throws IOException {
         DatasetSource source = Datasets.of(Fixtures.labels("a"), List.of(new DatasetItem("x", "s", null,
                 List.of(new Mask(0, MaskData.of(10, 10, new byte[100]), 0, 0, 0, Attributes.empty())))));
-        OpenImagesExporter exporter = new OpenImagesExporter();
-        exporter.configure(limits(50, 0));
+        OpenImagesExporter exporter = new OpenImagesExporter(limits(50, 0));
         Path out = Files.createDirectories(temp.resolve("out"));
         String message = assertThrows(DatasetException.class,
                 () -> exporter.export(source, out, ParsedOptions.none(), JobContext.collecting())).getMessage();
         assertEquals("item 'x': mask of 10x10 is 100 pixels, more than the limit of 50 (raise it with "
                 + ImportSettings.MAX_MASK_PIXELS_PROPERTY + ")", message);
-        exporter.configure(limits(100, 0));
-        exporter.export(source, out, ParsedOptions.none(), JobContext.collecting());
+        new OpenImagesExporter(limits(100, 0)).export(source, out, ParsedOptions.none(), JobContext.collecting());
         assertTrue(Files.exists(out.resolve("annotations/s-annotations-object-segmentation.csv")));
     }
 
@@ -145,8 +141,7 @@ class LimitsConfigurationTest {
         Fixtures.text(ann.resolve("train-annotations-human-imagelabels.csv"), "ImageID,Source,LabelName,Confidence",
                 "img2,x,/m/a,1", "img1,x,/m/a,1", "img2,x,/m/a,0", "img1,x,/m/a,0");
         assertTrue(openingReport(new OpenImagesImporter(), root).contains("sorted in memory"));
-        OpenImagesImporter importer = new OpenImagesImporter();
-        importer.configure(limits(0, 1));
+        OpenImagesImporter importer = new OpenImagesImporter(limits(0, 1));
         assertTrue(openingReport(importer, root).contains("sorted on disk"));
     }
 

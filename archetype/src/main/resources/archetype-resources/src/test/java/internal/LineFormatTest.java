@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.model.DatasetItem;
 import io.datum.model.Label;
+import io.datum.registry.FormatInfo;
+import io.datum.registry.FormatRegistries;
 import io.datum.spi.DatasetExporter;
 import io.datum.spi.DatasetImporter;
 import io.datum.spi.FormatDetector;
@@ -13,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,13 +73,11 @@ class LineFormatTest extends FormatContract {
         return 700_000;
     }
 
-    /** Outside a framework, Datum finds the format through its META-INF/services files. */
+    /** Outside a framework, Datum finds the format through its factory (META-INF/services). */
     @Test
     void theFormatIsFoundOnAPlainClassPath() {
-        for (Class<?> service : List.of(DatasetImporter.class, DatasetExporter.class, FormatDetector.class)) {
-            assertTrue(ServiceLoader.load(service).stream().anyMatch(p -> p.type().getPackage() == getClass().getPackage()),
-                    service.getSimpleName() + " is listed in META-INF/services");
-        }
+        FormatInfo format = FormatRegistries.fromServiceLoader().format(LineFiles.FORMAT).orElseThrow();
+        assertTrue(format.canDetect() && format.canImport() && format.canExport(), format.toString());
     }
 
     private Path dataset(String name, String labels, String items) throws IOException {

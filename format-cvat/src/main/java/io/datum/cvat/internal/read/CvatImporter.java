@@ -1,6 +1,8 @@
 package io.datum.cvat.internal.read;
 
+import io.datum.cvat.internal.CvatConfig;
 import io.datum.cvat.internal.CvatNames;
+import io.datum.cvat.internal.xml.SafeXml;
 import io.datum.cvat.internal.xml.XmlLimits;
 import io.datum.cvat.internal.xml.XmlSources;
 import io.datum.files.FolderPaths;
@@ -32,13 +34,17 @@ import org.osgi.service.metatype.annotations.Designate;
  * and their {@code images/}, or one XML file. Each file's meta is read here and its frame order
  * found (see {@link CvatFile#scan}); items are read, streaming and checked, by each pass.
  */
-@Component(service = DatasetImporter.class)
-@Designate(ocd = CvatImporterConfig.class)
+@Component(service = DatasetImporter.class, configurationPid = CvatConfig.PID)
+@Designate(ocd = CvatConfig.class)
 @DatasetFormat(name = CvatNames.FORMAT, extensions = CvatNames.XML_EXTENSION,
         description = "CVAT for images 1.1 / for video (XML)")
 public class CvatImporter implements DatasetImporter {
     /** Records a pass holds before it spills to disk while regrouping a video's tracks by frame. */
     public static final int MAX_RECORDS_IN_MEMORY = 100_000;
+    /** The import option that picks the parser of UTF-8 files for one run. */
+    static final String XML_READER_OPTION = "xml-reader";
+    /** The system property that picks the parser of UTF-8 files when neither the option nor the configuration does. */
+    public static final String READER_PROPERTY = "datum.cvat.xml";
 
     private final XmlLimits limits;
     private final int maxInMemory;
@@ -50,15 +56,23 @@ public class CvatImporter implements DatasetImporter {
 
     /** As configured: a configuration value that is not positive is an error naming it. */
     @Activate
-    public CvatImporter(CvatImporterConfig config) {
+    public CvatImporter(CvatConfig config) {
         this(limitsOf(config), positive("max_records_in_memory", config.max_records_in_memory()));
     }
 
-    static XmlLimits limitsOf(CvatImporterConfig config) {
+    static XmlLimits limitsOf(CvatConfig config) {
+        SafeXml.Utf8Parser reader = null; // unset: the system property decides when a dataset is opened
+        if (!config.xml_reader().isBlank()) {
+            try {
+                reader = SafeXml.Utf8Parser.named(config.xml_reader());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("CVAT importer configuration: xml_reader " + e.getMessage(), e);
+            }
+        }
         return new XmlLimits(positive("max_depth", config.max_depth()),
                 positive("max_attribute_length", config.max_attribute_length()),
                 positive("max_text_length", config.max_text_length()),
-                positive("max_mask_pixels", config.max_mask_pixels()));
+                positive("max_mask_pixels", config.max_mask_pixels()), reader);
     }
 
     private static <N extends Number> N positive(String name, N value) {
@@ -81,11 +95,20 @@ public class CvatImporter implements DatasetImporter {
 
     @Override
     public OptionParser options() {
-        return OptionParser.named(CvatNames.FORMAT);
+        return OptionParser.named(CvatNames.FORMAT)
+                .value(List.of("--" + XML_READER_OPTION), "READER", "The parser of UTF-8 files: scanner or library "
+                        + "(default: the configuration's xml.reader, else scanner)");
     }
 
     @Override
     public DatasetSource open(Path path, ParsedOptions options, JobContext context) throws IOException {
+        XmlLimits limits = this.limits;
+        String reader = options.value(XML_READER_OPTION);
+        if (reader != null) {
+            limits = limits.withUtf8Parser(parser("--" + XML_READER_OPTION, reader));
+        } else if (limits.utf8Parser() == null) {
+            limits = limits.withUtf8Parser(parser(READER_PROPERTY, System.getProperty(READER_PROPERTY, "scanner")));
+        }
         Path root;
         List<Path> xmlFiles;
         if (Files.isRegularFile(path)) {
@@ -112,6 +135,14 @@ public class CvatImporter implements DatasetImporter {
             files.add(CvatFile.scan(xml, XmlSources.shownName(root, xml), limits, chunkBytes, context.workers()));
         }
         return new CvatSource(files, merged(files), limits, context, maxInMemory, inputPaths);
+    }
+
+    private static SafeXml.Utf8Parser parser(String source, String name) {
+        try {
+            return SafeXml.Utf8Parser.named(name);
+        } catch (IllegalArgumentException e) {
+            throw new DatasetException(source + ": " + e.getMessage());
+        }
     }
 
     /** The labels of all files, by name, in order of first appearance; a label's first declaration wins. */

@@ -26,30 +26,32 @@ import org.codehaus.stax2.XMLStreamReader2;
  * {@link LimitedXmlReader} sees characters: the encoding comes from a byte-order mark or the XML
  * declaration, UTF-8 by default.
  *
- * <p>Two readers, chosen with the system property {@value #READER_PROPERTY}: {@code scanner} (the
- * default) reads UTF-8 files with {@link Utf8XmlScanner}, {@code library} reads them with the
+ * <p>Two readers, chosen by {@link XmlLimits#utf8Parser()} (the importer's option
+ * {@code --xml-reader}, else its configuration {@code xml.reader}, else the system property
+ * {@code datum.cvat.xml}): {@code scanner} (the default) reads UTF-8
+ * files with {@link Utf8XmlScanner}, {@code library} reads them with the
  * Aalto StAX parser as every other encoding is read. Both accept the same documents and give the
  * same events (a differential test holds them to it). The scanner is the default because a
  * million-image conversion needs three times its CPU time with Aalto, well past that
  * conversion's target; the library stays as a second opinion on a file.
  */
 public final class SafeXml {
-    /** The system property that picks the reader of UTF-8 files: {@code scanner} or {@code library}. */
-    static final String READER_PROPERTY = "datum.cvat.xml";
-
     /** Which parser reads UTF-8 files. */
-    enum Utf8Parser {
+    public enum Utf8Parser {
         SCANNER, LIBRARY;
 
-        /** From {@value #READER_PROPERTY}; the scanner when it is not set. */
-        static Utf8Parser fromSystem() {
-            String value = System.getProperty(READER_PROPERTY, "scanner").strip();
+        /**
+         * The parser named {@code value} ({@code scanner} or {@code library}, any case).
+         *
+         * @throws IllegalArgumentException naming the value when it names neither
+         */
+        public static Utf8Parser named(String value) {
             for (Utf8Parser r : values()) {
-                if (r.name().equalsIgnoreCase(value)) {
+                if (r.name().equalsIgnoreCase(value.strip())) {
                     return r;
                 }
             }
-            throw new DatasetException(READER_PROPERTY + ": '" + value + "' is not a CVAT XML reader (scanner or library)");
+            throw new IllegalArgumentException("'" + value + "' is not a CVAT XML reader (scanner or library)");
         }
     }
 
@@ -64,10 +66,10 @@ public final class SafeXml {
 
     /**
      * A parser over {@code file}; {@code shownName} is how errors name the file. UTF-8 files (every
-     * CVAT export) go to the reader {@value #READER_PROPERTY} picks; other encodings to Aalto.
+     * CVAT export) go to the reader {@link XmlLimits#utf8Parser()} picks; other encodings to Aalto.
      */
     public static XmlCursor open(Path file, String shownName, XmlLimits limits) throws IOException {
-        return open(file, shownName, limits, Utf8Parser.fromSystem());
+        return open(file, shownName, limits, limits.utf8Parser() == null ? Utf8Parser.SCANNER : limits.utf8Parser());
     }
 
     public static XmlCursor open(Path file, String shownName, XmlLimits limits, Utf8Parser utf8Parser) throws IOException {

@@ -9,7 +9,7 @@ import javax.xml.stream.XMLStreamConstants;
  * and text, nothing else (comments, processing instructions and the declaration are skipped; a
  * DOCTYPE or an entity is an error). Two implementations: {@link Utf8XmlScanner} for UTF-8 files
  * (every CVAT export), {@link SafeXml.Parser} over Aalto's StAX parser for other encodings and,
- * when {@link SafeXml#READER_PROPERTY} says so, for UTF-8 files too.
+ * when {@link XmlLimits#utf8Parser()} says so, for UTF-8 files too.
  */
 public interface XmlCursor extends AutoCloseable {
     int START_ELEMENT = XMLStreamConstants.START_ELEMENT;

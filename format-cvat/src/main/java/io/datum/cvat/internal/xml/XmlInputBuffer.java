@@ -1,10 +1,11 @@
 package io.datum.cvat.internal.xml;
 
 import io.datum.spi.DatasetException;
+import io.datum.support.io.BufferLimitException;
+import io.datum.support.io.ByteInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * The bytes under {@link Utf8XmlScanner}: a buffer refilled from the stream that keeps the current token
@@ -12,18 +13,16 @@ import java.util.Arrays;
  * on demand by counting again from the last place found, and the scanner's error messages.
  */
 abstract class XmlInputBuffer implements XmlCursor {
-    final InputStream in;
+    final ByteInput input;
     final String file;
     final XmlLimits limits;
-    final long maxBuffer;
 
     /** The bytes read at a time, and the buffer's first size (a token longer than the buffer grows it). */
     static final int BUFFER_SIZE = 1 << 16;
 
-    byte[] buf;
+    byte[] buf;   // the input's buffer and limit as of its last refill (the layers' loops read these fields)
     int tok;      // first byte of the current token; bytes before it may be discarded
     int limit;    // end of the bytes read
-    boolean eof;
 
     // Where buf[0] is in the file (after a byte-order mark). Lines are not counted while reading:
     // a line number is asked for rarely (messages, label positions in <meta>), and then found by
@@ -39,15 +38,13 @@ abstract class XmlInputBuffer implements XmlCursor {
     int tokenEnd;                    // where the current token ends; the next starts there
 
     XmlInputBuffer(InputStream in, Path path, int skipped, String file, XmlLimits limits, int bufferSize) {
-        this.buf = new byte[bufferSize];
-        this.in = in;
+        // a token (a start tag, a text run) must fit in the buffer: at most 4 bytes a character
+        this.input = new ByteInput(in, bufferSize, 4L * Math.max(limits.maxAttributeLength(), limits.maxTextLength()) + (1 << 20));
+        this.buf = input.buffer();
         this.path = path;
         this.skipped = skipped;
         this.file = file;
         this.limits = limits;
-        // a token (a start tag, a text run) must fit in the buffer: at most 4 bytes a character
-        this.maxBuffer = Math.min(Integer.MAX_VALUE - 16,
-                4L * Math.max(limits.maxAttributeLength(), limits.maxTextLength()) + (1 << 20));
     }
 
     @Override
@@ -124,7 +121,7 @@ abstract class XmlInputBuffer implements XmlCursor {
     @Override
     public void close() {
         try {
-            in.close();
+            input.close();
         } catch (IOException e) {
             // nothing was written, so nothing is lost
         }
@@ -135,34 +132,23 @@ abstract class XmlInputBuffer implements XmlCursor {
      * grows the buffer if the token fills it, reads. Returns the byte's new position, -1 at the end.
      */
     final int more(int p) throws IOException {
-        if (eof) {
+        if (input.atEnd()) {
             return -1;
         }
-        if (tok > 0) {
-            discarded += tok;
-            System.arraycopy(buf, tok, buf, 0, limit - tok);
-            limit -= tok;
-            p -= tok;
-            eventAt -= tok;
-            tokenEnd -= tok;
-            tok = 0;
+        int shift;
+        try {
+            shift = input.fill(tok);
+        } catch (BufferLimitException e) {
+            throw at("markup or text longer than " + e.maxBytes() + " bytes (limit of the CVAT reader)");
         }
-        if (limit == buf.length) {
-            if (buf.length >= maxBuffer) {
-                throw at("markup or text longer than " + maxBuffer + " bytes (limit of the CVAT reader)");
-            }
-            buf = Arrays.copyOf(buf, (int) Math.min(maxBuffer, 2L * buf.length));
-        }
-        int n;
-        do {
-            n = in.read(buf, limit, buf.length - limit);
-        } while (n == 0);
-        if (n < 0) {
-            eof = true;
-            return -1;
-        }
-        limit += n;
-        return p;
+        discarded += shift;
+        p -= shift;
+        eventAt -= shift;
+        tokenEnd -= shift;
+        tok -= shift;
+        buf = input.buffer();
+        limit = input.limit();
+        return input.atEnd() ? -1 : p;
     }
 
     /** Ensures {@code n} bytes from {@code p}; returns p's (maybe new) position, or -1 if the file ends first. */

@@ -6,6 +6,7 @@ import static io.datum.cvat.internal.xml.XmlBytes.NAME_START;
 import static io.datum.cvat.internal.xml.XmlBytes.isXmlChar;
 
 import com.fasterxml.aalto.util.XmlChars;
+import io.datum.support.io.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -190,38 +191,22 @@ abstract class XmlLexer extends XmlInputBuffer {
 
     /** Checks the UTF-8 sequence at {@code p} (a byte ≥ 0x80) and returns the position after it. */
     final int utf8(int p) throws IOException {
-        int b0 = buf[p] & 0xFF;
-        int n;
-        int min;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            n = 2;
-            min = 0x80;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            n = 3;
-            min = 0x800;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            n = 4;
-            min = 0x10000;
-        } else {
-            throw invalidUtf8(p);
-        }
-        int q = need(p, n);
+        int announced = Utf8.lengthAnnounced(buf[p]);
+        int q = announced < 0 ? -1 : need(p, announced);
         if (q < 0) {
             throw invalidUtf8(p);
         }
         p = q;
-        int cp = b0 & (0xFF >> (n + 1));
-        for (int i = 1; i < n; i++) {
-            int b = buf[p + i] & 0xFF;
-            if ((b & 0xC0) != 0x80) {
-                throw invalidUtf8(p);
-            }
-            cp = cp << 6 | b & 0x3F;
-        }
-        if (cp < min || cp > 0x10FFFF || cp >= 0xD800 && cp <= 0xDFFF || cp == 0xFFFE || cp == 0xFFFF) {
+        int n = Utf8.sequenceLength(buf, p, limit);
+        if (n < 0) {
             throw invalidUtf8(p);
         }
-        utf8Length = n == 4 ? 2 : 1;
+        int cp = Utf8.codePoint(buf, p, n);
+        // well-formed, but not characters: XML excludes them from its text
+        if (cp == 0xFFFE || cp == 0xFFFF) {
+            throw invalidUtf8(p);
+        }
+        utf8Length = Utf8.chars(n);
         utf8CodePoint = cp;
         return p + n;
     }
@@ -394,13 +379,8 @@ abstract class XmlLexer extends XmlInputBuffer {
                 out.append((char) c);
                 p++;
             } else {
-                int b0 = c & 0xFF;
-                int n = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
-                int cp = b0 & (0xFF >> (n + 1));
-                for (int i = 1; i < n; i++) {
-                    cp = cp << 6 | buf[p + i] & 0x3F;
-                }
-                out.appendCodePoint(cp);
+                int n = Utf8.lengthAnnounced(buf[p]);
+                out.appendCodePoint(Utf8.codePoint(buf, p, n));
                 p += n;
             }
         }

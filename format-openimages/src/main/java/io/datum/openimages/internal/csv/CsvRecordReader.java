@@ -1,6 +1,8 @@
 package io.datum.openimages.internal.csv;
 
 import io.datum.spi.DatasetException;
+import io.datum.support.io.ByteInput;
+import io.datum.support.io.Utf8;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,11 +50,11 @@ public final class CsvRecordReader implements Closeable {
         }
     }
 
-    private final InputStream in;
+    private final ByteInput input;
     private final String displayName;
+    /** The input's buffer and limit as of its last refill (the hot loops read these fields). */
     private byte[] buf;
     private int limit;
-    private boolean eof;
     private boolean started;
     /** Where the current record starts in {@link #buf}; refills keep the bytes from here on. */
     private int recordStart;
@@ -79,9 +81,10 @@ public final class CsvRecordReader implements Closeable {
 
     /** With a buffer of {@code bufferBytes} to start with (tests use tiny ones to cross refills often). */
     CsvRecordReader(InputStream in, String displayName, int bufferBytes) {
-        this.in = in;
+        // no size limit of its own: checkLength() bounds a record by its characters before each refill
+        this.input = new ByteInput(in, Math.max(4, bufferBytes), Integer.MAX_VALUE);
         this.displayName = displayName;
-        this.buf = new byte[Math.max(4, bufferBytes)];
+        this.buf = input.buffer();
     }
 
     /** Reads the next record; false at the end of the input. */
@@ -336,8 +339,9 @@ public final class CsvRecordReader implements Closeable {
     }
 
     private void skipByteOrderMark() throws IOException {
-        ensure(0, 3);
-        if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+        boolean mark = input.startsWithByteOrderMark();
+        refreshed();
+        if (mark) {
             pos = 3;
         }
     }
@@ -367,7 +371,7 @@ public final class CsvRecordReader implements Closeable {
      * Returns its length.
      */
     private int utf8Sequence(int p) {
-        int n = CsvRecordReader.utf8Length(buf, p, limit);
+        int n = Utf8.sequenceLength(buf, p, limit);
         if (n < 0) {
             throw DatasetException.at(displayName, line, "not valid UTF-8 text");
         }
@@ -376,41 +380,14 @@ public final class CsvRecordReader implements Closeable {
         return n;
     }
 
-    /** The length of the well-formed UTF-8 sequence at {@code p}, or -1 (Unicode table 3-7). */
-    public static int utf8Length(byte[] b, int p, int limit) {
-        int b0 = b[p] & 0xFF;
-        if (b0 < 0xC2 || b0 > 0xF4) {
-            return -1;
-        }
-        int n = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
-        if (p + n > limit) {
-            return -1;
-        }
-        int b1 = b[p + 1] & 0xFF;
-        int low = b0 == 0xE0 ? 0xA0 : b0 == 0xF0 ? 0x90 : 0x80;
-        int high = b0 == 0xED ? 0x9F : b0 == 0xF4 ? 0x8F : 0xBF;
-        if (b1 < low || b1 > high) {
-            return -1;
-        }
-        for (int i = 2; i < n; i++) {
-            if ((b[p + i] & 0xC0) != 0x80) {
-                return -1;
-            }
-        }
-        return n;
-    }
-
     /**
      * Makes sure {@code count} bytes from {@code p} are buffered when the input has them; returns
      * how far the record moved (subtract it from every index into the buffer).
      */
     private int ensure(int p, int count) throws IOException {
-        int shift = 0;
-        while (limit - p < count && !eof) {
-            int s = fill();
-            shift += s;
-            p -= s;
-        }
+        int shift = input.ensure(p, count, recordStart);
+        recordStart -= shift;
+        refreshed();
         return shift;
     }
 
@@ -419,28 +396,15 @@ public final class CsvRecordReader implements Closeable {
      * (growing the buffer when the record fills it). Returns how far the record moved.
      */
     private int fill() throws IOException {
-        if (eof) {
-            return 0;
-        }
-        int shift = recordStart;
-        if (shift > 0) {
-            System.arraycopy(buf, shift, buf, 0, limit - shift);
-            limit -= shift;
-            recordStart = 0;
-        }
-        if (limit == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
-        }
-        int n;
-        do {
-            n = in.read(buf, limit, buf.length - limit);
-        } while (n == 0);
-        if (n < 0) {
-            eof = true;
-        } else {
-            limit += n;
-        }
+        int shift = input.fill(recordStart);
+        recordStart -= shift;
+        refreshed();
         return shift;
+    }
+
+    private void refreshed() {
+        buf = input.buffer();
+        limit = input.limit();
     }
 
     private DatasetException tooLong() {
@@ -484,6 +448,6 @@ public final class CsvRecordReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        input.close();
     }
 }

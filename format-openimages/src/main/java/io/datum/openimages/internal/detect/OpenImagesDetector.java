@@ -1,7 +1,5 @@
 package io.datum.openimages.internal.detect;
 
-import aQute.bnd.annotation.Resolution;
-import aQute.bnd.annotation.spi.ServiceProvider;
 import io.datum.openimages.internal.OpenImagesPaths;
 import io.datum.openimages.internal.read.PointLabelFile;
 import io.datum.openimages.internal.read.RelationshipFile;
@@ -23,7 +21,6 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component
 @DatasetFormat(name = OpenImagesPaths.FORMAT_NAME, description = "Open Images V4/V5/V6 (CSV)")
-@ServiceProvider(value = FormatDetector.class, resolution = Resolution.OPTIONAL)
 public class OpenImagesDetector implements FormatDetector {
     public OpenImagesDetector() {
     }

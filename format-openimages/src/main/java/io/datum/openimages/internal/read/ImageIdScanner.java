@@ -1,8 +1,10 @@
 package io.datum.openimages.internal.read;
 
 import io.datum.openimages.internal.OpenImagesPaths;
-import io.datum.openimages.internal.csv.CsvRecordReader;
 import io.datum.openimages.internal.csv.CsvTable;
+import io.datum.support.io.BufferLimitException;
+import io.datum.support.io.ByteInput;
+import io.datum.support.io.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,23 +56,26 @@ final class ImageIdScanner {
         FIELD_STOP['\n'] = true;
     }
 
-    private final InputStream in;
+    /**
+     * The file's bytes; a record may take up to twice {@link CsvTable#MAX_RECORD_CHARS} bytes
+     * (perhaps fewer chars: the full reader decides) before the scan gives up.
+     */
+    private final ByteInput input;
     /** The header name of the image id column. */
     private final String idColumnName;
-    private byte[] buf = new byte[1 << 17];
+    /** The input's buffer and limit as of its last refill. */
+    private byte[] buf;
     private int pos;
     private int limit;
     /** Start of the current record in {@code buf}: refills keep the record from here on. */
     private int recordStart;
     private boolean eof;
-    /**
-     * A record outgrew {@link CsvTable#MAX_RECORD_CHARS} bytes (perhaps fewer chars: the full
-     * reader decides), or a byte is not UTF-8: the scan stops there and gives up.
-     */
+    /** A record outgrew the input's limit, or a byte is not UTF-8: the scan stops there and gives up. */
     private boolean gaveUp;
 
     private ImageIdScanner(InputStream in, String idColumnName) {
-        this.in = in;
+        this.input = new ByteInput(in, 1 << 17, 2L * CsvTable.MAX_RECORD_CHARS);
+        this.buf = input.buffer();
         this.idColumnName = idColumnName;
     }
 
@@ -187,11 +192,11 @@ final class ImageIdScanner {
     }
 
     private void skipByteOrderMark() throws IOException {
-        if (peek() == 0xEF) {
-            ensure(3);
-            if (limit - pos >= 3 && (buf[pos + 1] & 0xFF) == 0xBB && (buf[pos + 2] & 0xFF) == 0xBF) {
-                pos += 3;
-            }
+        boolean mark = input.startsWithByteOrderMark();
+        buf = input.buffer();
+        limit = input.limit();
+        if (mark) {
+            pos = 3;
         }
     }
 
@@ -222,7 +227,7 @@ final class ImageIdScanner {
     /** Skips the well-formed UTF-8 sequence at {@code pos}; false (and gives up) when it is not one. */
     private boolean skipUtf8() throws IOException {
         ensure(4);
-        int n = CsvRecordReader.utf8Length(buf, pos, limit);
+        int n = Utf8.sequenceLength(buf, pos, limit);
         if (n < 0) {
             gaveUp = true;
             eof = true;
@@ -325,33 +330,28 @@ final class ImageIdScanner {
     }
 
     /**
-     * Reads more input after the current record's chars; false at the end. The record moves to
-     * the front of the buffer, which grows while a record is longer than it.
+     * Reads more input after the current record's chars; false at the end (or when the record
+     * outgrew the input's limit: then the scan gives up). The record moves to the front of the
+     * buffer, which grows while a record is longer than it.
      */
     private boolean fill() throws IOException {
         if (eof) {
             return false;
         }
-        if (recordStart > 0) {
-            System.arraycopy(buf, recordStart, buf, 0, limit - recordStart);
-            pos -= recordStart;
-            limit -= recordStart;
-            recordStart = 0;
-        }
-        if (limit == buf.length) {
-            if (buf.length > CsvTable.MAX_RECORD_CHARS) {
-                gaveUp = true;
-                eof = true;
-                return false;
-            }
-            buf = Arrays.copyOf(buf, buf.length * 2);
-        }
-        int n = in.read(buf, limit, buf.length - limit);
-        if (n < 0) {
+        int shift;
+        try {
+            shift = input.fill(recordStart);
+        } catch (BufferLimitException e) {
+            gaveUp = true;
             eof = true;
             return false;
         }
-        limit += n;
-        return true;
+        pos -= shift;
+        recordStart -= shift;
+        buf = input.buffer();
+        boolean more = input.limit() > limit - shift;
+        limit = input.limit();
+        eof = input.atEnd();
+        return more;
     }
 }

@@ -4,17 +4,16 @@ import io.datum.model.ImageSize;
 import io.datum.openimages.internal.csv.CsvTable;
 import io.datum.openimages.internal.csv.Shlex;
 import io.datum.spi.DatasetException;
+import io.datum.support.io.BufferLimitException;
+import io.datum.support.io.ByteInput;
+import io.datum.support.io.Utf8;
 import io.datum.text.PythonNumbers;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -120,14 +119,10 @@ public final class ImageMetaFile {
 
     /** Strict UTF-8, as the whole file used to be decoded. */
     private static String decode(byte[] b, int from, int to, String file, long line) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b, from, to - from)).toString();
-        } catch (CharacterCodingException e) {
+        if (!Utf8.isValid(b, from, to)) {
             throw DatasetException.at(file, line, "not valid UTF-8 text");
         }
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 
     /**
@@ -138,20 +133,21 @@ public final class ImageMetaFile {
         /** Bytes a line of {@link CsvTable#MAX_RECORD_CHARS} chars can take at most in UTF-8. */
         private static final int MAX_LINE_BYTES = 3 * CsvTable.MAX_RECORD_CHARS;
 
-        private final InputStream in;
-        private byte[] buf = new byte[1 << 16];
+        private final ByteInput input;
+        /** The input's buffer and limit as of its last refill. */
+        private byte[] buf;
         private int pos;
         private int limit;
         private int start;
         private int end;
-        private boolean eof;
         private boolean skipLf;
         /** The file and line being read, for the message about a line too long. */
         private String displayName;
         private long number;
 
         LineReader(InputStream in) {
-            this.in = in;
+            this.input = new ByteInput(in, 1 << 16, MAX_LINE_BYTES);
+            this.buf = input.buffer();
         }
 
         /** Moves to the next line; false at the end of the input. */
@@ -179,7 +175,7 @@ public final class ImageMetaFile {
                     pos = p + 1;
                     return checked(displayName, number);
                 }
-                if (eof || !fill()) {
+                if (!fill()) {
                     if (pos == limit) {
                         return false;
                     }
@@ -201,27 +197,17 @@ public final class ImageMetaFile {
 
         /** Reads more, keeping the unfinished line at the front; false at the end of the input. */
         private boolean fill() throws IOException {
-            if (eof) {
-                return false;
+            int shift;
+            try {
+                shift = input.fill(pos);
+            } catch (BufferLimitException e) {
+                throw tooLong(displayName, number);
             }
-            if (pos > 0) {
-                System.arraycopy(buf, pos, buf, 0, limit - pos);
-                limit -= pos;
-                pos = 0;
-            }
-            if (limit == buf.length) {
-                if (buf.length >= MAX_LINE_BYTES) {
-                    throw tooLong(displayName, number);
-                }
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-            int n = in.read(buf, limit, buf.length - limit);
-            if (n < 0) {
-                eof = true;
-                return false;
-            }
-            limit += n;
-            return true;
+            pos -= shift;
+            buf = input.buffer();
+            boolean more = input.limit() > limit - shift;
+            limit = input.limit();
+            return more;
         }
 
         private static DatasetException tooLong(String displayName, long number) {
@@ -242,7 +228,7 @@ public final class ImageMetaFile {
 
         @Override
         public void close() throws IOException {
-            in.close();
+            input.close();
         }
     }
 

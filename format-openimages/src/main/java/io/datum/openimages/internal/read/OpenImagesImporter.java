@@ -1,9 +1,7 @@
 package io.datum.openimages.internal.read;
 
-import aQute.bnd.annotation.Resolution;
-import aQute.bnd.annotation.spi.ServiceProvider;
 import io.datum.openimages.internal.ImportSettings;
-import io.datum.openimages.internal.OpenImagesLimits;
+import io.datum.openimages.internal.OpenImagesConfig;
 import io.datum.openimages.internal.OpenImagesPaths;
 import io.datum.options.OptionParser;
 import io.datum.options.ParsedOptions;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -24,33 +21,38 @@ import org.osgi.service.metatype.annotations.Designate;
  * reads and checks every annotation file once, so bad input fails here, before any output is
  * written.
  */
-@Component(configurationPid = OpenImagesLimits.PID)
-@Designate(ocd = OpenImagesLimits.class)
+@Component(configurationPid = OpenImagesConfig.PID)
+@Designate(ocd = OpenImagesConfig.class)
 @DatasetFormat(name = OpenImagesPaths.FORMAT_NAME, description = "Open Images V4/V5/V6 (CSV)")
-@ServiceProvider(value = DatasetImporter.class, resolution = Resolution.OPTIONAL)
 public class OpenImagesImporter implements DatasetImporter {
     private final Integer spillRows;
-    /** Null until the component runtime gives a configuration. */
-    private volatile OpenImagesLimits limits;
+    /**
+     * The OSGi configuration's limits; null without one (then the system properties and defaults
+     * apply). A changed configuration makes the component runtime build a new component.
+     */
+    private final OpenImagesConfig limits;
 
     public OpenImagesImporter() {
-        this(null);
+        this(null, null);
     }
 
     /** With a fixed spill threshold (tests exercise spilling with a tiny one). */
     public OpenImagesImporter(Integer spillRows) {
-        this.spillRows = spillRows;
+        this(null, spillRows);
     }
 
     /**
-     * The limits of the OSGi configuration {@value OpenImagesLimits#PID}, given by the component
-     * runtime on activation and on every change. Unless a class-path caller gives limits too, the
-     * system properties and defaults apply.
+     * With the limits of the OSGi configuration {@value OpenImagesConfig#PID} (the component
+     * runtime's constructor; {@link io.datum.openimages.internal.OpenImagesFactory} on a class path).
      */
     @Activate
-    @Modified
-    public void configure(OpenImagesLimits limits) {
+    public OpenImagesImporter(OpenImagesConfig limits) {
+        this(limits, null);
+    }
+
+    private OpenImagesImporter(OpenImagesConfig limits, Integer spillRows) {
         this.limits = limits;
+        this.spillRows = spillRows;
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.datum.openimages.internal.write;
 
-import aQute.bnd.annotation.Resolution;
-import aQute.bnd.annotation.spi.ServiceProvider;
 import io.datum.openimages.internal.ExportSettings;
-import io.datum.openimages.internal.OpenImagesLimits;
+import io.datum.openimages.internal.OpenImagesConfig;
 import io.datum.openimages.internal.OpenImagesPaths;
 import io.datum.options.OptionParser;
 import io.datum.options.ParsedOptions;
@@ -15,31 +13,31 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 
 /**
  * Writes Open Images (the v5 file names with the subset as prefix) in one streaming pass.
  * With {@code --in-place} it updates an Open Images dataset already in the output folder instead
  * of writing into an empty one.
  */
-@Component(configurationPid = OpenImagesLimits.PID) // described once, by the importer's @Designate
+@Component(configurationPid = OpenImagesConfig.PID) // described once, by the importer's @Designate
 @DatasetFormat(name = OpenImagesPaths.FORMAT_NAME, description = "Open Images V4/V5/V6 (CSV)")
-@ServiceProvider(value = DatasetExporter.class, resolution = Resolution.OPTIONAL)
 public class OpenImagesExporter implements DatasetExporter {
-    /** Null until the component runtime gives a configuration. */
-    private volatile OpenImagesLimits limits;
+    /**
+     * The OSGi configuration's limits; null without one (then the system properties and defaults
+     * apply). A changed configuration makes the component runtime build a new component.
+     */
+    private final OpenImagesConfig limits;
 
     public OpenImagesExporter() {
+        this(null);
     }
 
     /**
-     * The limits of the OSGi configuration {@value OpenImagesLimits#PID}, given by the component
-     * runtime on activation and on every change. Unless a class-path caller gives limits too, the
-     * system properties and defaults apply.
+     * With the limits of the OSGi configuration {@value OpenImagesConfig#PID} (the component
+     * runtime's constructor; {@link io.datum.openimages.internal.OpenImagesFactory} on a class path).
      */
     @Activate
-    @Modified
-    public void configure(OpenImagesLimits limits) {
+    public OpenImagesExporter(OpenImagesConfig limits) {
         this.limits = limits;
     }
 

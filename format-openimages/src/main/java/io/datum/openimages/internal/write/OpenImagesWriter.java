@@ -17,13 +17,14 @@ import io.datum.openimages.internal.ExportSettings;
 import io.datum.openimages.internal.ImportSettings;
 import io.datum.openimages.internal.OpenImagesPaths;
 import io.datum.openimages.internal.csv.CsvWriter;
-import io.datum.openimages.internal.json.JsonFiles;
 import io.datum.openimages.internal.read.PointLabelFile;
 import io.datum.openimages.internal.read.RelationshipFile;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
+import io.datum.support.media.MediaFolder;
+import io.datum.text.PythonJson;
 import io.datum.text.PythonNumbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,7 @@ public final class OpenImagesWriter {
     private final DatasetSource source;
     private final Path outputDir;
     private final FolderPaths outputPaths;
+    private final MediaFolder media;
     private final Path annotationsDir;
     private final ExportSettings settings;
     private final JobContext context;
@@ -88,6 +90,7 @@ public final class OpenImagesWriter {
         this.source = source;
         this.outputDir = outputDir;
         this.outputPaths = FolderPaths.forWriting(outputDir);
+        this.media = new MediaFolder(outputDir);
         this.annotationsDir = outputDir.resolve(OpenImagesPaths.ANNOTATIONS_DIR);
         this.settings = settings;
         this.context = context;
@@ -151,7 +154,7 @@ public final class OpenImagesWriter {
         }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("labels", names);
-        Files.writeString(outputDir.resolve(OpenImagesPaths.DATASET_META_FILE), JsonFiles.dumps(meta, 2),
+        Files.writeString(outputDir.resolve(OpenImagesPaths.DATASET_META_FILE), PythonJson.dumps(meta, 2),
                 StandardCharsets.UTF_8);
     }
 
@@ -204,7 +207,7 @@ public final class OpenImagesWriter {
         root.put(OpenImagesPaths.LABEL_NAME, "/m/" + i);
         root.put(OpenImagesPaths.SUBCATEGORY, top);
         Path temp = temporary(OpenImagesPaths.HIERARCHY_FILE);
-        Files.writeString(temp, JsonFiles.dumps(root, 4) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(temp, PythonJson.dumps(root, 4) + "\n", StandardCharsets.UTF_8);
         commit(temp, OpenImagesPaths.HIERARCHY_FILE);
     }
 
@@ -273,14 +276,13 @@ public final class OpenImagesWriter {
         String extension = settings.imageExtension() != null ? settings.imageExtension()
                 : image.extension().isEmpty() ? OpenImagesPaths.DEFAULT_IMAGE_EXTENSION : image.extension();
         String relative = OpenImagesPaths.IMAGES_DIR + "/" + item.subset() + "/" + item.id() + extension;
-        Path target = outputPaths.resolve(relative);
         Path finalTarget = finalRoot.resolve(relative).normalize();
         Path from = image.path().orElseThrow();
         if (Files.exists(finalTarget) && Files.isSameFile(from, finalTarget)
                 && Image.extensionOf(from.getFileName().toString()).equals(extension)) {
             return;
         }
-        MediaFiles.saveImage(image, target);
+        media.save(image, relative);
     }
 
     /**

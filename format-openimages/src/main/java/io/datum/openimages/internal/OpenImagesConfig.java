@@ -6,11 +6,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * The limits of the Open Images importer and exporter as OSGi configuration (PID {@value #PID}).
  * A limit left at 0 falls back to its system property, then to the built-in default, so that a
- * framework without configuration, and plain class-path use, behave as they did before.
+ * framework without configuration, and plain class-path use, behave as they did before. On a
+ * plain class path {@link OpenImagesFactory} builds it from a map with the same keys.
  */
 @ObjectClassDefinition(name = "Datum Open Images limits",
         description = "Limits of the Open Images importer and exporter; 0 leaves a limit to its system property")
-public @interface OpenImagesLimits {
+public @interface OpenImagesConfig {
     /** The configuration PID shared by the importer and the exporter. */
     String PID = "io.datum.openimages";
 
