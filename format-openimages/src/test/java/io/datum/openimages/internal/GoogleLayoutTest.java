@@ -69,8 +69,8 @@ class GoogleLayoutTest {
     private enum Order { SORTED, SHUFFLED, BOXES_SHUFFLED }
 
     /**
-     * Two description files (test, then train: the reading order), each sorted; labels and boxes
-     * per subset; one mask file; images.meta listing train before test. {@code undescribed} adds
+     * Three description files (test, validation, then train: the reading order), each sorted;
+     * labels and boxes per subset; one mask file; images.meta listing train, validation, test. {@code undescribed} adds
      * a label row for an item no description file lists.
      */
     private Path dataset(String name, Order order, boolean undescribed) throws IOException {
@@ -79,25 +79,31 @@ class GoogleLayoutTest {
         Random random = new Random(11);
         List<String> train = new ArrayList<>();
         List<String> test = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            (i % 4 == 0 ? test : train).add(String.format("%016x", random.nextLong() >>> 1));
+        List<String> validation = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            (i % 4 == 0 ? test : i % 4 == 1 ? validation : train).add(String.format("%016x", random.nextLong() >>> 1));
         }
         Collections.sort(train);
         Collections.sort(test);
+        Collections.sort(validation);
         Fixtures.text(ann.resolve("oidv6-class-descriptions.csv"), "LabelName,DisplayName", "/m/a,A", "/m/b,B", "/m/c,C");
         Fixtures.text(ann.resolve("oidv6-train-images-with-labels-with-rotation.csv"), descriptions(train, "train"));
         Fixtures.text(ann.resolve("test-images-with-rotation.csv"), descriptions(test, "test"));
+        Fixtures.text(ann.resolve("validation-images-with-rotation.csv"), descriptions(validation, "validation"));
         List<String> meta = new ArrayList<>();
-        for (List<String> ids : List.of(train, test)) {
+        // Google's order: train, validation, test (the description files are read test, validation, train)
+        for (List<String> ids : List.of(train, validation, test)) {
             for (int i = 0; i < ids.size(); i += 2) {
                 meta.add(ids.get(i) + " " + (10 + i % 7) + " " + (20 + i % 5));
             }
         }
+        // an item listed twice takes the later size
+        meta.add(1, train.get(0) + " 99 98");
         Fixtures.text(ann.resolve("images.meta"), meta.toArray(String[]::new));
         List<String[]> masks = new ArrayList<>();
-        for (String subset : List.of("train", "test")) {
-            List<String> ids = subset.equals("train") ? train : test;
-            String prefix = subset.equals("train") ? "oidv6-train" : "test";
+        for (String subset : List.of("train", "validation", "test")) {
+            List<String> ids = subset.equals("train") ? train : subset.equals("test") ? test : validation;
+            String prefix = subset.equals("train") ? "oidv6-train" : subset;
             List<String[]> labels = new ArrayList<>();
             List<String[]> boxes = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
@@ -201,6 +207,7 @@ class GoogleLayoutTest {
         assertEquals(described.size() + 2, withTable.size(), "one more item, with one label");
         assertTrue(withTable.get(described.size()).contains("/ffffffffffffffff "), "the undescribed item comes last");
         assertEquals(described, withTable.subList(0, described.size()));
+        assertTrue(described.stream().anyMatch(l -> l.matches(".*Image\\[no file[^,]*, .*(99.*98|98.*99).*")), "the later size of an item listed twice");
     }
 
     private static List<Path> list(Path dir) throws IOException {

@@ -158,7 +158,7 @@ final class DescribedCatalog implements Closeable {
                 public boolean accept(byte[] utf8, int from, int to) {
                     try {
                         int position = join.positionOf(utf8, from, to);
-                        if (position < last[0]) {
+                        if (position < 0 || position < last[0]) {
                             return false;
                         }
                         last[0] = position;
@@ -172,9 +172,10 @@ final class DescribedCatalog implements Closeable {
     }
 
     /**
-     * Writes the sizes of described items, per description file in position order; false when an
-     * entry may name an item the join has passed (its sizes would be lost), so that the caller
-     * keeps them in the catalog instead. Ids no description file lists are ignored.
+     * Writes the sizes of described items, per description file in position order; false when the
+     * entries of one description file's items do not come in its order (the sizes could not be
+     * read beside a pass), so that the caller keeps them in the catalog instead. Ids no
+     * description file lists are ignored.
      */
     private static boolean readSizes(Path meta, DescribedIds ids, List<Path> sizeFiles) throws IOException {
         List<DataOutputStream> outs = new ArrayList<>();
@@ -182,6 +183,8 @@ final class DescribedCatalog implements Closeable {
             for (Path p : sizeFiles) {
                 outs.add(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16)));
             }
+            int[] lastPosition = new int[sizeFiles.size()];
+            java.util.Arrays.fill(lastPosition, -1);
             boolean[] inOrder = {true};
             ImageMetaFile.read(meta, OpenImagesPaths.IMAGE_META_FILE, new ImageMetaFile.Entries() {
                 @Override
@@ -197,14 +200,19 @@ final class DescribedCatalog implements Closeable {
                     }
                     try {
                         int position = join.positionOf(utf8, from, to);
-                        if (position == DescribedIds.OUT_OF_ORDER) {
-                            inOrder[0] = false;
-                        } else if (position >= 0) {
-                            DataOutputStream out = outs.get(ids.segmentOf(position));
-                            out.writeInt(position);
-                            out.writeInt(size.width());
-                            out.writeInt(size.height());
+                        if (position < 0) {
+                            return;
                         }
+                        int segment = ids.segmentOf(position);
+                        if (position < lastPosition[segment]) {
+                            inOrder[0] = false;
+                            return;
+                        }
+                        lastPosition[segment] = position;
+                        DataOutputStream out = outs.get(segment);
+                        out.writeInt(position);
+                        out.writeInt(size.width());
+                        out.writeInt(size.height());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -242,12 +250,19 @@ final class DescribedCatalog implements Closeable {
         private int width;
         private int height;
 
-        /** The size from {@code images.meta}, or null. */
+        /** The size from {@code images.meta}, or null; of an item listed twice, the later entry's. */
         ImageSize of(int asked) throws IOException {
             while (position < asked && advance()) {
                 // the entries before are for positions already passed
             }
-            return position == asked ? new ImageSize(width, height) : null;
+            if (position != asked) {
+                return null;
+            }
+            ImageSize size = new ImageSize(width, height);
+            while (advance() && position == asked) {
+                size = new ImageSize(width, height);
+            }
+            return size;
         }
 
         private boolean advance() throws IOException {

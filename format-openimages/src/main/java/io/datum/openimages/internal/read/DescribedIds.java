@@ -31,15 +31,22 @@ import java.util.Map;
 final class DescribedIds implements Closeable {
     /** {@link Join#positionOf}: no description file lists the id. */
     static final int NOT_DESCRIBED = -1;
-    /** {@link Join#positionOf}: the id may be listed at a position the cursors have passed. */
+    /** {@link #add}: the id is not greater than the one before it. */
     static final int OUT_OF_ORDER = -2;
     private static final int BUFFER = 1 << 16;
+    /** Every this many items of a segment, its id and place are kept: where a join starts looking. */
+    private static final int BLOCK = 1024;
 
     private final Path file;
     private final OutputStream out;
     /** Per segment: where its records start in the file, and its first position. */
     private final List<Long> segmentOffsets = new ArrayList<>();
     private final List<Integer> segmentFirst = new ArrayList<>();
+    /** Per segment, per block of {@link #BLOCK} items: the first id and where its record starts. */
+    private final List<List<byte[]>> blockIds = new ArrayList<>();
+    private final List<long[]> blockOffsets = new ArrayList<>();
+    /** Per segment: its last (greatest) id, or null when it is empty. */
+    private final List<byte[]> segmentLast = new ArrayList<>();
     private final List<String> subsetNames = new ArrayList<>();
     private long[] subsetCounts = new long[4];
     private byte[] lastId = new byte[64];
@@ -64,8 +71,11 @@ final class DescribedIds implements Closeable {
 
     /** Starts the segment of the next description file. */
     void startSegment() {
+        endSegment();
         segmentOffsets.add(written);
         segmentFirst.add(size);
+        blockIds.add(new ArrayList<>());
+        blockOffsets.add(new long[16]);
         lastLength = -1;
     }
 
@@ -93,6 +103,16 @@ final class DescribedIds implements Closeable {
             }
         }
         subsetCounts[code]++;
+        int segment = segmentFirst.size() - 1;
+        if ((size - segmentFirst.get(segment)) % BLOCK == 0) {
+            List<byte[]> ids = blockIds.get(segment);
+            long[] offsets = blockOffsets.get(segment);
+            if (ids.size() == offsets.length) {
+                blockOffsets.set(segment, offsets = Arrays.copyOf(offsets, offsets.length * 2));
+            }
+            offsets[ids.size()] = written;
+            ids.add(Arrays.copyOfRange(id, from, to));
+        }
         written += writeVarint(code) + writeVarint(length) + length;
         out.write(id, from, length);
         if (size == Integer.MAX_VALUE - 1) {
@@ -103,7 +123,14 @@ final class DescribedIds implements Closeable {
 
     /** Ends writing; cursors and joins may be opened afterwards. */
     void finishWriting() throws IOException {
+        endSegment();
         out.close();
+    }
+
+    private void endSegment() {
+        if (segmentLast.size() < segmentFirst.size()) {
+            segmentLast.add(lastLength < 0 ? null : Arrays.copyOf(lastId, lastLength));
+        }
     }
 
     int size() {
@@ -200,7 +227,7 @@ final class DescribedIds implements Closeable {
 
     /** The items from one position to another, one at a time. */
     final class Cursor implements Closeable {
-        private final InputStream in;
+        private InputStream in;
         private final byte[] buf = new byte[BUFFER];
         private int pos;
         private int limit;
@@ -211,10 +238,20 @@ final class DescribedIds implements Closeable {
         private int subset;
 
         private Cursor(long offset, int first, int end) throws IOException {
-            this.in = Files.newInputStream(file);
-            this.in.skipNBytes(offset);
-            this.position = first - 1;
             this.end = end;
+            seek(offset, first);
+        }
+
+        /** Goes to the record at {@code offset}, that of {@code first}: the next {@link #next} reads it. */
+        private void seek(long offset, int first) throws IOException {
+            if (in != null) {
+                in.close();
+            }
+            in = Files.newInputStream(file);
+            in.skipNBytes(offset);
+            pos = 0;
+            limit = 0;
+            position = first - 1;
         }
 
         /** Moves to the next item; false past the last. */
@@ -288,61 +325,77 @@ final class DescribedIds implements Closeable {
     }
 
     /**
-     * Turns ids into positions, walking one cursor per segment forward: ids asked in increasing
-     * order within each segment are all found (the segments may take turns), and an id met
-     * again is found again; a cursor never goes back, so an id before one it passed is
-     * {@link #OUT_OF_ORDER}.
+     * Turns ids into positions, one cursor per segment: the blocks' first ids tell which block of
+     * a segment can hold an id, and its cursor goes there (forward by reading on, back by opening
+     * the file again) and reads on to the id. Ids asked in increasing order within each segment
+     * (the segments may take turns) read each segment about once.
      */
     final class Join implements Closeable {
         private final Cursor[] cursors = new Cursor[segmentFirst.size()];
-        /** Per segment: the last id its cursor moved past, or null. */
-        private final byte[][] passed = new byte[segmentFirst.size()][];
-        private final int[] passedLength = new int[segmentFirst.size()];
+        /** Per segment: whether its cursor is on an item (not past the segment's last). */
+        private final boolean[] valid = new boolean[segmentFirst.size()];
         private final boolean[] ended = new boolean[segmentFirst.size()];
-        /** The segment of the last id found: asked first, so that the others stay where they are. */
+        /** The segment of the last id found: asked first. */
         private int lastSegment;
 
         private Join() {
         }
 
-        /** The position of the id spelled by {@code key[from, to)}, {@link #NOT_DESCRIBED} or {@link #OUT_OF_ORDER}. */
+        /** The position of the id spelled by {@code key[from, to)}, or {@link #NOT_DESCRIBED}. */
         int positionOf(byte[] key, int from, int to) throws IOException {
-            boolean maybeEarlier = false;
             int segments = cursors.length;
             for (int k = 0; k < segments; k++) {
                 int s = (lastSegment + k) % segments;
-                Cursor c = cursor(s);
-                while (!ended[s] && c.compareTo(key, from, to) < 0) {
-                    pass(s, c);
-                    if (!c.next()) {
-                        ended[s] = true;
-                    }
-                }
-                if (!ended[s] && c.compareTo(key, from, to) == 0) {
+                int position = positionIn(s, key, from, to);
+                if (position >= 0) {
                     lastSegment = s;
-                    return c.position();
+                    return position;
                 }
-                maybeEarlier |= passed[s] != null
-                        && Arrays.compareUnsigned(key, from, to, passed[s], 0, passedLength[s]) <= 0;
             }
-            return maybeEarlier ? OUT_OF_ORDER : NOT_DESCRIBED;
+            return NOT_DESCRIBED;
+        }
+
+        private int positionIn(int s, byte[] key, int from, int to) throws IOException {
+            List<byte[]> ids = blockIds.get(s);
+            int lo = 0;
+            int hi = ids.size() - 1;
+            int block = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (Arrays.compareUnsigned(ids.get(mid), 0, ids.get(mid).length, key, from, to) <= 0) {
+                    block = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            byte[] last = segmentLast.get(s);
+            if (block < 0 || Arrays.compareUnsigned(last, 0, last.length, key, from, to) < 0) {
+                return NOT_DESCRIBED; // before the segment's first id or after its last
+            }
+            int first = segmentFirst.get(s);
+            int blockStart = first + block * BLOCK;
+            Cursor c = cursor(s);
+            boolean ahead = valid[s] ? c.position() > blockStart && c.compareTo(key, from, to) > 0 : true;
+            if (ahead || c.position() < blockStart) {
+                // the cursor is past the id, or before its block: go to the block's start
+                c.seek(blockOffsets.get(s)[block], blockStart);
+                valid[s] = c.next();
+            }
+            while (valid[s] && c.compareTo(key, from, to) < 0) {
+                valid[s] = c.next();
+            }
+            return valid[s] && c.compareTo(key, from, to) == 0 ? c.position() : NOT_DESCRIBED;
         }
 
         private Cursor cursor(int s) throws IOException {
             if (cursors[s] == null) {
                 int end = s + 1 < segmentFirst.size() ? segmentFirst.get(s + 1) : size;
                 cursors[s] = new Cursor(segmentOffsets.get(s), segmentFirst.get(s), end);
-                ended[s] = !cursors[s].next();
+                valid[s] = cursors[s].next();
+                ended[s] = !valid[s];
             }
             return cursors[s];
-        }
-
-        private void pass(int s, Cursor c) {
-            if (passed[s] == null || passed[s].length < c.idLength) {
-                passed[s] = new byte[Math.max(64, c.idLength * 2)];
-            }
-            System.arraycopy(c.id, 0, passed[s], 0, c.idLength);
-            passedLength[s] = c.idLength;
         }
 
         @Override
