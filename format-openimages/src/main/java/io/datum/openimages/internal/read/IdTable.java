@@ -168,6 +168,20 @@ public final class IdTable {
             return ordinals[k];
         }
 
+        /** Whether the {@code k}-th id is spelled by the UTF-8 bytes {@code other[0, length)}. */
+        public boolean idEquals(int k, byte[] other, int length) {
+            return Arrays.equals(keys, starts[k], starts[k + 1], other, 0, length);
+        }
+
+        /** Copies the {@code k}-th id's bytes to the start of {@code into} (when it has room); returns their number. */
+        public int copyId(int k, byte[] into) {
+            int length = starts[k + 1] - starts[k];
+            if (length <= into.length) {
+                System.arraycopy(keys, starts[k], into, 0, length);
+            }
+            return length;
+        }
+
         public String id(int k) {
             return new String(keys, starts[k], starts[k + 1] - starts[k], StandardCharsets.UTF_8);
         }

@@ -20,12 +20,42 @@ final class ImageWalk {
     private ImageWalk() {
     }
 
+    /** Where the image files found go, by item id. */
+    interface Found {
+        /** The folder and extension recorded for the item so far, null when none; null and no record for an unknown item. */
+        String[] image(String id);
+
+        /** Whether the item is one to record images of. */
+        boolean known(String id);
+
+        void setImage(String id, String dir, String extension);
+    }
+
+    static void indexImages(DatasetLayout layout, ItemCatalog catalog) throws IOException {
+        indexImages(layout, new Found() {
+            @Override
+            public String[] image(String id) {
+                return catalog.image(catalog.positionOf(id));
+            }
+
+            @Override
+            public boolean known(String id) {
+                return catalog.positionOf(id) >= 0;
+            }
+
+            @Override
+            public void setImage(String id, String dir, String extension) {
+                catalog.setImage(catalog.positionOf(id), dir, extension);
+            }
+        });
+    }
+
     /**
      * Finds image files: {@code images/<any folder>/<item id><image extension>}. Only
      * files of known items are recorded; when two files give one id, the later in sorted path
      * order wins, whatever order the file system lists them in.
      */
-    static void indexImages(DatasetLayout layout, ItemCatalog catalog) throws IOException {
+    static void indexImages(DatasetLayout layout, Found catalog) throws IOException {
         Path imagesDir = layout.imagesDir();
         if (!Files.isDirectory(imagesDir)) {
             return;
@@ -53,12 +83,12 @@ final class ImageWalk {
                             id.append(relative.getName(i)).append('/');
                         }
                         id.append(name, 0, name.length() - extension.length());
-                        int position = catalog.positionOf(id.toString());
-                        if (position >= 0) {
+                        String itemId = id.toString();
+                        if (catalog.known(itemId)) {
                             String dir = relative.getName(0).toString();
-                            String[] existing = catalog.image(position);
+                            String[] existing = catalog.image(itemId);
                             if (existing == null || laterInWalk(dir, extension, existing[0], existing[1])) {
-                                catalog.setImage(position, dir, extension);
+                                catalog.setImage(itemId, dir, extension);
                             }
                         }
                         return FileVisitResult.CONTINUE;

@@ -48,10 +48,13 @@ final class ItemAssembler {
      * box of the same label and coordinates), point labels and relationships.
      */
     AssembledItem assemble(int position, List<AnnotationRow> rows, ScoreAttributes scoreAttributes) {
-        String id = catalog.id(position);
-        String subset = catalog.subset(position);
-        Path imagePath = catalog.imagePath(layout.imagesDir(), position);
-        ImageSize declared = catalog.declaredSize(position);
+        return assemble(catalog.id(position), catalog.subset(position), catalog.imagePath(layout.imagesDir(), position),
+                catalog.declaredSize(position), rows, scoreAttributes);
+    }
+
+    /** {@link #assemble(int, List, ScoreAttributes)} of an item the catalog does not hold. */
+    AssembledItem assemble(String id, String subset, Path imagePath, ImageSize declared, List<AnnotationRow> rows,
+                           ScoreAttributes scoreAttributes) {
         List<String> debug = context.debugEnabled() ? new ArrayList<>() : null;
         Image image = null;
         if (imagePath != null) {

@@ -16,12 +16,29 @@ import java.util.List;
  * catalog as bytes, and the few subset names are decoded once each.
  */
 final class ItemDescriptions {
-    private final ItemCatalog catalog;
+    /** Where the items go. */
+    interface Target {
+        /** Called before the rows of each description file. */
+        default void startFile() {
+        }
+
+        /**
+         * Adds the item at the next position; returns it, {@code -(position + 1)} of an item
+         * already there with that id, or {@link Integer#MIN_VALUE} to stop reading (the target
+         * cannot take the item).
+         */
+        int addNew(byte[] id, int from, int to, String subset) throws IOException;
+
+        /** The subset of the item at {@code position}, for the message about a repeated id. */
+        String subset(int position);
+    }
+
+    private final Target catalog;
     /** Subset names met so far (already checked), with their bytes. */
     private final List<byte[]> subsetBytes = new ArrayList<>();
     private final List<String> subsetNames = new ArrayList<>();
 
-    private ItemDescriptions(ItemCatalog catalog) {
+    private ItemDescriptions(Target catalog) {
         this.catalog = catalog;
     }
 
@@ -33,15 +50,34 @@ final class ItemDescriptions {
     }
 
     static void read(DatasetLayout layout, ItemCatalog catalog) throws IOException {
-        ItemDescriptions reader = new ItemDescriptions(catalog);
-        for (String name : fileNames(layout)) {
-            try (CsvTable table = CsvTable.open(layout.file(name), name, true)) {
-                reader.read(table);
+        read(layout, new Target() {
+            @Override
+            public int addNew(byte[] id, int from, int to, String subset) {
+                return catalog.addNew(id, from, to, subset);
             }
-        }
+
+            @Override
+            public String subset(int position) {
+                return catalog.subset(position);
+            }
+        });
     }
 
-    private void read(CsvTable table) throws IOException {
+    /** Reads every description file into {@code target}; false when the target stopped the reading. */
+    static boolean read(DatasetLayout layout, Target target) throws IOException {
+        ItemDescriptions reader = new ItemDescriptions(target);
+        for (String name : fileNames(layout)) {
+            target.startFile();
+            try (CsvTable table = CsvTable.open(layout.file(name), name, true)) {
+                if (!reader.read(table)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean read(CsvTable table) throws IOException {
         int idColumn = -1;
         int subsetColumn = -1;
         while (table.next()) {
@@ -59,11 +95,15 @@ final class ItemDescriptions {
             table.requirePresent(subsetColumn, OpenImagesPaths.SUBSET);
             String subset = subset(table, idColumn, subsetColumn);
             int position = catalog.addNew(buffer, from, to, subset);
+            if (position == Integer.MIN_VALUE) {
+                return false;
+            }
             if (position < 0) {
                 throw table.error("item '" + table.get(idColumn) + "' is repeated (already listed in subset '"
                         + catalog.subset(-position - 1) + "')");
             }
         }
+        return true;
     }
 
     /** The row's subset name, checked to be a safe folder name when first met. */

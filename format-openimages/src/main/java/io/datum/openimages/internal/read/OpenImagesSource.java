@@ -66,7 +66,10 @@ public final class OpenImagesSource implements DatasetSource {
     private final Categories categories;
     /** Replaced once by {@link #prepareFor} when the export keeps the columns as read. */
     private volatile RowLabels labels;
+    /** Every item, or null when {@link #described} holds them. */
     private final ItemCatalog catalog;
+    /** The items of a dataset in Google's shape, without a table of them; or null. */
+    private final DescribedCatalog described;
     private final List<AnnotationFile> files;
     private final List<AnnotationFile> directFiles;
     private RowSorter spilled;
@@ -77,18 +80,19 @@ public final class OpenImagesSource implements DatasetSource {
     private final ItemAssembler assembler;
 
     private OpenImagesSource(DatasetLayout layout, CategoriesReader.Result categories, RowLabels labels, ItemCatalog catalog,
-                             List<AnnotationFile> files, List<AnnotationFile> directFiles, RowSorter spilled,
-                             ImportSettings settings, JobContext context) {
+                             DescribedCatalog described, List<AnnotationFile> files, List<AnnotationFile> directFiles,
+                             RowSorter spilled, ImportSettings settings, JobContext context) {
         this.layout = layout;
         this.categories = categories.categories();
         this.labels = labels;
         this.catalog = catalog;
+        this.described = described;
         this.files = files;
         this.directFiles = directFiles;
         this.spilled = spilled;
         this.settings = settings;
         this.context = context;
-        this.subsetSizes = catalog.subsetSizes();
+        this.subsetSizes = catalog != null ? catalog.subsetSizes() : described.ids.subsetSizes();
         this.assembler = new ItemAssembler(layout, catalog, files, settings, context);
     }
 
@@ -103,9 +107,13 @@ public final class OpenImagesSource implements DatasetSource {
         DatasetLayout layout = DatasetLayout.of(root);
         CategoriesReader.Result categories = PointAndRelationCategories.extend(CategoriesReader.read(layout), layout);
         RowLabels labels = new RowLabels(new LabelIndex(categories.categories().labels()), categories.source(), false);
+        List<AnnotationFile> files = annotationFiles(layout);
+        DescribedCatalog described = DescribedCatalog.open(layout, files, context.tempDir(), context.workers());
+        if (described != null) {
+            return openDescribed(layout, categories, labels, described, files, settings, context);
+        }
         ItemCatalog catalog = new ItemCatalog();
         ItemDescriptions.read(layout, catalog);
-        List<AnnotationFile> files = annotationFiles(layout);
         RowSorter spilled = null;
         try {
             List<AnnotationFile> direct = new ArrayList<>();
@@ -186,7 +194,8 @@ public final class OpenImagesSource implements DatasetSource {
             ImageWalk.indexImages(layout, catalog);
             context.debug("open_images: " + catalog.size() + " items, " + direct.size() + " annotation files read in order, "
                     + unsorted.size() + " sorted" + (spilled != null && spilled.spilled() ? " on disk" : " in memory"));
-            return new OpenImagesSource(layout, categories, labels, catalog, files, List.copyOf(direct), spilled, settings, context);
+            return new OpenImagesSource(layout, categories, labels, catalog, null, files, List.copyOf(direct), spilled,
+                    settings, context);
         } catch (IOException | RuntimeException e) {
             if (spilled != null) {
                 try {
@@ -194,6 +203,37 @@ public final class OpenImagesSource implements DatasetSource {
                 } catch (IOException suppressed) {
                     e.addSuppressed(suppressed);
                 }
+            }
+            throw e;
+        }
+    }
+
+    /** Opens a dataset in Google's shape: the rows of the files out of item order are sorted by position. */
+    private static OpenImagesSource openDescribed(DatasetLayout layout, CategoriesReader.Result categories,
+                                                  RowLabels labels, DescribedCatalog described, List<AnnotationFile> files,
+                                                  ImportSettings settings, JobContext context) throws IOException {
+        RowSorter spilled = null;
+        try {
+            if (!described.unsorted.isEmpty()) {
+                for (AnnotationFile f : described.unsorted) {
+                    context.debug(f.name() + ": rows are not in item order; sorting them");
+                }
+                spilled = new RowSorter(settings.spillRows(), context.tempDir(), context.workers());
+                RowOrdering.sort(layout, described.unsorted, described.placements(), labels, spilled);
+            }
+            context.debug("open_images: " + described.ids.size() + " described items (no table of them), "
+                    + described.direct.size() + " annotation files read in order, " + described.unsorted.size() + " sorted"
+                    + (spilled != null && spilled.spilled() ? " on disk" : " in memory"));
+            return new OpenImagesSource(layout, categories, labels, null, described, files, described.direct, spilled,
+                    settings, context);
+        } catch (IOException | RuntimeException e) {
+            try {
+                if (spilled != null) {
+                    spilled.close();
+                }
+                described.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
             }
             throw e;
         }
@@ -245,7 +285,8 @@ public final class OpenImagesSource implements DatasetSource {
             try {
                 RowSorter sorted = new RowSorter(settings.spillRows(), context.tempDir(), context.workers());
                 try {
-                    RowOrdering.sort(layout, unsorted, catalog, labels, sorted);
+                    RowOrdering.sort(layout, unsorted, catalog != null ? RowOrdering.byCatalog(catalog)
+                            : described.placements(), labels, sorted);
                 } catch (IOException | RuntimeException e) {
                     sorted.close();
                     throw e;
@@ -260,7 +301,11 @@ public final class OpenImagesSource implements DatasetSource {
 
     @Override
     public OptionalLong itemCount() {
-        return OptionalLong.of(catalog.size());
+        return OptionalLong.of(itemTotal());
+    }
+
+    private int itemTotal() {
+        return catalog != null ? catalog.size() : described.ids.size();
     }
 
     @Override
@@ -279,12 +324,15 @@ public final class OpenImagesSource implements DatasetSource {
 
     @Override
     public void close() {
-        if (spilled != null) {
-            try {
+        try {
+            if (spilled != null) {
                 spilled.close();
-            } catch (IOException e) {
-                context.warn("Can't delete temporary files", e.getMessage(), 1);
             }
+            if (described != null) {
+                described.close();
+            }
+        } catch (IOException e) {
+            context.warn("Can't delete temporary files", e.getMessage(), 1);
         }
     }
 
@@ -308,15 +356,25 @@ public final class OpenImagesSource implements DatasetSource {
         private final WarningTally warnings = new WarningTally(context);
         /** The description columns, when the pass keeps the columns as read; else null. */
         private final KeptDescriptions descriptions;
+        /** Ids, subsets and sizes of the described items, when there is no catalog; else null. */
+        private DescribedIds.Cursor describedIds;
+        private DescribedCatalog.Sizes describedSizes;
+        private final int total = itemTotal();
         private int next;
         private boolean closed;
 
         Pass() throws IOException {
             descriptions = labels.keepColumns() ? KeptDescriptions.open(layout) : null;
             try {
+                if (described != null) {
+                    describedIds = described.ids.cursor();
+                    describedSizes = described.sizes();
+                }
                 for (AnnotationFile f : directFiles) {
-                    opened.add(new ReadAheadRowStream(new FileRowStream(RowOrdering.open(layout, f, labels), catalog), f.name(),
-                            context.workers()));
+                    AnnotationRowReader reader = RowOrdering.open(layout, f, labels);
+                    RowStream stream = described != null ? new DescribedRowStream(reader, described.ids.join())
+                            : new FileRowStream(reader, catalog);
+                    opened.add(new ReadAheadRowStream(stream, f.name(), context.workers()));
                 }
                 if (spilled != null) {
                     spilledStream = spilled.stream();
@@ -336,7 +394,7 @@ public final class OpenImagesSource implements DatasetSource {
 
         @Override
         public boolean hasNext() {
-            return !closed && next < catalog.size();
+            return !closed && next < total;
         }
 
         @Override
@@ -351,7 +409,12 @@ public final class OpenImagesSource implements DatasetSource {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            AssembledItem a = assembler.assemble(position, rows, scoreAttributes);
+            AssembledItem a;
+            try {
+                a = described == null ? assembler.assemble(position, rows, scoreAttributes) : assembleDescribed(rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             if (warnedUpTo.get() <= position) {
                 a.warnInto(warnings);
                 warnedUpTo.accumulateAndGet(position + 1, Math::max);
@@ -364,6 +427,16 @@ public final class OpenImagesSource implements DatasetSource {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** The next described item, from the ids, subsets and sizes read beside the pass. */
+        private AssembledItem assembleDescribed(List<AnnotationRow> rows) throws IOException {
+            if (!describedIds.next()) {
+                throw new IOException("temporary file of item ids ended early");
+            }
+            String id = describedIds.id();
+            return assembler.assemble(id, describedIds.subset(), described.imagePath(layout.imagesDir(), id),
+                    describedSizes.of(describedIds.position()), rows, scoreAttributes);
         }
 
         /** Appends the rows of {@code position} in the reference's order (file, then line). */
@@ -409,6 +482,16 @@ public final class OpenImagesSource implements DatasetSource {
                 }
             }
             liveCount = 0;
+            try {
+                if (describedIds != null) {
+                    describedIds.close();
+                }
+                if (describedSizes != null) {
+                    describedSizes.close();
+                }
+            } catch (IOException ignored) {
+                // temporary files, deleted with the source
+            }
             if (descriptions != null) {
                 try {
                     descriptions.close();

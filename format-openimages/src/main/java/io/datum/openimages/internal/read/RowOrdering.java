@@ -23,6 +23,25 @@ final class RowOrdering {
     private RowOrdering() {
     }
 
+    /** Gives the rows of one file, batch by batch in file order, their positions in the sorter. */
+    interface Placement extends java.io.Closeable {
+        void place(IdTable.Batch ids, AnnotationRow[] rows, RowSorter.FileRows sorted) throws IOException;
+
+        @Override
+        default void close() throws IOException {
+        }
+    }
+
+    /** Files, and how the rows of each find their positions. */
+    interface Placements {
+        Placement of(AnnotationFile file) throws IOException;
+    }
+
+    /** Rows placed by looking their ids up in the catalog. */
+    static Placements byCatalog(ItemCatalog catalog) {
+        return file -> (ids, rows, sorted) -> place(file, catalog, ids, rows, sorted);
+    }
+
     /**
      * Places the items of files whose scan stopped at their first row out of order, file by file,
      * and empties the list. (The files stay among those sorted: placing finds the same disorder.)
@@ -69,12 +88,18 @@ final class RowOrdering {
 
     /**
      * Sorts the rows of the files not in item order, one file per core at once (each parsed on one
-     * more thread, see {@link #sort(DatasetLayout, AnnotationFile, ItemCatalog, RowLabels, RowSorter)}).
+     * more thread, see {@link #sort(DatasetLayout, AnnotationFile, Placements, RowLabels, RowSorter)}).
      * A failure is the one reading the files one after another would meet: that of the first
      * failing file (later files are not started once one failed).
      */
     static void sort(DatasetLayout layout, List<AnnotationFile> unsorted, ItemCatalog catalog,
                              RowLabels labels, RowSorter sorter) throws IOException {
+        sort(layout, unsorted, byCatalog(catalog), labels, sorter);
+    }
+
+    /** {@link #sort(DatasetLayout, List, ItemCatalog, RowLabels, RowSorter)} with rows placed by {@code placements}. */
+    static void sort(DatasetLayout layout, List<AnnotationFile> unsorted, Placements placements,
+                     RowLabels labels, RowSorter sorter) throws IOException {
         Throwable[] failures = new Throwable[unsorted.size()];
         AtomicInteger firstFailed = new AtomicInteger(unsorted.size());
         List<SideBySide.Weighted> tasks = new ArrayList<>();
@@ -86,7 +111,7 @@ final class RowOrdering {
                     return;
                 }
                 try {
-                    sort(layout, f, catalog, labels, sorter);
+                    sort(layout, f, placements, labels, sorter);
                 } catch (IOException | RuntimeException | Error e) {
                     failures[k] = e;
                     firstFailed.accumulateAndGet(k, Math::min);
@@ -106,15 +131,16 @@ final class RowOrdering {
      * Their items are looked up a batch at a time ({@link IdTable#getAll}): rows out of item
      * order name items all over the catalog.
      */
-    static void sort(DatasetLayout layout, AnnotationFile file, ItemCatalog catalog, RowLabels labels,
+    static void sort(DatasetLayout layout, AnnotationFile file, Placements placements, RowLabels labels,
                              RowSorter sorter) throws IOException {
-        try (RowSorter.FileRows rows = sorter.file(file.index());
+        try (Placement placement = placements.of(file);
+             RowSorter.FileRows rows = sorter.file(file.index());
              ReadAheadRows parsed = new ReadAheadRows(open(layout, file, labels), file.name(), sorter.workers())) {
             ReadAheadRows.Batch batch;
             do {
                 batch = parsed.next();
                 // the rows before a bad one come first, with any failure of theirs
-                place(file, catalog, batch.ids, batch.rows, rows);
+                placement.place(batch.ids, batch.rows, rows);
                 batch.rethrowFailure();
                 parsed.recycle(batch);
             } while (!batch.last());

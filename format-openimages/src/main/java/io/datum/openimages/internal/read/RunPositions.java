@@ -1,0 +1,165 @@
+package io.datum.openimages.internal.read;
+
+import io.datum.openimages.internal.sort.RowSorter;
+import io.datum.spi.DatasetException;
+import io.datum.support.stream.ExternalSort;
+import io.datum.support.stream.RecordCodec;
+import java.io.Closeable;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The positions of the items of a file whose rows are not in item order, when the items are
+ * {@link DescribedIds} (no table from id to position): the file's ImageIDs, one per run of rows
+ * with the same id, numbered in file order, are sorted by id (on disk when many), joined with the
+ * description ids, which gives each run its position, and sorted back into run order. The rows,
+ * read again in file order, then take their run's position ({@link #placement}) on their way into
+ * the {@link RowSorter}. What is held in memory is a sort buffer, whatever the number of items.
+ */
+final class RunPositions implements Closeable {
+    private record RunId(byte[] id, int run) {
+    }
+
+    private static final Comparator<RunId> BY_ID = (a, b) -> {
+        int c = Arrays.compareUnsigned(a.id, b.id);
+        return c != 0 ? c : Integer.compare(a.run, b.run);
+    };
+    private static final RecordCodec<RunId> RUN_ID = new RecordCodec<>() {
+        @Override
+        public void write(DataOutput out, RunId value) throws IOException {
+            out.writeInt(value.run);
+            out.writeShort(value.id.length);
+            out.write(value.id);
+        }
+
+        @Override
+        public RunId read(DataInput in) throws IOException {
+            int run = in.readInt();
+            byte[] id = new byte[in.readUnsignedShort()];
+            in.readFully(id);
+            return new RunId(id, run);
+        }
+    };
+    private static final RecordCodec<Long> LONG = new RecordCodec<>() {
+        @Override
+        public void write(DataOutput out, Long value) throws IOException {
+            out.writeLong(value);
+        }
+
+        @Override
+        public Long read(DataInput in) throws IOException {
+            return in.readLong();
+        }
+    };
+
+    /** Records sorted in memory before a spill file is written: a few megabytes of ids. */
+    private static final int RUN = 200_000;
+
+    /** Per run, in run order: the run's number in the high half, its position in the low half. */
+    private final ExternalSort<Long> byRun;
+
+    private RunPositions(ExternalSort<Long> byRun) {
+        this.byRun = byRun;
+    }
+
+    /**
+     * The positions of {@code file}'s runs, or null when the quick scan cannot read it or it
+     * names an item no description file lists (the caller then uses a table of every item).
+     */
+    static RunPositions of(Path file, String idColumn, DescribedIds ids, Path tempDir) throws IOException {
+        ExternalSort<Long> byRun = new ExternalSort<>(LONG, Comparator.naturalOrder(), RUN, tempDir);
+        try (ExternalSort<RunId> byId = new ExternalSort<>(RUN_ID, BY_ID, RUN, tempDir)) {
+            int[] runs = {0};
+            boolean scanned = ImageIdScanner.scan(file, idColumn, new ImageIdScanner.IdSink() {
+                @Override
+                public boolean accept(String id) {
+                    byte[] bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    return accept(bytes, 0, bytes.length);
+                }
+
+                @Override
+                public boolean accept(byte[] utf8, int from, int to) {
+                    if (to - from > 0xFFFF) {
+                        return false;
+                    }
+                    byId.add(new RunId(Arrays.copyOfRange(utf8, from, to), runs[0]++));
+                    return true;
+                }
+            });
+            if (!scanned) {
+                byRun.close();
+                return null;
+            }
+            byId.finish();
+            try (DescribedIds.Join join = ids.join(); ExternalSort<RunId>.Cursor sorted = byId.cursor()) {
+                while (sorted.hasNext()) {
+                    RunId r = sorted.next();
+                    int position = join.positionOf(r.id, 0, r.id.length);
+                    if (position < 0) {
+                        byRun.close();
+                        return null;
+                    }
+                    byRun.add((long) r.run << 32 | position);
+                }
+            }
+            byRun.finish();
+            return new RunPositions(byRun);
+        } catch (IOException | RuntimeException e) {
+            byRun.close();
+            throw e;
+        }
+    }
+
+    /** Places the rows of {@code file}, read again in file order, at their runs' positions. */
+    RowOrdering.Placement placement(AnnotationFile file) throws IOException {
+        ExternalSort<Long>.Cursor cursor = byRun.cursor();
+        return new RowOrdering.Placement() {
+            private byte[] previous = new byte[64];
+            private int previousLength = -1;
+            private int run = -1;
+            private int position;
+
+            @Override
+            public void place(IdTable.Batch ids, AnnotationRow[] rows, RowSorter.FileRows sorted) throws IOException {
+                for (int k = 0; k < ids.size(); k++) {
+                    if (previousLength < 0 || !ids.idEquals(k, previous, previousLength)) {
+                        run++;
+                        if (!cursor.hasNext()) {
+                            throw newItem(ids, k, rows);
+                        }
+                        long next = cursor.next();
+                        if ((int) (next >>> 32) != run) {
+                            throw newItem(ids, k, rows);
+                        }
+                        position = (int) next;
+                        previousLength = ids.copyId(k, previous);
+                        if (previousLength > previous.length) {
+                            previous = new byte[previousLength * 2];
+                            ids.copyId(k, previous);
+                        }
+                    }
+                    sorted.add(position, rows[k]);
+                }
+            }
+
+            private DatasetException newItem(IdTable.Batch ids, int k, AnnotationRow[] rows) {
+                return DatasetException.at(file.name(), rows[k].line(), "item '" + ids.id(k)
+                        + "' is new: the file changed after the dataset was opened");
+            }
+
+            @Override
+            public void close() {
+                cursor.close();
+            }
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        byRun.close();
+    }
+}
