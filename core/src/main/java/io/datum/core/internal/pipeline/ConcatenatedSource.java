@@ -9,7 +9,6 @@ import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import java.util.HashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -49,41 +48,20 @@ final class ConcatenatedSource implements DatasetSource {
 
     @Override
     public ItemCursor items() {
-        return new ItemCursor() {
+        return new SequencedItems(parts) {
             private final LongHashSet seen = new LongHashSet();
             /** Keys whose hash matched an earlier one without the item being there: hash collisions. */
             private final Set<String> notRepeated = new HashSet<>();
-            private int index = -1;
-            private ItemCursor current;
 
             @Override
-            public boolean hasNext() {
-                while (current == null || !current.hasNext()) {
-                    if (current != null) {
-                        current.close();
-                        current = null;
-                    }
-                    if (++index >= parts.size()) {
-                        return false;
-                    }
-                    current = parts.get(index).items();
-                }
-                return true;
-            }
-
-            @Override
-            public DatasetItem next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                DatasetItem item = current.next();
+            protected DatasetItem accept(DatasetItem item, int source) {
                 if (parts.size() > 1) {
-                    check(item);
+                    check(item, source);
                 }
                 return item;
             }
 
-            private void check(DatasetItem item) {
+            private void check(DatasetItem item, int index) {
                 String key = item.subset() + '\0' + item.id();
                 long hash = LongHashSet.hash(key);
                 boolean suspect = index > 0 && seen.contains(hash);
@@ -91,7 +69,7 @@ final class ConcatenatedSource implements DatasetSource {
                     seen.add(hash);
                 }
                 if (suspect && !notRepeated.contains(key)) {
-                    int earlier = earlierSourceOf(item);
+                    int earlier = earlierSourceOf(item, index);
                     if (earlier >= 0) {
                         throw new DatasetException("the sources '" + names.get(earlier) + "' and '" + names.get(index)
                                 + "' both have the item '" + item.id() + "' of subset '" + item.subset()
@@ -101,8 +79,8 @@ final class ConcatenatedSource implements DatasetSource {
                 }
             }
 
-            /** The first source before the current one that has {@code item}, or -1. */
-            private int earlierSourceOf(DatasetItem item) {
+            /** The first source before {@code index} that has {@code item}, or -1. */
+            private int earlierSourceOf(DatasetItem item, int index) {
                 for (int j = 0; j < index; j++) {
                     try (ItemCursor again = parts.get(j).items()) {
                         while (again.hasNext()) {
@@ -114,13 +92,6 @@ final class ConcatenatedSource implements DatasetSource {
                     }
                 }
                 return -1;
-            }
-
-            @Override
-            public void close() {
-                if (current != null) {
-                    current.close();
-                }
             }
         };
     }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 
 /**
@@ -111,40 +110,12 @@ final class UnionMergeSource implements DatasetSource {
     @Override
     public ItemCursor items() {
         LongHashSet twice = parts.size() > 1 ? repeated() : new LongHashSet();
-        return new ItemCursor() {
-            private int index = -1;
-            private ItemCursor current;
-
+        return new SequencedItems(parts) {
             @Override
-            public boolean hasNext() {
-                while (current == null || !current.hasNext()) {
-                    if (current != null) {
-                        current.close();
-                        current = null;
-                    }
-                    if (++index >= parts.size()) {
-                        return false;
-                    }
-                    current = parts.get(index).items();
-                }
-                return true;
-            }
-
-            @Override
-            public DatasetItem next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                DatasetItem item = relabelled(current.next(), labelIndex[index]);
-                return twice.contains(keyHash(item)) ? new DatasetItem(item.id() + "-" + index, item.subset(),
+            protected DatasetItem accept(DatasetItem read, int source) {
+                DatasetItem item = relabelled(read, labelIndex[source]);
+                return twice.contains(keyHash(item)) ? new DatasetItem(item.id() + "-" + source, item.subset(),
                         item.image(), item.annotations(), item.attributes()) : item;
-            }
-
-            @Override
-            public void close() {
-                if (current != null) {
-                    current.close();
-                }
             }
         };
     }
