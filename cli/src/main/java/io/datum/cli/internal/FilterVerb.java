@@ -1,6 +1,5 @@
 package io.datum.cli.internal;
 
-import io.datum.api.ExportResult;
 import io.datum.options.OptionParser;
 import io.datum.options.OptionParser.Arity;
 import io.datum.options.ParsedOptions;
@@ -29,15 +28,8 @@ final class FilterVerb implements Verb {
                 .flag("--remove-empty", "With mode 'annotations', also remove the items left without annotations "
                         + "(the same as mode 'items+annotations')")
                 .flag("--remove-unused-labels", "Declare only the labels that the kept annotations use, and their "
-                        + "ancestors (reads the dataset once more)")
-                .value(List.of("-i", "--input-path"), "SOURCE", "Input dataset path, instead of a target")
-                .value(List.of("-if", "--input-format"), "INPUT_FORMAT",
-                        "Format of --input-path. Will try to detect, if not specified.")
-                .value(List.of("-o", "--output-dir"), "DST_DIR", "Output directory (required: the input is never "
-                        + "changed in place)")
-                .flag("--overwrite", "Overwrite existing files in the save directory")
-                .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project to operate on (default: "
-                        + "current dir)");
+                        + "ancestors (reads the dataset once more)");
+        TransformVerb.addInOwnFormatOptions(parser);
         ParsedOptions o = parser.parse(args);
         String expression = o.value("filter");
         if (expression == null) {
@@ -53,8 +45,6 @@ final class FilterVerb implements Verb {
         if (o.flag("remove-unused-labels")) {
             steps.add(new Transforms.Step("remove_unused_labels", List.of()));
         }
-        ExportResult result = TransformVerb.inOwnFormat(parser, o, steps, s, "Filtering...");
-        s.log().info("Results have been saved to '" + result.output() + "'");
-        return result;
+        return TransformVerb.inOwnFormat(parser, o, steps, s, "Filtering...");
     }
 }

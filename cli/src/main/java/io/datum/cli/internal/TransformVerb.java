@@ -36,15 +36,8 @@ final class TransformVerb implements Verb {
                 .positional("target", Arity.OPTIONAL, "Target dataset revpath: a dataset path[:format], a source "
                         + "name or 'project' (default: project)")
                 .repeated(List.of("-t", "--transform"), "TRANSFORM", "Transform to apply to the dataset (repeatable: "
-                        + "the transforms run in this order)")
-                .value(List.of("-i", "--input-path"), "SOURCE", "Input dataset path, instead of a target")
-                .value(List.of("-if", "--input-format"), "INPUT_FORMAT",
-                        "Format of --input-path. Will try to detect, if not specified.")
-                .value(List.of("-o", "--output-dir"), "DST_DIR", "Output directory (required: the input is never "
-                        + "changed in place)")
-                .flag("--overwrite", "Overwrite existing files in the save directory")
-                .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project to operate on (default: "
-                        + "current dir)")
+                        + "the transforms run in this order)");
+        addInOwnFormatOptions(parser)
                 .extra("EXTRA_ARGS")
                 .epilog("Builtin transforms: " + String.join(", ", s.registry().transforms().stream()
                         .map(TransformInfo::name).toList()));
@@ -54,15 +47,27 @@ final class TransformVerb implements Verb {
             throw parser.error("the following arguments are required: -t/--transform");
         }
         List<Transforms.Step> steps = steps(names, o.extra(), s);
-        ExportResult result = inOwnFormat(parser, o, steps, s, "Transforming...");
-        s.log().info("Results have been saved to '" + result.output() + "'");
-        return result;
+        return inOwnFormat(parser, o, steps, s, "Transforming...");
+    }
+
+    /** Declares the input and output options that {@link #inOwnFormat} reads, in their help order. */
+    static OptionParser addInOwnFormatOptions(OptionParser parser) {
+        return parser
+                .value(List.of("-i", "--input-path"), "SOURCE", "Input dataset path, instead of a target")
+                .value(List.of("-if", "--input-format"), "INPUT_FORMAT",
+                        "Format of --input-path. Will try to detect, if not specified.")
+                .value(List.of("-o", "--output-dir"), "DST_DIR", "Output directory (required: the input is never "
+                        + "changed in place)")
+                .flag("--overwrite", "Overwrite existing files in the save directory")
+                .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project to operate on (default: "
+                        + "current dir)");
     }
 
     /**
      * Runs {@code steps} on the dataset of a verb's target or {@code -i/-if} and writes the result
      * in that dataset's format into {@code -o}, which is required and must lie outside the input
-     * (what {@code transform} and {@code filter} share; their parsers name these options alike).
+     * (what {@code transform} and {@code filter} share; their parsers declare these options with
+     * {@link #addInOwnFormatOptions}). Reports where the result was saved.
      */
     static ExportResult inOwnFormat(OptionParser parser, ParsedOptions o, List<Transforms.Step> steps, Session s,
                                     String progress) throws IOException {
@@ -100,6 +105,7 @@ final class TransformVerb implements Verb {
         } finally {
             listener.flushWarnings();
         }
+        s.log().info("Results have been saved to '" + result.output() + "'");
         return result;
     }
 
