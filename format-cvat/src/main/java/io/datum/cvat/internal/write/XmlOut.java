@@ -479,21 +479,7 @@ final class XmlOut implements Closeable {
     }
 
     private void writeText(String s) throws IOException {
-        int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            String replacement = switch (s.charAt(i)) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                default -> null;
-            };
-            if (replacement != null) {
-                putUtf8(s, from, i);
-                putAscii(replacement);
-                from = i + 1;
-            }
-        }
-        putUtf8(s, from, s.length());
+        putEscaped(s, NOT_QUOTED);
     }
 
     private void writeAttributeValue(String s) throws IOException {
@@ -503,16 +489,29 @@ final class XmlOut implements Closeable {
         // Python's saxutils.quoteattr: prefer quotes that need no escaping
         char quote = doubleQuote && !singleQuote ? '\'' : '"';
         putByte(quote);
+        putEscaped(s, quote);
+        putByte(quote);
+    }
+
+    /** The {@code quote} argument of {@link #putEscaped} for text content, which no quote encloses. */
+    private static final char NOT_QUOTED = 0;
+
+    /**
+     * Writes {@code s} with {@code & < >} escaped, and inside an attribute value enclosed by
+     * {@code quote} also the characters a parser would not give back as written: the line breaks
+     * and tabs (which attribute normalization turns into spaces) and the enclosing quote.
+     */
+    private void putEscaped(String s, char quote) throws IOException {
+        boolean attribute = quote != NOT_QUOTED;
         int from = 0;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String replacement = switch (c) {
+            String replacement = switch (s.charAt(i)) {
                 case '&' -> "&amp;";
                 case '<' -> "&lt;";
                 case '>' -> "&gt;";
-                case '\n' -> "&#10;";
-                case '\r' -> "&#13;";
-                case '\t' -> "&#9;";
+                case '\n' -> attribute ? "&#10;" : null;
+                case '\r' -> attribute ? "&#13;" : null;
+                case '\t' -> attribute ? "&#9;" : null;
                 case '"' -> quote == '"' ? "&quot;" : null;
                 default -> null;
             };
@@ -523,7 +522,6 @@ final class XmlOut implements Closeable {
             }
         }
         putUtf8(s, from, s.length());
-        putByte(quote);
     }
 
     @Override
