@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -54,6 +55,26 @@ public final class OwnedFolder implements AutoCloseable {
             }
             FolderTrees.delete(created);
             throw e;
+        }
+    }
+
+    /**
+     * Creates a new owned folder {@code <prefix><pid>-<n>} in {@code parent}, after removing the
+     * leftovers of ended processes named {@code <prefix>*}. The pid keeps concurrent processes
+     * apart and {@code n} (the first free one) the folders of one process; the name is taken by an
+     * atomic create, so no random name (and no costly secure random source) is needed.
+     *
+     * @since 1.1
+     */
+    public static OwnedFolder createUnique(Path parent, String prefix) throws IOException {
+        removeStale(parent, prefix + "*");
+        String stem = prefix + ProcessHandle.current().pid() + "-";
+        for (int n = 0; ; n++) {
+            try {
+                return create(parent.resolve(stem + n));
+            } catch (FileAlreadyExistsException e) {
+                // taken by a live folder of this process, or a leftover the sweep could not remove
+            }
         }
     }
 

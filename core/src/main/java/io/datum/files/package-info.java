@@ -4,5 +4,5 @@
  * running process so that the leftovers of a killed one can be told apart and removed.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.datum.files;

@@ -71,4 +71,20 @@ class OwnedFolderTest {
         assertEquals(1, OwnedFolder.removeStale(tmp, ".*.datum-*"));
         assertEquals(List.of(young), List.of(Files.list(tmp).toArray(Path[]::new)));
     }
+
+    @Test
+    void createsUniqueFoldersOfThisProcessAfterRemovingLeftovers() throws IOException {
+        OwnedFolder ended = OwnedFolder.create(tmp.resolve("run-1-0"));
+        ended.close();
+        Path unrelated = Files.createDirectories(tmp.resolve("other-1"));
+        try (OwnedFolder first = OwnedFolder.createUnique(tmp, "run-");
+             OwnedFolder second = OwnedFolder.createUnique(tmp, "run-")) {
+            String stem = "run-" + ProcessHandle.current().pid() + "-";
+            assertEquals(stem + "0", first.path().getFileName().toString());
+            assertEquals(stem + "1", second.path().getFileName().toString());
+            assertTrue(Files.exists(first.path().resolve(OwnedFolder.LOCK_FILE)));
+            assertFalse(Files.exists(ended.path()));
+            assertTrue(Files.exists(unrelated));
+        }
+    }
 }

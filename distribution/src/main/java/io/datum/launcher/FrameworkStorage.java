@@ -2,7 +2,6 @@ package io.datum.launcher;
 
 import io.datum.files.OwnedFolder;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 
 /**
@@ -10,7 +9,7 @@ import java.nio.file.Path;
  * of java.io.tmpdir, so that concurrent runs never share a cache. The folder is an
  * {@link OwnedFolder}: deleted when the JVM exits (also on Ctrl-C), and, when a run was killed
  * before it could delete it, by the next run, which sees that no process holds its lock. A
- * persistent cache would not be faster: {@code reference:} installs copy nothing (osgi-stack.md §6.4).
+ * persistent cache would not be faster: {@code reference:} installs copy nothing.
  */
 final class FrameworkStorage {
     static final String PREFIX = "datum-felix-";
@@ -21,8 +20,13 @@ final class FrameworkStorage {
     /** The folder to give Felix; the cache inside is Felix's own (it empties it on first init). */
     static Path createDeletedAtExit() throws LauncherException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        OwnedFolder.removeStale(tmp, PREFIX + "*");
-        OwnedFolder storage = create(tmp);
+        OwnedFolder storage;
+        try {
+            storage = OwnedFolder.createUnique(tmp, PREFIX);
+        } catch (IOException e) {
+            throw new LauncherException("cannot create the framework storage in " + tmp + " (java.io.tmpdir): "
+                    + e.getMessage(), e);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 storage.delete();
@@ -31,23 +35,5 @@ final class FrameworkStorage {
             }
         }, "datum-storage-cleanup"));
         return storage.path().resolve("cache");
-    }
-
-    /**
-     * Not {@code Files.createTempDirectory}: its SecureRandom costs about 15 ms of start-up, and
-     * the pid plus an atomic create already make the name unique among concurrent runs.
-     */
-    private static OwnedFolder create(Path tmp) throws LauncherException {
-        long pid = ProcessHandle.current().pid();
-        for (int n = 0; ; n++) {
-            try {
-                return OwnedFolder.create(tmp.resolve(PREFIX + pid + "-" + n));
-            } catch (FileAlreadyExistsException e) {
-                // left behind by a process that had the same pid and still runs or was not swept: next name
-            } catch (IOException e) {
-                throw new LauncherException("cannot create the framework storage in " + tmp + " (java.io.tmpdir): "
-                        + e.getMessage(), e);
-            }
-        }
     }
 }
