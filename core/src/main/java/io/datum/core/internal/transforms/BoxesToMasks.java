@@ -1,18 +1,13 @@
 package io.datum.core.internal.transforms;
 
-import io.datum.model.Annotation;
 import io.datum.model.Bbox;
 import io.datum.model.DatasetItem;
-import io.datum.model.ImageSize;
-import io.datum.model.Mask;
 import io.datum.options.OptionParser;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
 import io.datum.spi.transform.DatasetTransform;
 import io.datum.spi.transform.TransformName;
-import java.util.ArrayList;
-import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -38,15 +33,9 @@ public class BoxesToMasks implements DatasetTransform {
     }
 
     private static DatasetItem masked(DatasetItem item) {
-        if (item.annotations().stream().noneMatch(a -> a instanceof Bbox)) {
-            return item;
-        }
-        ImageSize size = ShapePixels.imageSizeOf(item);
-        List<Annotation> annotations = new ArrayList<>(item.annotations().size());
-        for (Annotation a : item.annotations()) {
-            annotations.add(a instanceof Bbox b ? new Mask(b.label(), ShapePixels.box(b.x1(), b.y1(), b.x2(), b.y2(),
-                    size), b.id(), b.group(), b.zOrder(), b.attributes()) : a);
-        }
-        return item.withAnnotations(annotations);
+        return ShapePixels.withMasks(item, a -> a instanceof Bbox, (a, size) -> {
+            Bbox b = (Bbox) a;
+            return ShapePixels.box(b.x1(), b.y1(), b.x2(), b.y2(), size);
+        });
     }
 }

@@ -1,10 +1,7 @@
 package io.datum.core.internal.transforms;
 
-import io.datum.model.Annotation;
 import io.datum.model.DatasetItem;
 import io.datum.model.Ellipse;
-import io.datum.model.ImageSize;
-import io.datum.model.Mask;
 import io.datum.model.Polygon;
 import io.datum.options.OptionParser;
 import io.datum.options.ParsedOptions;
@@ -12,8 +9,6 @@ import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
 import io.datum.spi.transform.DatasetTransform;
 import io.datum.spi.transform.TransformName;
-import java.util.ArrayList;
-import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -38,22 +33,8 @@ public class PolygonsToMasks implements DatasetTransform {
     }
 
     private static DatasetItem masked(DatasetItem item) {
-        if (item.annotations().stream().noneMatch(a -> a instanceof Polygon || a instanceof Ellipse)) {
-            return item;
-        }
-        ImageSize size = ShapePixels.imageSizeOf(item);
-        List<Annotation> annotations = new ArrayList<>(item.annotations().size());
-        for (Annotation a : item.annotations()) {
-            if (a instanceof Polygon p) {
-                annotations.add(new Mask(p.label(), ShapePixels.polygon(p.points(), size), p.id(), p.group(), p.zOrder(),
-                        p.attributes()));
-            } else if (a instanceof Ellipse e) {
-                annotations.add(new Mask(e.label(), ShapePixels.ellipse(e, size), e.id(), e.group(), e.zOrder(),
-                        e.attributes()));
-            } else {
-                annotations.add(a);
-            }
-        }
-        return item.withAnnotations(annotations);
+        return ShapePixels.withMasks(item, a -> a instanceof Polygon || a instanceof Ellipse,
+                (a, size) -> a instanceof Polygon p ? ShapePixels.polygon(p.points(), size)
+                        : ShapePixels.ellipse((Ellipse) a, size));
     }
 }

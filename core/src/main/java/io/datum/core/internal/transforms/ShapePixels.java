@@ -1,13 +1,19 @@
 package io.datum.core.internal.transforms;
 
+import io.datum.model.Annotation;
 import io.datum.model.Coords;
 import io.datum.model.DatasetItem;
 import io.datum.model.Ellipse;
 import io.datum.model.ImageSize;
+import io.datum.model.Mask;
 import io.datum.model.MaskData;
 import io.datum.spi.DatasetException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.ObjIntConsumer;
+import java.util.function.Predicate;
 
 /**
  * The pixels of a shape on an image of a given size, made only when a writer asks for them, a row
@@ -32,8 +38,28 @@ final class ShapePixels implements MaskData {
         this.fill = fill;
     }
 
+    /**
+     * {@code item} with each annotation that {@code drawn} accepts replaced, in its place, by a
+     * mask of the image's size with its label, id, group, z-order and attributes, the pixels given
+     * by {@code pixels}; the item itself when none is accepted. The image size is needed (and an
+     * error when unknown) only when some annotation is replaced.
+     */
+    static DatasetItem withMasks(DatasetItem item, Predicate<Annotation> drawn,
+                                 BiFunction<Annotation, ImageSize, MaskData> pixels) {
+        if (item.annotations().stream().noneMatch(drawn)) {
+            return item;
+        }
+        ImageSize size = imageSizeOf(item);
+        List<Annotation> annotations = new ArrayList<>(item.annotations().size());
+        for (Annotation a : item.annotations()) {
+            annotations.add(drawn.test(a) ? new Mask(a.label(), pixels.apply(a, size), a.id(), a.group(), a.zOrder(),
+                    a.attributes()) : a);
+        }
+        return item.withAnnotations(annotations);
+    }
+
     /** The size of the item's image, which a mask needs; unknown, it is an error naming the item. */
-    static ImageSize imageSizeOf(DatasetItem item) {
+    private static ImageSize imageSizeOf(DatasetItem item) {
         ImageSize size = item.image() == null ? null : item.image().size().orElse(null);
         if (size == null) {
             throw new DatasetException("item '" + item.id() + "' (subset '" + item.subset() + "'): image info is "
