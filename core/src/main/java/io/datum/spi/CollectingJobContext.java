@@ -8,19 +8,9 @@ import java.util.Map;
  * A {@link JobContext} that counts warnings by kind and detail, for embedding and tests.
  * Thread-safe. A warning given as one text is a kind with no detail (the empty detail).
  */
-public final class CollectingJobContext implements JobContext {
+public final class CollectingJobContext implements KindedJobContext {
     /** Kind, then detail, with counts; both in order of first occurrence. */
     private Map<String, Map<String, Long>> kinds = new LinkedHashMap<>();
-
-    @Override
-    public void warn(String message) {
-        warn(message, "", 1);
-    }
-
-    @Override
-    public void warn(String message, long times) {
-        warn(message, "", times);
-    }
 
     /** @since 1.2 */
     @Override

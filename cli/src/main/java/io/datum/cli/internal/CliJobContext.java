@@ -3,7 +3,7 @@ package io.datum.cli.internal;
 import io.datum.api.DatasetListener;
 import io.datum.spi.CollectingJobContext;
 import io.datum.spi.DatasetException;
-import io.datum.spi.JobContext;
+import io.datum.spi.KindedJobContext;
 import io.datum.support.stream.Workers;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.Map;
  * too at debug level), passes debug detail to the log and progress to the progress line, and
  * bounds the job's threads by {@value #THREADS_PROPERTY}.
  */
-final class CliJobContext implements JobContext, DatasetListener {
+final class CliJobContext implements KindedJobContext, DatasetListener {
     /**
      * The system property (set through {@code DATUM_JAVA_OPTS}) that bounds the threads a job
      * works on, the command's own included; unset, a job uses as many as its work asks for.
@@ -48,16 +48,6 @@ final class CliJobContext implements JobContext, DatasetListener {
     @Override
     public void itemsRead(int pass, long done, long total) {
         log.progress().itemsRead(pass, done, total);
-    }
-
-    @Override
-    public void warn(String message) {
-        warnings.warn(message);
-    }
-
-    @Override
-    public void warn(String message, long times) {
-        warnings.warn(message, times);
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.datum.core.internal.pipeline;
 
 import io.datum.api.DatasetListener;
 import io.datum.spi.CollectingJobContext;
-import io.datum.spi.JobContext;
+import io.datum.spi.KindedJobContext;
 import io.datum.support.stream.Workers;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.Map;
  * listener; spill files go to the run's own folder. Progress is measured by the pipeline itself
  * (it counts the items the output reads), so what formats report here is not passed on.
  */
-final class PipelineContext implements JobContext {
+final class PipelineContext implements KindedJobContext {
     private final DatasetListener listener;
     private final Path tempDir;
     private final CollectingJobContext counted = new CollectingJobContext();
@@ -21,16 +21,6 @@ final class PipelineContext implements JobContext {
     PipelineContext(DatasetListener listener, Path tempDir) {
         this.listener = listener;
         this.tempDir = tempDir;
-    }
-
-    @Override
-    public void warn(String message) {
-        warn(message, "", 1);
-    }
-
-    @Override
-    public void warn(String message, long times) {
-        warn(message, "", times);
     }
 
     @Override
