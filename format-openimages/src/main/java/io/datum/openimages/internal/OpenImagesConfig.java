@@ -26,4 +26,11 @@ public @interface OpenImagesConfig {
                     + "to disk. 0: the system property " + ImportSettings.SPILL_ROWS_PROPERTY + ", else "
                     + ImportSettings.DEFAULT_SPILL_ROWS)
     int spillRows() default 0;
+
+    @AttributeDefinition(name = "Described images in a table",
+            description = "Up to this many described images (estimated from the description files' size) the "
+                    + "importer keeps a table of them in memory, about 40 bytes each; above, it joins the files "
+                    + "on disk in flat memory. 0: the system property " + ImportSettings.TABLE_ITEMS_PROPERTY
+                    + ", else " + ImportSettings.DEFAULT_TABLE_ITEMS)
+    long tableItems() default 0;
 }

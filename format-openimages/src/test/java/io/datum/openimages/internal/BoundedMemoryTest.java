@@ -57,6 +57,7 @@ class BoundedMemoryTest {
         Files.write(ann.resolve("train-annotations-object-segmentation.csv"), masks);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
                 "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=" + temp, "-Ddatum.openimages.spillRows=20000",
+                "-Ddatum.openimages.tableItems=0",
                 "-cp", System.getProperty("java.class.path"), ManyDescribedItemsChild.class.getName(),
                 temp.resolve("data").toString());
         Path log = temp.resolve("child.log");

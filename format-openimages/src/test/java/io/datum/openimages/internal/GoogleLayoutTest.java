@@ -155,7 +155,7 @@ class GoogleLayoutTest {
     }
 
     private List<String> read(Path root, int spillRows, Recording context) throws IOException {
-        try (DatasetSource source = new OpenImagesImporter(spillRows).open(root, ParsedOptions.none(), context)) {
+        try (DatasetSource source = new OpenImagesImporter(spillRows, 0L).open(root, ParsedOptions.none(), context)) {
             List<String> first = describe(source);
             assertEquals(first, describe(source), "a second pass gives the same items");
             assertEquals(first.stream().filter(l -> !l.startsWith(" ")).count(), source.itemCount().orElseThrow());
@@ -208,6 +208,32 @@ class GoogleLayoutTest {
         assertTrue(withTable.get(described.size()).contains("/ffffffffffffffff "), "the undescribed item comes last");
         assertEquals(described, withTable.subList(0, described.size()));
         assertTrue(described.stream().anyMatch(l -> l.matches(".*Image\\[no file[^,]*, .*(99.*98|98.*99).*")), "the later size of an item listed twice");
+    }
+
+    /**
+     * Up to the table limit (estimated from the description files' size) the reader keeps a table
+     * of the items, which is faster; past it, the join; both give the same items.
+     */
+    @Test
+    void theTableLimitChoosesTheWayAndBothGiveTheSameItems() throws IOException {
+        Path spill = Files.createDirectories(temp.resolve("spill"));
+        Path root = dataset("limit", Order.BOXES_SHUFFLED, false);
+        Recording joined = new Recording(spill);
+        List<String> viaJoin = read(root, 1000, joined);
+        assertTrue(tookDescribedWay(joined), "limit 0: the join");
+        for (long limit : new long[] {ImportSettings.DEFAULT_TABLE_ITEMS, 1_000_000}) {
+            Recording tabled = new Recording(spill);
+            try (DatasetSource source = new OpenImagesImporter(1000, limit).open(root, ParsedOptions.none(), tabled)) {
+                assertEquals(viaJoin, describe(source), "limit " + limit);
+            }
+            assertTrue(!tookDescribedWay(tabled), "a small dataset under limit " + limit + " takes the table");
+        }
+        Recording justOver = new Recording(spill);
+        try (DatasetSource source = new OpenImagesImporter(1000, 10L).open(root, ParsedOptions.none(), justOver)) {
+            assertEquals(viaJoin, describe(source));
+        }
+        assertTrue(tookDescribedWay(justOver), "more described images than the limit: the join");
+        assertEquals(List.of(), list(spill), "temporary files are deleted on close");
     }
 
     private static List<Path> list(Path dir) throws IOException {

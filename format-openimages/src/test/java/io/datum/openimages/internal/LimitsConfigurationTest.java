@@ -46,6 +46,11 @@ class LimitsConfigurationTest {
             }
 
             @Override
+            public long tableItems() {
+                return 0;
+            }
+
+            @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
                 return OpenImagesConfig.class;
             }

@@ -52,9 +52,9 @@ final class DescribedCatalog implements Closeable {
         this.images = images;
     }
 
-    static DescribedCatalog open(DatasetLayout layout, List<AnnotationFile> files, Path tempDir, Workers workers)
-            throws IOException {
-        if (ItemDescriptions.fileNames(layout).isEmpty()) {
+    static DescribedCatalog open(DatasetLayout layout, List<AnnotationFile> files, long tableItems, Path tempDir,
+                                 Workers workers) throws IOException {
+        if (ItemDescriptions.fileNames(layout).isEmpty() || ItemDescriptions.estimatedRows(layout) <= tableItems) {
             return null;
         }
         DescribedIds ids = DescribedIds.create(tempDir);

@@ -26,6 +26,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @DatasetFormat(name = OpenImagesPaths.FORMAT_NAME, description = "Open Images V4/V5/V6 (CSV)")
 public class OpenImagesImporter implements DatasetImporter {
     private final Integer spillRows;
+    /** A fixed table limit, or null for the configured one. */
+    private final Long tableItems;
     /**
      * The OSGi configuration's limits; null without one (then the system properties and defaults
      * apply). A changed configuration makes the component runtime build a new component.
@@ -33,12 +35,17 @@ public class OpenImagesImporter implements DatasetImporter {
     private final OpenImagesConfig limits;
 
     public OpenImagesImporter() {
-        this(null, null);
+        this(null, null, null);
     }
 
     /** With a fixed spill threshold (tests exercise spilling with a tiny one). */
     public OpenImagesImporter(Integer spillRows) {
-        this(null, spillRows);
+        this(null, spillRows, null);
+    }
+
+    /** With a fixed spill threshold and table limit (tests take the join with a limit of 0). */
+    public OpenImagesImporter(Integer spillRows, Long tableItems) {
+        this(null, spillRows, tableItems);
     }
 
     /**
@@ -47,12 +54,13 @@ public class OpenImagesImporter implements DatasetImporter {
      */
     @Activate
     public OpenImagesImporter(OpenImagesConfig limits) {
-        this(limits, null);
+        this(limits, null, null);
     }
 
-    private OpenImagesImporter(OpenImagesConfig limits, Integer spillRows) {
+    private OpenImagesImporter(OpenImagesConfig limits, Integer spillRows, Long tableItems) {
         this.limits = limits;
         this.spillRows = spillRows;
+        this.tableItems = tableItems;
     }
 
     @Override
@@ -67,7 +75,10 @@ public class OpenImagesImporter implements DatasetImporter {
     public DatasetSource open(Path path, ParsedOptions options, JobContext context) throws IOException {
         ImportSettings settings = ImportSettings.from(options, limits);
         if (spillRows != null) {
-            settings = new ImportSettings(settings.maxMaskPixels(), spillRows);
+            settings = settings.withSpillRows(spillRows);
+        }
+        if (tableItems != null) {
+            settings = settings.withTableItems(tableItems);
         }
         return OpenImagesSource.open(path, settings, context);
     }

@@ -108,7 +108,8 @@ public final class OpenImagesSource implements DatasetSource {
         CategoriesReader.Result categories = PointAndRelationCategories.extend(CategoriesReader.read(layout), layout);
         RowLabels labels = new RowLabels(new LabelIndex(categories.categories().labels()), categories.source(), false);
         List<AnnotationFile> files = annotationFiles(layout);
-        DescribedCatalog described = DescribedCatalog.open(layout, files, context.tempDir(), context.workers());
+        DescribedCatalog described = DescribedCatalog.open(layout, files, settings.tableItems(), context.tempDir(),
+                context.workers());
         if (described != null) {
             return openDescribed(layout, categories, labels, described, files, settings, context);
         }
