@@ -31,7 +31,8 @@ import java.util.Map;
  * grow with the number of items, except the image files found in the {@code images} folder.
  *
  * <p>{@link #open} gives null for any other dataset: an item only an annotation file names, a
- * description file out of order, an id listed twice, a file the quick scan cannot read. The
+ * description file out of order, an id listed twice, a file the quick scan cannot read, an
+ * {@code images.meta} that does not list each description file's items in that file's order. The
  * caller then builds the {@link ItemCatalog}, which reports any error as before.
  */
 final class DescribedCatalog implements Closeable {

@@ -17,14 +17,14 @@ import java.util.Map;
 
 /**
  * The ids and subsets of the items the description files list, in position order, kept in a
- * temporary file rather than on the heap, which then holds a few numbers per description file
- * whatever the number of items.
+ * temporary file rather than on the heap.
  *
  * <p>Used when each description file lists its ids in increasing order (of their UTF-8 bytes),
- * as Google's do: each file is then a sorted segment of positions, and an ImageID met in a file
- * sorted the same way finds its position by walking one cursor per segment forward
- * ({@link Join}), with no table of ids. A pass reads the ids and subsets of its positions with a
- * {@link Cursor}.
+ * as Google's do: each file is then a sorted segment of positions, and an ImageID finds its
+ * position by a cursor per segment that goes to the block of 1024 ids that can hold it and reads
+ * on ({@link Join}): ids asked in order read each segment about once, with no table of ids (the
+ * heap keeps the first id of each block, a thousandth of them). A pass reads the ids and subsets
+ * of its positions with a {@link Cursor}.
  *
  * <p>A record: the subset's code and the id's length (unsigned varints), then the id's bytes.
  */

@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An opened Open Images dataset, read as a stream.
  *
  * <p>One item's labels, boxes and masks live in three files, joined by ImageID, and the dataset
- * is too large to assemble in memory (the V6 train split has 14.6M boxes). Opening builds the
+ * is too large to assemble in memory (the V6 train split has 14.6M boxes). A dataset in Google's
+ * shape (each description file sorted by ImageID, every annotated item described) is opened
+ * without a table of its items ({@link DescribedCatalog}); any other builds the
  * {@link ItemCatalog} (every item's position in the reference order) and reads the
  * ImageID column of each label, box and mask file ({@link ImageIdScanner}) to place items first
  * seen there and to learn whether its rows come in position order; the rows themselves are
