@@ -1,5 +1,6 @@
 package io.datum.openimages.internal.read;
 
+import io.datum.openimages.internal.sort.FileRowStream;
 import io.datum.spi.DatasetException;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -330,7 +331,7 @@ final class DescribedIds implements Closeable {
      * the file again) and reads on to the id. Ids asked in increasing order within each segment
      * (the segments may take turns) read each segment about once.
      */
-    final class Join implements Closeable {
+    final class Join implements Closeable, FileRowStream.Positions {
         private final Cursor[] cursors = new Cursor[segmentFirst.size()];
         /** Per segment: whether its cursor is on an item (not past the segment's last). */
         private final boolean[] valid = new boolean[segmentFirst.size()];
@@ -339,6 +340,12 @@ final class DescribedIds implements Closeable {
         private int lastSegment;
 
         private Join() {
+        }
+
+        /** The position of the reader's current ImageID, or {@link #NOT_DESCRIBED} (which is -1). */
+        @Override
+        public int positionOf(AnnotationRowReader reader, int next) throws IOException {
+            return positionOf(reader.imageIdBytes(), 0, reader.imageIdLength());
         }
 
         /** The position of the id spelled by {@code key[from, to)}, or {@link #NOT_DESCRIBED}. */

@@ -375,8 +375,8 @@ public final class OpenImagesSource implements DatasetSource {
                 }
                 for (AnnotationFile f : directFiles) {
                     AnnotationRowReader reader = RowOrdering.open(layout, f, labels);
-                    RowStream stream = described != null ? new DescribedRowStream(reader, described.ids.join())
-                            : new FileRowStream(reader, catalog);
+                    RowStream stream = new FileRowStream(reader, described != null ? described.ids.join()
+                            : (row, next) -> catalog.positionOf(row.imageId(), next));
                     opened.add(new ReadAheadRowStream(stream, f.name(), context.workers()));
                 }
                 if (spilled != null) {

@@ -2,18 +2,32 @@ package io.datum.openimages.internal.sort;
 
 import io.datum.openimages.internal.read.AnnotationRow;
 import io.datum.openimages.internal.read.AnnotationRowReader;
-import io.datum.openimages.internal.read.ItemCatalog;
 import java.io.IOException;
 
-/** The rows of a file that come in item order, read as they are and placed in the catalog. */
+/**
+ * The rows of a file that come in item order, read as they are, each placed at its item's
+ * position as {@link Positions} finds it (a table of the items, or a join with the description
+ * files). A file found in item order when the dataset was opened must still be: an unknown item or
+ * a step back means the file changed since, and is an error naming the row.
+ */
 public final class FileRowStream implements RowStream {
+    /** Finds an item's position by the reader's current ImageID. */
+    public interface Positions {
+        /** The position of the reader's current item, or -1 when unknown; {@code next} is where to look first. */
+        int positionOf(AnnotationRowReader reader, int next) throws IOException;
+
+        /** Releases what the lookup holds open. */
+        default void close() throws IOException {
+        }
+    }
+
     private final AnnotationRowReader reader;
-    private final ItemCatalog catalog;
+    private final Positions positions;
     private int position = -1;
 
-    public FileRowStream(AnnotationRowReader reader, ItemCatalog catalog) {
+    public FileRowStream(AnnotationRowReader reader, Positions positions) {
         this.reader = reader;
-        this.catalog = catalog;
+        this.positions = positions;
     }
 
     @Override
@@ -23,7 +37,7 @@ public final class FileRowStream implements RowStream {
         }
         // rows of one item come together: the id is looked up once per item, next to the last one
         if (!reader.sameImageId() || position < 0) {
-            int found = catalog.positionOf(reader.imageId(), position + 1);
+            int found = positions.positionOf(reader, position + 1);
             if (found < 0) {
                 throw reader.error("item '" + reader.imageId() + "' is new: the file changed after the dataset was opened");
             }
@@ -47,6 +61,10 @@ public final class FileRowStream implements RowStream {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        try {
+            reader.close();
+        } finally {
+            positions.close();
+        }
     }
 }
