@@ -9,11 +9,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.PriorityQueue;
 import java.util.stream.Stream;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -293,7 +293,12 @@ public final class ExternalSort<T> implements AutoCloseable {
     public final class Cursor implements Iterator<T>, AutoCloseable {
         private final Iterator<T> inMemory;
         private final List<Head> heads = new ArrayList<>();
-        private final PriorityQueue<Head> heap;
+        /**
+         * The runs' heads, a binary heap by {@link #before}: the head taken is advanced and sifted
+         * down in its place, one sift a record where a queue's poll and add make two.
+         */
+        private Head[] heap;
+        private int heapSize;
 
         private final class Head {
             final int index;
@@ -324,15 +329,13 @@ public final class ExternalSort<T> implements AutoCloseable {
 
         private Cursor(Iterator<T> inMemory) {
             this.inMemory = inMemory;
-            this.heap = null;
         }
 
         private Cursor(List<Run> sources) {
             this.inMemory = null;
-            this.heap = new PriorityQueue<>(Math.max(1, sources.size()), (a, b) -> {
-                int c = order.compare(a.record, b.record);
-                return c != 0 ? c : Integer.compare(a.index, b.index);
-            });
+            @SuppressWarnings("unchecked")
+            Head[] slots = (Head[]) java.lang.reflect.Array.newInstance(Head.class, Math.max(1, sources.size()));
+            this.heap = slots;
             try {
                 for (int i = 0; i < sources.size(); i++) {
                     Head head;
@@ -343,13 +346,51 @@ public final class ExternalSort<T> implements AutoCloseable {
                     }
                     heads.add(head);
                     if (head.advance()) {
-                        heap.add(head);
+                        heap[heapSize] = head;
+                        siftUp(heapSize++);
                     }
                 }
             } catch (RuntimeException | Error e) {
                 close();
                 throw e;
             }
+        }
+
+        /** Whether {@code a} comes out before {@code b}: by order, ties to the earlier run. */
+        private boolean before(Head a, Head b) {
+            int c = order.compare(a.record, b.record);
+            return c != 0 ? c < 0 : a.index < b.index;
+        }
+
+        private void siftUp(int k) {
+            Head moving = heap[k];
+            while (k > 0) {
+                int parent = (k - 1) >>> 1;
+                if (!before(moving, heap[parent])) {
+                    break;
+                }
+                heap[k] = heap[parent];
+                k = parent;
+            }
+            heap[k] = moving;
+        }
+
+        private void siftDown(int k) {
+            Head moving = heap[k];
+            int half = heapSize >>> 1;
+            while (k < half) {
+                int child = 2 * k + 1;
+                int right = child + 1;
+                if (right < heapSize && before(heap[right], heap[child])) {
+                    child = right;
+                }
+                if (!before(heap[child], moving)) {
+                    break;
+                }
+                heap[k] = heap[child];
+                k = child;
+            }
+            heap[k] = moving;
         }
 
         private DatasetException readFailure(Run run, IOException e) {
@@ -359,7 +400,7 @@ public final class ExternalSort<T> implements AutoCloseable {
 
         @Override
         public boolean hasNext() {
-            return inMemory != null ? inMemory.hasNext() : !heap.isEmpty();
+            return inMemory != null ? inMemory.hasNext() : heapSize > 0;
         }
 
         @Override
@@ -367,13 +408,17 @@ public final class ExternalSort<T> implements AutoCloseable {
             if (inMemory != null) {
                 return inMemory.next();
             }
-            Head head = heap.poll();
-            if (head == null) {
+            if (heapSize == 0) {
                 throw new NoSuchElementException();
             }
+            Head head = heap[0];
             T record = head.record;
-            if (head.advance()) {
-                heap.add(head);
+            if (!head.advance()) {
+                heap[0] = heap[--heapSize];
+                heap[heapSize] = null;
+            }
+            if (heapSize > 0) {
+                siftDown(0);
             }
             return record;
         }
@@ -383,7 +428,8 @@ public final class ExternalSort<T> implements AutoCloseable {
         public void close() {
             heads.forEach(h -> h.in.close());
             if (heap != null) {
-                heap.clear();
+                Arrays.fill(heap, null);
+                heapSize = 0;
             }
         }
     }
