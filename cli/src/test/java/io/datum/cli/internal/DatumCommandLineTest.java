@@ -36,13 +36,10 @@ class DatumCommandLineTest {
     }
 
     private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = datum.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        PrintedRun r = PrintedRun.of(datum, args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     private List<String> siblingsOf(Path p) throws IOException {
