@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where an export writes (decisions D15): a hidden sibling of the requested folder, moved into
@@ -23,6 +24,11 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class StagedOutput implements AutoCloseable {
     /** The names of staging and spill folders ({@code .<name>.datum-<tag>}, {@code .<name>.datum-spill-<tag>}). */
     static final String TEMPORARIES_GLOB = ".*.datum-*";
+    /** At exit: how long the temporaries are removed again while the run's threads may remake them. */
+    private static final long EXIT_REMOVAL_MS = 2_000;
+    private static final long EXIT_RECHECK_MS = 20;
+    /** At exit: how many checks in a row must find the temporaries gone. */
+    private static final int GONE_CHECKS = 5;
 
     private final Path target;
     private final boolean overwrite;
@@ -30,9 +36,9 @@ public final class StagedOutput implements AutoCloseable {
     /** The outermost folder this run created to hold the target, or null. */
     private final Path createdParent;
     private final Thread cleanupOnExit;
-    private OwnedFolder work;
-    private OwnedFolder spill;
-    private boolean committed;
+    private volatile OwnedFolder work;
+    private volatile OwnedFolder spill;
+    private volatile boolean committed;
 
     private StagedOutput(Path target, boolean overwrite, String shownName) throws IOException {
         this.target = target;
@@ -40,7 +46,7 @@ public final class StagedOutput implements AutoCloseable {
         this.shownName = shownName;
         Path parent = target.getParent();
         // registered before anything is made, so that an interrupted run removes all it made
-        this.cleanupOnExit = new Thread(this::removeTemporaries, "datum-output-cleanup");
+        this.cleanupOnExit = new Thread(this::removeTemporariesAtExit, "datum-output-cleanup");
         try {
             Runtime.getRuntime().addShutdownHook(cleanupOnExit);
         } catch (IllegalStateException e) {
@@ -129,6 +135,36 @@ public final class StagedOutput implements AutoCloseable {
         } catch (IllegalStateException e) {
             // the JVM is already shutting down; the hook runs anyway
         }
+    }
+
+    /**
+     * The shutdown hook's removal. The JVM does not stop the run's threads while hooks run, and
+     * one that makes a folder inside the staging folder after it was deleted
+     * ({@code Files.createDirectories}) makes the staging folder again; so the removal is repeated
+     * until the temporaries have stayed gone for a moment, within a bound that keeps the exit prompt.
+     */
+    void removeTemporariesAtExit() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_REMOVAL_MS);
+        int goneChecks = 0;
+        while (goneChecks < GONE_CHECKS && System.nanoTime() < deadline) {
+            if (temporariesLeft()) {
+                goneChecks = 0;
+                removeTemporaries();
+            } else {
+                goneChecks++;
+            }
+            try {
+                Thread.sleep(EXIT_RECHECK_MS);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        removeTemporaries();
+    }
+
+    private boolean temporariesLeft() {
+        return (!committed && work != null && Files.exists(work.path(), LinkOption.NOFOLLOW_LINKS))
+                || (spill != null && Files.exists(spill.path(), LinkOption.NOFOLLOW_LINKS));
     }
 
     private synchronized void removeTemporaries() {

@@ -130,4 +130,28 @@ class StagedOutputTest {
                 () -> StagedOutput.prepare(file.resolve("out"), false, "file/out"));
         assertEquals("cannot write to 'file/out': a file is in the way of a folder; choose another -o", e.getMessage());
     }
+
+    @Test
+    void atExitAStagingFolderMadeAgainByAWriterStillRunningIsRemovedToo() throws Exception {
+        Path target = dir.resolve("parent/out");
+        StagedOutput out = StagedOutput.prepare(target, false, "parent/out");
+        Path work = out.workDir();
+        // a writer the signal did not stop: as soon as the staging folder is gone it makes its
+        // images folder, and createDirectories makes the staging folder (and parent) again
+        Thread writer = new Thread(() -> {
+            try {
+                while (Files.exists(work)) {
+                    Thread.onSpinWait();
+                }
+                Files.createDirectories(work.resolve("images"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        out.removeTemporariesAtExit();
+        writer.join();
+        assertEquals(List.of(), entries(), "left after the exit removal");
+        out.close();
+    }
 }
