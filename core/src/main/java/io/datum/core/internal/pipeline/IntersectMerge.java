@@ -72,8 +72,7 @@ final class IntersectMerge {
     private final List<LabelCategories> sourceLabels;
     private final LabelCategories merged;
     private final int datasets;
-    private final List<Set<String>> groups = new ArrayList<>();
-    private final List<Set<String>> optional = new ArrayList<>();
+    private final IntersectMergeGroups groups;
 
     private String key;
     private final List<Pending> pending = new ArrayList<>();
@@ -83,23 +82,7 @@ final class IntersectMerge {
         this.sourceLabels = sourceLabels;
         this.merged = merged;
         this.datasets = sourceLabels.size();
-        for (List<String> group : options.groups()) {
-            Set<String> names = new LinkedHashSet<>();
-            Set<String> opt = new HashSet<>();
-            for (String label : group) {
-                String name = label.endsWith("?") ? label.substring(0, label.length() - 1) : label;
-                names.add(name);
-                if (label.endsWith("?")) {
-                    opt.add(name);
-                }
-                if (merged.find(name).isEmpty()) {
-                    throw new DatasetException("Datasets do not contain label '" + name + "', available labels "
-                            + MergeText.value(merged.labels().stream().map(l -> l.name()).toList()));
-                }
-            }
-            groups.add(names);
-            optional.add(opt);
-        }
+        this.groups = new IntersectMergeGroups(options.groups(), merged);
     }
 
     /** Errors found for one item: the blamed datasets and the text. */
@@ -173,7 +156,7 @@ final class IntersectMerge {
             clusters.put(t, c);
             joined.addAll(c);
         });
-        List<Set<List<Ann>>> clusterGroups = clusterGroups(joined);
+        List<Set<List<Ann>>> clusterGroups = IntersectMergeGroups.clusterGroups(joined, IntersectMerge::groupIds);
 
         List<Annotation> result = new ArrayList<>();
         for (Map.Entry<AnnotationType, List<List<Ann>>> e : clusters.entrySet()) {
@@ -199,8 +182,8 @@ final class IntersectMerge {
             checkDistances(mergedOfType);
             mergedOfType.forEach(a -> result.add(a.ann));
         }
-        if (!groups.isEmpty()) {
-            checkGroups(result);
+        for (String text : groups.wrongGroups(key, result)) {
+            pending.add(new Pending(Set.of(), () -> text));
         }
         return result;
     }
@@ -356,51 +339,10 @@ final class IntersectMerge {
         return true;
     }
 
-    /** Clusters joined by shared group ids (0 included, as the reference joins them), each set with its new group. */
-    private static List<Set<List<Ann>>> clusterGroups(List<List<Ann>> clusters) {
-        List<Set<List<Ann>>> result = new ArrayList<>();
-        boolean[] visited = new boolean[clusters.size()];
-        for (int a = 0; a < clusters.size(); a++) {
-            if (visited[a]) {
-                continue;
-            }
-            visited[a] = true;
-            Set<List<Ann>> group = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            group.add(clusters.get(a));
-            Set<Long> ids = groupIds(clusters.get(a));
-            for (int b = a + 1; b < clusters.size(); b++) {
-                Set<Long> other = groupIds(clusters.get(b));
-                if (intersects(ids, other)) {
-                    ids.addAll(other);
-                }
-            }
-            for (int b = a + 1; b < clusters.size(); b++) {
-                if (intersects(ids, groupIds(clusters.get(b)))) {
-                    group.add(clusters.get(b));
-                    visited[b] = true;
-                }
-            }
-            if (ids.equals(Set.of(0L))) {
-                continue;
-            }
-            result.add(group);
-        }
-        return result;
-    }
-
     private static Set<Long> groupIds(List<Ann> cluster) {
         Set<Long> ids = new HashSet<>();
         cluster.forEach(a -> ids.add(a.ann.group()));
         return ids;
-    }
-
-    private static boolean intersects(Set<Long> a, Set<Long> b) {
-        for (Long x : b) {
-            if (a.contains(x)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A cluster missing from datasets that have the item with annotations is an error blaming them. */
@@ -586,61 +528,6 @@ final class IntersectMerge {
                             + MergeText.annotation(x) + ", " + MergeText.annotation(y) + ", distance = "
                             + MergeText.value(d)));
                 }
-            }
-        }
-    }
-
-    /** Groups of merged annotations whose labels break a group definition (extra labels, or required ones missing). */
-    private void checkGroups(List<Annotation> annotations) {
-        List<Annotation> sorted = new ArrayList<>(annotations);
-        sorted.sort(Comparator.comparingLong(Annotation::group));
-        List<List<Annotation>> instances = new ArrayList<>();
-        Map<Long, List<Annotation>> byGroup = new LinkedHashMap<>();
-        for (Annotation a : sorted) {
-            if (a.group() == 0) {
-                instances.add(List.of(a));
-            } else {
-                byGroup.computeIfAbsent(a.group(), g -> {
-                    List<Annotation> l = new ArrayList<>();
-                    instances.add(l);
-                    return l;
-                }).add(a);
-            }
-        }
-        for (List<Annotation> instance : instances) {
-            Set<String> labels = new LinkedHashSet<>();
-            for (Annotation a : instance) {
-                String name = a.label() == null ? null : merged.get(a.label()).name();
-                if (a.group() != 0) {
-                    labels.add(name);
-                } else {
-                    Set<String> single = new LinkedHashSet<>();
-                    single.add(name);
-                    checkGroup(single, List.of(a));
-                }
-            }
-            if (!labels.isEmpty()) {
-                checkGroup(labels, instance);
-            }
-        }
-    }
-
-    private void checkGroup(Set<String> labels, List<Annotation> instance) {
-        for (int g = 0; g < groups.size(); g++) {
-            Set<String> expected = groups.get(g);
-            Set<String> common = new HashSet<>(expected);
-            common.retainAll(labels);
-            Set<String> missing = new HashSet<>(expected);
-            missing.removeAll(common);
-            missing.removeAll(optional.get(g));
-            Set<String> extra = new HashSet<>(labels);
-            extra.removeAll(expected);
-            if (!common.isEmpty() && (!extra.isEmpty() || !missing.isEmpty())) {
-                List<Annotation> members = List.copyOf(instance);
-                pending.add(new Pending(Set.of(), () -> "Item " + key + ": annotation group has wrong labels: found "
-                        + MergeText.nameSet(labels) + ", expected " + MergeText.nameSet(expected) + ", group "
-                        + MergeText.value(members)));
-                break;
             }
         }
     }
