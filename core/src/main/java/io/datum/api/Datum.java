@@ -63,7 +63,22 @@ public interface Datum {
      *
      * @since 1.2
      */
-    Dataset merge(List<DatasetInput> inputs, DatasetListener listener) throws IOException;
+    default Dataset merge(List<DatasetInput> inputs, DatasetListener listener) throws IOException {
+        return merge(inputs, MergeOptions.of(MergePolicy.UNION), listener);
+    }
+
+    /**
+     * A pipeline over several datasets merged by one of Datumaro's policies
+     * ({@link MergePolicy}): {@code union} as {@link #merge(List, DatasetListener)};
+     * {@code exact} and {@code intersect} join the items of one subset and id from every input into
+     * one. The inputs are read side by side in the order of their items' subset and id (an input
+     * in another order is sorted first, spilling to the run's temporary folder), so only the items
+     * of one key are held at a time. An {@code exact} conflict stops the run with an error naming
+     * the item and both datasets; {@code intersect} errors go to {@link MergeOptions#report()}.
+     *
+     * @since 1.3
+     */
+    Dataset merge(List<DatasetInput> inputs, MergeOptions options, DatasetListener listener) throws IOException;
 
     /**
      * A pipeline over a source the caller made (such as {@code Datasets.of}); the caller closes it.

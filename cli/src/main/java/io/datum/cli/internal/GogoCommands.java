@@ -96,8 +96,9 @@ public class GogoCommands {
         return run(session, "filter", args);
     }
 
-    @Descriptor("Merges datasets (union: labels united, every item kept) and writes them (TARGET ... [-f FORMAT] "
-            + "[-o DIR] [-- FORMAT_OPTIONS]); returns the export result")
+    @Descriptor("Merges datasets by a policy and writes them with merge_report.json ([-m union|intersect|exact] "
+            + "[-iou T] [-oconf T] [--quorum N] [-g GROUP] TARGET ... [-f FORMAT] [-o DIR] [-- FORMAT_OPTIONS]); "
+            + "returns the export result")
     public Object merge(CommandSession session, @Descriptor(ARGS) String[] args) {
         return run(session, "merge", args);
     }

@@ -1,27 +1,26 @@
 package io.datum.cli.internal;
 
-import io.datum.text.PythonJson;
 import io.datum.api.DatasetInput;
 import io.datum.api.ExportRequest;
 import io.datum.api.ExportResult;
+import io.datum.api.MergeOptions;
+import io.datum.api.MergePolicy;
+import io.datum.api.MergeReport;
 import io.datum.options.OptionParser;
 import io.datum.options.OptionParser.Arity;
 import io.datum.options.ParsedOptions;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * {@code datum merge}: several datasets merged by the {@code union} policy and written in one
- * format, with the reference's {@code merge_report.json} beside the data. One target merges the
- * current project with it; several merge only those. The output format defaults to the targets'
- * own when they share one (the reference's default, its own {@code datumaro} format, is not
- * provided here).
+ * {@code datum merge}: several datasets merged by one of the reference's policies and written in
+ * one format, with the reference's {@code merge_report.json} beside the data. One target merges
+ * the current project with it; several merge only those. The work is the API's
+ * ({@code Datum.merge} with {@link MergeOptions}); this verb parses the options and writes the
+ * report. The output format defaults to the targets' own when they share one (the reference's
+ * default, its own {@code datumaro} format, is not provided here).
  */
 final class MergeVerb implements Verb {
     static final String REPORT = "merge_report.json";
@@ -29,30 +28,49 @@ final class MergeVerb implements Verb {
     @Override
     public Object run(String name, List<String> args, Session s) throws IOException {
         OptionParser parser = OptionParser.named("datum " + name)
-                .description("Merges several datasets: their labels united by name, every item kept; an item "
-                        + "(id and subset) found in several of them is kept from each, renamed '<id>-<n>' after the "
-                        + "n-th target. With one target, the current project is merged with it.")
+                .description("Merges several datasets into one. 'union' (the default) unites their labels by name and "
+                        + "keeps every item, an item (id and subset) found in several of them kept from each, renamed "
+                        + "'<id>-<n>' after the n-th target. 'exact' needs the same labels everywhere and joins the "
+                        + "items of one id and subset into one: their images, attributes and annotations must agree. "
+                        + "'intersect' joins them too, matching their annotations (shapes by IoU, labels and "
+                        + "attributes by vote) and reporting what does not agree in merge_report.json. With one "
+                        + "target, the current project is merged with it.")
                 .positional("targets", Arity.AT_LEAST_ONE, "Target dataset revpaths: dataset path[:format], "
                         + "source names or 'project'")
                 .value(List.of("-m", "--merge-policy"), "MERGE_POLICY", "Policy for how to merge datasets (options: "
-                        + "union; default: union)", "union")
+                        + "union, intersect, exact; default: union)", "union")
                 .value(List.of("-o", "--output-dir"), "DST_DIR", "Output directory (default: merged)")
                 .flag("--overwrite", "Overwrite existing files in the save directory")
                 .value(List.of("-f", "--format"), "FORMAT", "Output format (default: the targets' format, when "
                         + "they share one)")
                 .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project to operate on (default: "
                         + "current dir)")
+                .value(List.of("-iou", "--iou-thresh"), "IOU_THRESH", "IoU match threshold for segments (default: "
+                        + "0.25)", "0.25")
+                .value(List.of("-oconf", "--output-conf-thresh"), "OUTPUT_CONF_THRESH", "Confidence threshold for "
+                        + "output annotations (default: 0.0)", "0.0")
+                .value(List.of("--quorum"), "QUORUM", "Minimum count for a label and attribute voting results to be "
+                        + "counted (default: 0)", "0")
+                .repeated(List.of("-g", "--groups"), "GROUPS", "A comma-separated list of labels in annotation groups "
+                        + "to check. '?' postfix can be added to a label to make it optional in the group (repeatable)")
                 .extra("EXTRA_EXPORT_ARGS")
                 .epilog(s.formatsEpilog());
         ParsedOptions o = parser.parse(args);
-        String policy = o.value("merge-policy");
-        if (policy.equals("exact") || policy.equals("intersect")) {
-            throw new CliException("Merge policy '" + policy + "' is not provided by datum: only 'union' (every item "
-                    + "of every dataset kept)");
+        MergePolicy policy;
+        try {
+            policy = MergePolicy.named(o.value("merge-policy"));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
         }
-        if (!policy.equals("union")) {
-            throw new CliException(policy + " is invalid Merger name.");
-        }
+        List<List<String>> groups = new ArrayList<>();
+        o.values("groups").forEach(g -> groups.add(List.of(g.split(",", -1))));
+        MergeReport report = new MergeReport();
+        MergeOptions options = MergeOptions.of(policy)
+                .withIouThreshold(number(parser, "-iou/--iou-thresh", o.value("iou-thresh")))
+                .withOutputConfThreshold(number(parser, "-oconf/--output-conf-thresh", o.value("output-conf-thresh")))
+                .withQuorum(integer(parser, "--quorum", o.value("quorum")))
+                .withGroups(groups)
+                .reportingTo(report);
         List<String> targets = o.positionals("targets");
         List<DatasetInput> inputs = new ArrayList<>();
         if (targets.size() == 1) {
@@ -86,19 +104,33 @@ final class MergeVerb implements Verb {
         CliJobContext listener = new CliJobContext(s.log(), null, "Merging...");
         ExportResult result;
         try {
-            result = s.datum().merge(inputs, listener)
+            result = s.datum().merge(inputs, options, listener)
                     .export(new ExportRequest(output, format, o.extra(), o.flag("overwrite"), shownOutput));
         } finally {
             listener.flushWarnings();
         }
-        Path report = result.output().resolve(REPORT);
-        Map<String, Object> clean = new LinkedHashMap<>();
-        clean.put("Item errors", Map.of());
-        clean.put("Source errors", Map.of());
-        clean.put("All errors", List.of());
-        Files.writeString(report, PythonJson.dumps(clean, 2), StandardCharsets.UTF_8);
+        Path reportFile = result.output().resolve(REPORT);
+        report.write(reportFile);
         s.log().info("Merge results have been saved to '" + result.output() + "'");
-        s.log().info("Report has been saved to '" + report + "'");
+        s.log().info("Report has been saved to '" + reportFile + "'");
         return result;
+    }
+
+    /** A real number as argparse's {@code type=float} reads it. */
+    private static double number(OptionParser parser, String option, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw parser.error("argument " + option + ": invalid float value: '" + text + "'");
+        }
+    }
+
+    /** A whole number as argparse's {@code type=int} reads it. */
+    private static int integer(OptionParser parser, String option, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw parser.error("argument " + option + ": invalid int value: '" + text + "'");
+        }
     }
 }

@@ -62,14 +62,15 @@ class MergeAndCompareVerbsTest {
     }
 
     @Test
-    void mergeWithOneTargetTakesTheProjectAndRefusesOtherPolicies() throws IOException {
+    void mergeWithOneTargetTakesTheProjectAndRefusesBadPolicies() throws IOException {
         second();
         assertEquals(0, run("create", "-o", "proj"), err);
         assertEquals(0, run("import", "-p", "proj", "-f", "fake", input.toString()), err);
         assertEquals(0, run("merge", "-p", "proj", "other:fake", "-f", "other"), err);
         assertTrue(Files.isDirectory(dir.resolve("merged")), "the default output folder is 'merged'");
         assertEquals(1, run("merge", "-m", "exact", "in:fake", "other:fake", "-o", "out"));
-        assertTrue(err.contains("ERROR: Merge policy 'exact' is not provided by datum: only 'union'"), err);
+        assertTrue(err.contains("ERROR: Merging of datasets with different categories is only allowed in 'merge' "
+                + "command."), err);
         assertEquals(1, run("merge", "-m", "foo", "in:fake", "other:fake", "-o", "out"));
         assertTrue(err.contains("ERROR: foo is invalid Merger name."), err);
         assertEquals(2, run("merge", "-o", "out"));

@@ -4,6 +4,7 @@ import io.datum.api.Dataset;
 import io.datum.api.DatasetInput;
 import io.datum.api.DatasetListener;
 import io.datum.api.Datum;
+import io.datum.api.MergeOptions;
 import io.datum.registry.DetectionReport;
 import io.datum.registry.FormatRegistry;
 import io.datum.spi.DatasetSource;
@@ -36,8 +37,9 @@ public class DatumComponent implements Datum {
     }
 
     @Override
-    public Dataset merge(List<DatasetInput> inputs, DatasetListener listener) throws IOException {
-        return delegate.merge(inputs, listener);
+    public Dataset merge(List<DatasetInput> inputs, MergeOptions options, DatasetListener listener)
+            throws IOException {
+        return delegate.merge(inputs, options, listener);
     }
 
     @Override

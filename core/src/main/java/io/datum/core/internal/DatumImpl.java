@@ -5,6 +5,7 @@ import io.datum.api.DatasetInput;
 import io.datum.api.DatasetListener;
 import io.datum.api.Datum;
 import io.datum.api.ExportRequest;
+import io.datum.api.MergeOptions;
 import io.datum.core.internal.pipeline.Pipeline;
 import io.datum.registry.DetectionReport;
 import io.datum.registry.FormatRegistry;
@@ -36,8 +37,8 @@ public final class DatumImpl implements Datum {
     }
 
     @Override
-    public Dataset merge(List<DatasetInput> inputs, DatasetListener listener) {
-        return Pipeline.merged(registry, inputs, listener);
+    public Dataset merge(List<DatasetInput> inputs, MergeOptions options, DatasetListener listener) {
+        return Pipeline.merged(registry, inputs, options, listener);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.datum.api.DatasetListener;
 import io.datum.api.DatasetStatistics;
 import io.datum.api.ExportRequest;
 import io.datum.api.ExportResult;
+import io.datum.api.MergeOptions;
 import io.datum.api.RenderRequest;
 import io.datum.api.RenderResult;
 import io.datum.api.StagedOutput;
@@ -73,20 +74,21 @@ public final class Pipeline implements Dataset {
      * accept its input's options.
      */
     public static Pipeline open(FormatRegistry registry, List<DatasetInput> inputs, DatasetListener listener) {
-        return open(registry, inputs, listener, false);
+        return open(registry, inputs, listener, null);
     }
 
     /**
-     * A pipeline over datasets on disk merged with the {@code union} policy
-     * ({@link UnionMergeSource}): labels united by name, every item kept, repeated keys renamed.
-     * The inputs are checked as by {@link #open}.
+     * A pipeline over datasets on disk merged by a policy ({@link MergeSources}). The inputs are
+     * checked as by {@link #open}.
      */
-    public static Pipeline merged(FormatRegistry registry, List<DatasetInput> inputs, DatasetListener listener) {
-        return open(registry, inputs, listener, true);
+    public static Pipeline merged(FormatRegistry registry, List<DatasetInput> inputs, MergeOptions merge,
+                                  DatasetListener listener) {
+        return open(registry, inputs, listener, merge);
     }
 
+    /** With {@code merge} null, the inputs are read one after the other. */
     private static Pipeline open(FormatRegistry registry, List<DatasetInput> inputs, DatasetListener listener,
-                                 boolean union) {
+                                 MergeOptions merge) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("a pipeline needs at least one input");
         }
@@ -109,7 +111,7 @@ public final class Pipeline implements Dataset {
             importers.add(importer);
             options.add(importer.options().parse(input.options()));
         }
-        return new Pipeline(registry, listener, inputs, context -> openAll(inputs, importers, options, context, union),
+        return new Pipeline(registry, listener, inputs, context -> openAll(inputs, importers, options, context, merge),
                 List.of());
     }
 
@@ -129,15 +131,15 @@ public final class Pipeline implements Dataset {
     }
 
     private static DatasetSource openAll(List<DatasetInput> inputs, List<DatasetImporter> importers,
-                                         List<ParsedOptions> options, JobContext context, boolean union)
+                                         List<ParsedOptions> options, JobContext context, MergeOptions merge)
             throws IOException {
         List<DatasetSource> opened = new ArrayList<>();
         try {
             for (int i = 0; i < inputs.size(); i++) {
                 opened.add(importers.get(i).open(inputs.get(i).path(), options.get(i), context));
             }
-            if (union) {
-                return new UnionMergeSource(opened);
+            if (merge != null) {
+                return MergeSources.open(opened, inputs, merge, context);
             }
             for (DatasetSource s : opened) {
                 if (!s.categories().labels().sameLabelsAs(opened.get(0).categories().labels())) {
