@@ -187,7 +187,7 @@ final class TableComparator {
     static final class AndersonDarling {
         private static final double[] CRITICAL_B0 = {0.675, 1.281, 1.645, 1.96, 2.326, 2.573, 3.085};
         private static final double[] CRITICAL_B1 = {-0.245, 0.25, 0.678, 1.149, 1.822, 2.364, 3.615};
-        private static final double[] CRITICAL_B2 = {-0.105, -0.305, -0.362, -0.396, -0.412, -0.414, -0.391};
+        private static final double[] CRITICAL_B2 = {-0.105, -0.305, -0.362, -0.391, -0.396, -0.345, -0.154};
         private static final double[] SIGNIFICANCE = {0.25, 0.1, 0.05, 0.025, 0.01, 0.005, 0.001};
 
         private AndersonDarling() {
