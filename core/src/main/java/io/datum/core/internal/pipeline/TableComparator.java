@@ -177,7 +177,7 @@ final class TableComparator {
     }
 
     /**
-     * The k-sample Anderson-Darling test (Scholz and Stephens, with ties by mid-ranks) of two
+     * The k-sample Anderson-Darling test (ties by mid-ranks) of two
      * samples of small integers given as counts per value, as SciPy's {@code anderson_ksamp}
      * computes it: the statistic, normalised, and its p-value interpolated (a quadratic fit of the
      * log of the significance levels over the critical values) and held between 0.001 and 0.25.
