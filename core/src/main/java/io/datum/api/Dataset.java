@@ -59,11 +59,13 @@ public interface Dataset {
     }
 
     /**
-     * This dataset (the first) compared with {@code other} (the second), item by item matched by
-     * subset and id (Datumaro's {@code datum compare -m equality}). Both are read a few times over,
-     * never held whole: the first is taken a bounded share of its items at a time.
+     * This dataset (the first) compared with {@code other} (the second) by the method of the
+     * options (Datumaro's {@code datum compare -m table|equality|distance}). By equality and
+     * distance, items are matched by subset and id in one pass over each dataset, sorted on disk
+     * when they do not come in that order, never held whole; the table method reads each dataset
+     * for its statistics, as {@link #statistics} does.
      *
-     * @since 1.2
+     * @since 1.2 (the table and distance methods since 1.3)
      */
     DatasetComparison compare(Dataset other, ComparisonOptions options) throws IOException;
 

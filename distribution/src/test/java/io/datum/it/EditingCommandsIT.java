@@ -76,14 +76,18 @@ public class EditingCommandsIT {
             Object merged = session.execute("datum:merge " + work.resolve("train") + " open-images-sample -o "
                     + work.resolve("merged"));
             assertEquals(5L, call(merged, "items"));
-            Object same = session.execute("datum:compare open-images-sample open-images-sample");
+            Object same = session.execute("datum:compare -m equality open-images-sample open-images-sample");
             assertEquals(DatasetComparison.class.getName(), same.getClass().getName());
             assertEquals("The datasets are equal (3 and 3 items)", session.format(same, Converter.INSPECT).toString());
             // datasets that differ are a result, not a failure
-            Object differ = session.execute("datum:compare open-images-sample " + work.resolve("train"));
+            Object differ = session.execute("datum:compare -m equality open-images-sample " + work.resolve("train"));
             assertEquals(false, call(differ, "equal"));
             assertTrue(session.format(differ, Converter.INSPECT).toString().startsWith(
                     "Only in the first: validation/9a8b7c6d5e4f3a2b\n"));
+            // the table method is the default, as in the reference
+            Object table = session.execute("datum:compare open-images-sample open-images-sample");
+            assertEquals("TABLE", call(table, "method").toString());
+            assertTrue(session.format(table, Converter.INSPECT).toString().startsWith("High-level comparison:\n+---"));
         }
         assertFalse("the shell printed a result itself:\n" + buffer, buffer.toString(StandardCharsets.UTF_8)
                 .contains("The datasets"));

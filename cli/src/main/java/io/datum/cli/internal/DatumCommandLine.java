@@ -1,5 +1,6 @@
 package io.datum.cli.internal;
 
+import io.datum.api.ComparisonOptions;
 import io.datum.api.DatasetComparison;
 import io.datum.api.Datum;
 import io.datum.options.HelpRequested;
@@ -131,8 +132,9 @@ public final class DatumCommandLine {
         List<String> rest = args.subList(i + 1, args.size());
         try {
             Object result = dispatch(verb, rest, new Session(datum, cwd, out, log, returnsObjects));
-            // a comparison is a verdict: datasets that differ end with 1, as diff does
-            return new Outcome(result instanceof DatasetComparison c && !c.equal() ? 1 : 0, result);
+            // a comparison by equality is a verdict: datasets that differ end with 1, as diff does
+            return new Outcome(result instanceof DatasetComparison c && c.method() == ComparisonOptions.Method.EQUALITY
+                    && !c.equal() ? 1 : 0, result);
         } catch (HelpRequested h) {
             out.print(h.help());
             return new Outcome(0, null);

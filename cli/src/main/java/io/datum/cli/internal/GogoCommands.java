@@ -103,8 +103,9 @@ public class GogoCommands {
         return run(session, "merge", args);
     }
 
-    @Descriptor("Compares two datasets item by item (FIRST [SECOND] [--tolerance T] [-o DIR]); returns the comparison "
-            + "($r equal is true when they are equal)")
+    @Descriptor("Compares two datasets (FIRST [SECOND] [-m table|equality|distance] [--tolerance T] [--iou-thresh T] "
+            + "[-o DIR]); returns the comparison ($r table, $r distance; by equality, $r equal is true when they are "
+            + "equal)")
     public Object compare(CommandSession session, @Descriptor(ARGS) String[] args) {
         return run(session, "compare", args);
     }

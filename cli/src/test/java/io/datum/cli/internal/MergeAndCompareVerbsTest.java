@@ -82,9 +82,9 @@ class MergeAndCompareVerbsTest {
     void compareExitsWith0WhenEqualAnd1WhenDifferentAndWritesTheReportWithO() throws IOException {
         assertEquals(0, run("transform", "-t", "reindex", "-i", "in", "-o", "copy", "--", "-s", "1"), err);
         assertEquals(0, run("convert", "-i", "in", "-if", "fake", "-f", "fake", "-o", "same", "-e", "/item"), err);
-        assertEquals(0, run("compare", "in:fake", "same:fake"), err);
+        assertEquals(0, run("compare", "-m", "equality", "in:fake", "same:fake"), err);
         assertEquals("The datasets are equal (3 and 3 items)\n", out);
-        assertEquals(1, run("compare", "in:fake", "copy:fake", "-o", "report"));
+        assertEquals(1, run("compare", "-m", "equality", "in:fake", "copy:fake", "-o", "report"));
         assertTrue(out.contains("Only in the first: test/b\n"), out);
         assertTrue(out.contains("Only in the second: test/2\n"), out);
         assertTrue(out.endsWith("The datasets differ (3 and 3 items): 0 label differences, 3 items only in the first, "
@@ -99,7 +99,7 @@ class MergeAndCompareVerbsTest {
         Path other = Files.createDirectories(dir.resolve("other"));
         Files.write(other.resolve("labels.txt"), List.of("cat", "dog"));
         Files.write(other.resolve("items.txt"), List.of("a train dog", "b test dog", "c test cat"));
-        assertEquals(1, run("compare", "in:fake", "other:fake"));
+        assertEquals(1, run("compare", "-m", "equality", "in:fake", "other:fake"));
         assertEquals("Different: train/a\n  only in the first: label 'cat'\n  only in the second: label 'dog'\n"
                 + "The datasets differ (3 and 3 items): 0 label differences, 0 items only in the first, 0 only in the "
                 + "second, 1 different\n", out);
@@ -111,14 +111,14 @@ class MergeAndCompareVerbsTest {
         assertEquals(1, run("merge", "in:fake"));
         assertTrue(err.contains("ERROR: One target is merged with the current project, and there is no project at '.'"),
                 err);
-        assertEquals(2, run("compare", "in:fake", "other:fake", "-m", "table"));
-        assertTrue(err.contains("invalid choice: 'table'"), err);
+        assertEquals(2, run("compare", "in:fake", "other:fake", "-m", "bogus"));
+        assertTrue(err.contains("invalid choice: 'bogus' (choose from 'table', 'equality', 'distance')"), err);
     }
 
     @Test
     void theShellGetsTheComparisonAsAResultEvenWhenTheDatasetsDiffer() {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
-        DatumCommandLine.Outcome outcome = datum.call(List.of("compare", "in:fake", "in:fake"),
+        DatumCommandLine.Outcome outcome = datum.call(List.of("compare", "-m", "equality", "in:fake", "in:fake"),
                 new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true,
                         StandardCharsets.UTF_8));
         assertEquals(0, outcome.exitCode());

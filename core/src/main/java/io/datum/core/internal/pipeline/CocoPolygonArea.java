@@ -16,9 +16,22 @@ public final class CocoPolygonArea {
     }
 
     public static long area(double[] xy, int height, int width) {
+        long[] runs = runs(xy, height, width);
+        long area = 0;
+        for (int i = 1; i < runs.length; i += 2) {
+            area += runs[i];
+        }
+        return area;
+    }
+
+    /**
+     * The rasterised polygon as pycocotools' run-length code: pixels in column-major order
+     * ({@code x * height + y}), alternating runs of unset and set pixels, the first unset.
+     */
+    static long[] runs(double[] xy, int height, int width) {
         int k = xy.length / 2;
         if (k == 0) {
-            return 0;
+            return new long[] {(long) height * width};
         }
         int[] x = new int[k + 1];
         int[] y = new int[k + 1];
@@ -118,10 +131,6 @@ public final class CocoPolygonArea {
                 }
             }
         }
-        long area = 0;
-        for (int i = 1; i < n; i += 2) {
-            area += counts[i];
-        }
-        return area;
+        return Arrays.copyOf(counts, n);
     }
 }

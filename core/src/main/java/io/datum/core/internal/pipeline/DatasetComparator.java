@@ -4,7 +4,6 @@ import io.datum.api.ComparisonOptions;
 import io.datum.api.DatasetComparison;
 import io.datum.api.DatasetComparison.ItemDifference;
 import io.datum.api.DatasetComparison.ItemRef;
-import io.datum.collections.LongHashSet;
 import io.datum.model.Annotation;
 import io.datum.model.Attributes;
 import io.datum.model.Bbox;
@@ -18,109 +17,89 @@ import io.datum.model.Points;
 import io.datum.model.PolyLine;
 import io.datum.model.Polygon;
 import io.datum.spi.DatasetSource;
-import io.datum.spi.ItemCursor;
+import io.datum.spi.JobContext;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 
 /**
- * Compares two datasets item by item, matched by subset and id, in bounded memory: the items of
- * the first are split by a hash of their key into as many shares as needed for a share to hold at
- * most {@code shareSize} items; for each share, the first dataset's items of that share are held
- * while the second dataset streams past them. A dataset of n items is thus read about
- * n / shareSize times; only the differences found are kept.
+ * Compares two datasets by the method of the options. Equality and distance pair the items by
+ * subset and id with a {@link ComparisonJoin} — one pass over each dataset, at most
+ * {@code sortBuffer} items of a side in memory — and keep only what differs; the table method
+ * ({@link TableComparator}) puts the statistics of each side by side.
  *
- * <p>Within an item, annotations are matched whatever their order: each one of the first takes the
- * first not yet matched one of the second that is the same — same kind, same label name, same
- * z-order and attributes, coordinates within the tolerance, the same pixels for masks. Ids and
- * groups are not compared: formats renumber them.
+ * <p>By equality, within an item annotations are matched whatever their order: each one of the
+ * first takes the first not yet matched one of the second that is the same — same kind, same
+ * label name, same z-order and attributes, coordinates within the tolerance, the same pixels for
+ * masks. Ids and groups are not compared: formats renumber them.
  */
 final class DatasetComparator {
-    /** Items of the first dataset held at once, by default: a few tens of megabytes. */
-    static final int SHARE_SIZE = 100_000;
-
     private final ComparisonOptions options;
-    private final int shareSize;
+    private final int sortBuffer;
+    private final Path spillDir;
 
-    DatasetComparator(ComparisonOptions options, int shareSize) {
-        this.options = options;
-        this.shareSize = shareSize;
+    /** A comparator sorting in the system's temporary folder (for tests). */
+    DatasetComparator(ComparisonOptions options, int sortBuffer) {
+        this(options, sortBuffer, null);
     }
 
+    DatasetComparator(ComparisonOptions options, int sortBuffer, Path spillDir) {
+        this.options = options;
+        this.sortBuffer = sortBuffer;
+        this.spillDir = spillDir;
+    }
+
+    /** By equality or distance; the table method needs {@link #compareTables}. */
     DatasetComparison compare(DatasetSource first, DatasetSource second) {
+        return switch (options.method()) {
+            case EQUALITY -> equality(first, second);
+            case DISTANCE -> new DistanceComparator(options.iouThreshold(), new ComparisonJoin(sortBuffer, spillDir))
+                    .compare(first, second);
+            case TABLE -> throw new IllegalStateException("the table method needs the datasets' formats");
+        };
+    }
+
+    /** By the table method: {@code formats} names the format of each dataset. */
+    static DatasetComparison compareTables(DatasetSource first, DatasetSource second, List<String> formats,
+                                           JobContext context, Path spillDir) throws IOException {
+        return new TableComparator(context, spillDir).compare(first, second, formats.get(0), formats.get(1));
+    }
+
+    private DatasetComparison equality(DatasetSource first, DatasetSource second) {
         LabelCategories firstLabels = first.categories().labels();
         LabelCategories secondLabels = second.categories().labels();
-        long firstCount = count(first);
-        int shares = (int) Math.max(1, (firstCount + shareSize - 1) / shareSize);
         List<ItemRef> onlyInFirst = new ArrayList<>();
         List<ItemRef> onlyInSecond = new ArrayList<>();
         List<ItemDifference> different = new ArrayList<>();
-        long secondCount = 0;
-        for (int share = 0; share < shares; share++) {
-            Map<String, DatasetItem> held = new HashMap<>();
-            try (ItemCursor items = first.items()) {
-                while (items.hasNext()) {
-                    DatasetItem item = items.next();
-                    if (shareOf(item, shares) == share) {
-                        held.put(key(item), item);
-                    }
-                }
-            }
-            secondCount = 0;
-            try (ItemCursor items = second.items()) {
-                while (items.hasNext()) {
-                    DatasetItem item = items.next();
-                    secondCount++;
-                    if (shareOf(item, shares) != share) {
-                        continue;
-                    }
-                    DatasetItem mine = held.remove(key(item));
-                    if (mine == null) {
-                        onlyInSecond.add(new ItemRef(item.id(), item.subset()));
-                        continue;
-                    }
-                    List<String> details = differences(mine, firstLabels, item, secondLabels);
+        var joined = new ComparisonJoin(sortBuffer, spillDir).run(first, second, () -> {
+            onlyInFirst.clear();
+            onlyInSecond.clear();
+            different.clear();
+            return new ComparisonJoin.Visitor() {
+                @Override
+                public void inBoth(DatasetItem a, DatasetItem b) {
+                    List<String> details = differences(a, firstLabels, b, secondLabels);
                     if (!details.isEmpty()) {
-                        different.add(new ItemDifference(item.id(), item.subset(), details));
+                        different.add(new ItemDifference(b.id(), b.subset(), details));
                     }
                 }
-            }
-            held.values().forEach(item -> onlyInFirst.add(new ItemRef(item.id(), item.subset())));
-        }
-        Comparator<ItemRef> refOrder = Comparator.comparing(ItemRef::subset).thenComparing(ItemRef::id);
-        onlyInFirst.sort(refOrder);
-        onlyInSecond.sort(refOrder);
-        different.sort(Comparator.comparing(ItemDifference::subset).thenComparing(ItemDifference::id));
-        return new DatasetComparison(firstCount, secondCount, labelDifferences(firstLabels, secondLabels),
-                onlyInFirst, onlyInSecond, different);
-    }
 
-    private static long count(DatasetSource source) {
-        OptionalLong known = source.itemCount();
-        if (known.isPresent()) {
-            return known.getAsLong();
-        }
-        long n = 0;
-        try (ItemCursor items = source.items()) {
-            while (items.hasNext()) {
-                items.next();
-                n++;
-            }
-        }
-        return n;
-    }
+                @Override
+                public void onlyInFirst(DatasetItem a) {
+                    onlyInFirst.add(new ItemRef(a.id(), a.subset()));
+                }
 
-    private static String key(DatasetItem item) {
-        return item.subset() + '\0' + item.id();
-    }
-
-    private static int shareOf(DatasetItem item, int shares) {
-        return shares == 1 ? 0 : (int) Math.floorMod(LongHashSet.hash(key(item)), (long) shares);
+                @Override
+                public void onlyInSecond(DatasetItem b) {
+                    onlyInSecond.add(new ItemRef(b.id(), b.subset()));
+                }
+            };
+        });
+        return new DatasetComparison(joined.firstItems(), joined.secondItems(),
+                labelDifferences(firstLabels, secondLabels), onlyInFirst, onlyInSecond, different);
     }
 
     /** The labels only one side declares, and those whose parent differs. */

@@ -198,21 +198,42 @@ public final class Pipeline implements Dataset {
 
     @Override
     public DatasetComparison compare(Dataset other, ComparisonOptions options) throws IOException {
-        return compare(other, options, DatasetComparator.SHARE_SIZE);
+        return compare(other, options, ComparisonJoin.SORT_BUFFER);
     }
 
-    /** {@link #compare} holding at most {@code shareSize} items of this dataset at a time. */
-    DatasetComparison compare(Dataset other, ComparisonOptions options, int shareSize) throws IOException {
+    /** {@link #compare} holding at most {@code sortBuffer} items of each dataset at a time. */
+    DatasetComparison compare(Dataset other, ComparisonOptions options, int sortBuffer) throws IOException {
         if (!(other instanceof Pipeline second)) {
             throw new IllegalArgumentException("a dataset of another implementation: " + other.getClass().getName());
         }
         OwnedFolder spill = SpillFolders.create();
-        try (DatasetSource a = openStaged(new PipelineContext(listener, spill.path()));
+        PipelineContext context = new PipelineContext(listener, spill.path());
+        try (DatasetSource a = openStaged(context);
              DatasetSource b = second.openStaged(new PipelineContext(second.listener, spill.path()))) {
-            return new DatasetComparator(options, shareSize).compare(a, b);
+            if (options.method() == ComparisonOptions.Method.TABLE) {
+                return DatasetComparator.compareTables(a, b, List.of(formatName(), second.formatName()), context,
+                        spill.path());
+            }
+            return new DatasetComparator(options, sortBuffer, spill.path()).compare(a, b);
         } finally {
             spill.delete();
         }
+    }
+
+    /** The formats of the inputs, as given or detected, joined by commas; empty for a caller's source. */
+    private String formatName() {
+        List<String> names = new ArrayList<>();
+        for (DatasetInput input : inputs) {
+            String format = input.format();
+            if (format == null) {
+                List<String> found = registry.detect(input.path(), 2).detected();
+                format = found.size() == 1 ? found.get(0) : "";
+            }
+            if (!names.contains(format)) {
+                names.add(format);
+            }
+        }
+        return String.join(", ", names);
     }
 
     @Override

@@ -113,16 +113,6 @@ class MergeAndCompareTest {
         assertTrue(ignoring.different().isEmpty(), ignoring.toString());
     }
 
-    @Test
-    void aMillionItemsAreComparedAQuarterAtATime() {
-        Generated first = new Generated(1_000_000, "train");
-        Generated second = new Generated(1_000_000, "train");
-        DatasetComparison c = new DatasetComparator(ComparisonOptions.EXACT, 250_000).compare(first, second);
-        assertTrue(c.equal(), c::toString);
-        assertEquals(4_000_000, first.made, "four passes over the first, each holding a quarter of it");
-        assertEquals(4_000_000, second.made);
-    }
-
     /** Items "0".."count-1" of one subset, labelled i % 2, made as they are pulled. */
     private static final class Generated implements DatasetSource {
         private final long count;
