@@ -74,6 +74,11 @@ public final class CsvRecordReader implements Closeable {
     private int extraBytes;
     /** The last line break was a CR: an LF right after it belongs to it. */
     private boolean afterCr;
+    /**
+     * Cells kept per record; the rest are checked as they would be read (quotes, UTF-8, length,
+     * line breaks in quotes) but not kept. Skipping them costs a fraction of splitting them.
+     */
+    private int keptCells = Integer.MAX_VALUE;
 
     CsvRecordReader(InputStream in, String displayName) {
         this(in, displayName, BUFFER_BYTES);
@@ -115,6 +120,9 @@ public final class CsvRecordReader implements Closeable {
             // p is at the comma or line break after the cell, or at the end of the input
             if (p < limit && buf[p] == COMMA) {
                 p++;
+                if (cells == keptCells) {
+                    return endRecord(skipRest(p));
+                }
                 continue;
             }
             return endRecord(p);
@@ -150,6 +158,15 @@ public final class CsvRecordReader implements Closeable {
                     return p;
                 }
                 cellStart = ++p;
+                if (n >> 1 == keptCells) {
+                    // the rest only for where it ends: ASCII without quotes, or the general path
+                    p = ByteRuns.nextStop(b, p, end);
+                    if (p == end || b[p] == QUOTE || b[p] < 0) {
+                        return -1;
+                    }
+                    cells = keptCells;
+                    return p;
+                }
             } else if (c == QUOTE || c < 0) {
                 return -1;
             } else {
@@ -258,6 +275,87 @@ public final class CsvRecordReader implements Closeable {
                 System.arraycopy(buf, read, buf, write, n);
                 read += n;
                 write += n;
+            }
+        }
+    }
+
+    /**
+     * Skips the cells from {@code p} (the start of a cell) to the end of the record, checking them
+     * as {@link #plainCell} and {@link #quotedCell} would, without keeping them; returns where the
+     * record ends (its line break or the end of the input).
+     */
+    private int skipRest(int p) throws IOException {
+        boolean cellStart = true;
+        while (true) {
+            if (p == limit) {
+                checkLength(p);
+                p -= fill();
+                if (p == limit) {
+                    return p;
+                }
+            }
+            if (cellStart && buf[p] == QUOTE) {
+                p = skipQuotedCell(p);
+                if (p < limit && buf[p] == COMMA) {
+                    p++;
+                    continue;
+                }
+                return p;
+            }
+            // commas need no stop: what follows one matters only when it is a quote
+            p = ByteRuns.nextStop(buf, p, limit);
+            if (p == limit) {
+                cellStart = false;
+                continue;
+            }
+            byte c = buf[p];
+            if (c == CR || c == LF) {
+                return p;
+            }
+            if (c == QUOTE) {
+                // the record is kept in the buffer, so the byte before the quote is there
+                cellStart = buf[p - 1] == COMMA;
+                if (!cellStart) {
+                    p++; // a quote inside an unquoted cell is an ordinary character
+                }
+            } else {
+                p -= ensure(p, 4);
+                p += utf8Sequence(p);
+                cellStart = false;
+            }
+        }
+    }
+
+    /** {@link #quotedCell} without keeping the cell: returns where it ends (see {@link #afterClosingQuote}). */
+    private int skipQuotedCell(int open) throws IOException {
+        int read = open + 1;
+        while (true) {
+            read = ByteRuns.nextStop(buf, read, limit);
+            if (read == limit) {
+                checkLength(read);
+                read -= fill();
+                if (read == limit) {
+                    throw malformed(recordFirstLine, "EOF reached before encapsulated token finished");
+                }
+                continue;
+            }
+            byte c = buf[read];
+            if (c == QUOTE) {
+                read -= ensure(read, 2);
+                if (read + 1 < limit && buf[read + 1] == QUOTE) {
+                    read += 2;
+                    continue;
+                }
+                return afterClosingQuote(read + 1);
+            }
+            if (c == CR || c == LF) {
+                if (c == CR || buf[read - 1] != CR) {
+                    line++;
+                }
+                read++;
+            } else {
+                read -= ensure(read, 4);
+                read += utf8Sequence(read);
             }
         }
     }
@@ -414,6 +512,15 @@ public final class CsvRecordReader implements Closeable {
 
     private DatasetException malformed(long at, String problem) {
         return DatasetException.at(displayName, at, "malformed CSV: " + problem);
+    }
+
+    /**
+     * Keeps only the first {@code count} cells of each record from the next one on: the others are
+     * checked as before (an error in them is the same error) but not kept, and {@link #size()}
+     * counts at most {@code count}.
+     */
+    void keepCells(int count) {
+        keptCells = Math.max(1, count);
     }
 
     /** The number of cells of the current record. */

@@ -93,6 +93,16 @@ public final class CsvTable implements Closeable {
         return i;
     }
 
+    /**
+     * Keeps the cells up to {@code lastColumn} only, from the next record on: the others are still
+     * checked as they would be read (a malformed quote, bad UTF-8 or an overlong record there is
+     * the same error on the same line) but cost a fraction of splitting them, and {@link #has}
+     * is false for them.
+     */
+    public void keepColumnsUpTo(int lastColumn) {
+        records.keepCells(lastColumn + 1);
+    }
+
     /** True when the record is long enough to have the cell. */
     public boolean has(int column) {
         return column >= 0 && column < records.size();

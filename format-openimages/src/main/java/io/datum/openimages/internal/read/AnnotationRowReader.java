@@ -173,7 +173,38 @@ public final class AnnotationRowReader implements Closeable {
         ColumnsAsRead asRead = ColumnsAsRead.of(file.kind());
         if (keepColumns && asRead != null) {
             kept = new KeptCells.Reader(table, asRead);
+        } else if (!keepColumns) {
+            int last = lastColumnRead();
+            if (last >= 0) {
+                // Google's box and mask files end with clicks nobody reads (XClick*, Clicks)
+                table.keepColumnsUpTo(last);
+            }
         }
+    }
+
+    /** The last column a label, box or mask row is read from; -1 for the other kinds (all are read). */
+    private int lastColumnRead() {
+        int last = Math.max(imageIdColumn, labelColumn);
+        switch (file.kind()) {
+            case LABEL -> last = Math.max(last, confidenceColumn);
+            case BOX -> {
+                last = Math.max(last, confidenceColumn);
+                for (int c : coordinateColumns) {
+                    last = Math.max(last, c);
+                }
+                for (int c : flagColumns) {
+                    last = Math.max(last, c);
+                }
+            }
+            case MASK -> {
+                last = Math.max(last, Math.max(maskPathColumn, Math.max(boxIdColumn, iouColumn)));
+                for (int c : maskBoxColumns) {
+                    last = Math.max(last, c);
+                }
+            }
+            default -> last = -1;
+        }
+        return last;
     }
 
     private KeptCells kept() {

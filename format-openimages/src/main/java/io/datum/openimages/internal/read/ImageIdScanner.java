@@ -1,6 +1,7 @@
 package io.datum.openimages.internal.read;
 
 import io.datum.openimages.internal.OpenImagesPaths;
+import io.datum.openimages.internal.csv.ByteRuns;
 import io.datum.openimages.internal.csv.CsvTable;
 import io.datum.support.io.BufferLimitException;
 import io.datum.support.io.ByteInput;
@@ -40,17 +41,11 @@ final class ImageIdScanner {
     private static final int NO_CHAR = -1;
     /** Bytes that end an unquoted field: comma, CR, LF, and non-ASCII bytes (checked, then skipped). */
     private static final boolean[] FIELD_STOP = new boolean[256];
-    /** Bytes that matter in the rest of a record: quote, CR, LF, and non-ASCII bytes. */
-    private static final boolean[] REST_STOP = new boolean[256];
 
     static {
         for (int b = 0x80; b < 0x100; b++) {
             FIELD_STOP[b] = true;
-            REST_STOP[b] = true;
         }
-        REST_STOP['"'] = true;
-        REST_STOP['\r'] = true;
-        REST_STOP['\n'] = true;
         FIELD_STOP[','] = true;
         FIELD_STOP['\r'] = true;
         FIELD_STOP['\n'] = true;
@@ -254,12 +249,9 @@ final class ImageIdScanner {
             return false;
         }
         while (true) {
-            int p = pos;
+            int p = ByteRuns.nextStop(buf, pos, limit);
             int end = limit;
             byte[] b = buf;
-            while (p < end && !REST_STOP[b[p] & 0xFF]) {
-                p++;
-            }
             pos = p;
             if (p == end) {
                 if (!fill()) {

@@ -115,6 +115,8 @@ final class ItemDescriptions {
             if (idColumn < 0) {
                 idColumn = table.requireColumn(OpenImagesPaths.IMAGE_ID);
                 subsetColumn = table.requireColumn(OpenImagesPaths.SUBSET);
+                // Google's files spend most of their bytes on URLs, authors and titles after these
+                table.keepColumnsUpTo(Math.max(idColumn, subsetColumn));
             }
             table.requirePresent(idColumn, OpenImagesPaths.IMAGE_ID);
             byte[] buffer = table.buffer();

@@ -1,24 +1,111 @@
 package io.datum.openimages.internal.read;
 
 import io.datum.model.LabelCategories;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Label indexes looked up by the UTF-8 bytes of their names, as CSV cells hold them: every label,
  * box and mask row names its label, and a {@code HashMap<String, Integer>} lookup needed a new
  * String and its hash per row. Read-only once built, so the reading threads of a pass share one.
+ *
+ * <p>Names of up to {@value #PACKED_BYTES} bytes (Open Images' {@code /m/...} ids are 7 to 11)
+ * are held as two longs and a length in a table of their own, so that a lookup reads the cell as
+ * two longs, mixes them into a slot and compares two longs there: no byte-by-byte hash and no
+ * comparison of byte ranges, which made about half the CPU time of parsing a label or box row.
+ * Longer names go to an {@link IdTable}.
  */
 final class LabelIndex {
-    /** Names in label order; {@link LabelCategories} has no repeated name, so ordinal = index. */
-    private final IdTable names = new IdTable();
+    private static final int PACKED_BYTES = 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Names longer than {@value #PACKED_BYTES} bytes, with their label index in {@link #longIndexes}. */
+    private final IdTable longNames = new IdTable();
+    private int[] longIndexes = new int[8];
+    /** Open addressing over the packed names: their first and last 8 bytes, and (length << 24 | index) + 1, 0 when empty. */
+    private final long[] lows;
+    private final long[] highs;
+    private final int[] entries;
+    private final int mask;
 
     LabelIndex(LabelCategories labels) {
+        int capacity = Integer.highestOneBit(Math.max(4, labels.size()) * 4 - 1) << 1;
+        lows = new long[capacity];
+        highs = new long[capacity];
+        entries = new int[capacity];
+        mask = capacity - 1;
         for (int i = 0; i < labels.size(); i++) {
-            names.add(labels.get(i).name());
+            byte[] name = labels.get(i).name().getBytes(StandardCharsets.UTF_8);
+            if (name.length > PACKED_BYTES || i >= 1 << 24) {
+                int ordinal = longNames.add(name, 0, name.length);
+                if (ordinal == longIndexes.length) {
+                    longIndexes = java.util.Arrays.copyOf(longIndexes, ordinal * 2);
+                }
+                longIndexes[ordinal] = i;
+                continue;
+            }
+            long low = packed(name, 0, Math.min(8, name.length));
+            long high = name.length > 8 ? packed(name, 8, name.length) : 0;
+            int slot = slot(low, high, name.length);
+            while (entries[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            lows[slot] = low;
+            highs[slot] = high;
+            entries[slot] = (name.length << 24 | i) + 1;
         }
     }
 
     /** The index of the label named by {@code utf8[from, to)}, or -1. */
     int find(byte[] utf8, int from, int to) {
-        return names.get(utf8, from, to);
+        int length = to - from;
+        if (length > PACKED_BYTES) {
+            int ordinal = longNames.get(utf8, from, to);
+            return ordinal < 0 ? -1 : longIndexes[ordinal];
+        }
+        long low;
+        long high;
+        if (from + PACKED_BYTES <= utf8.length) {
+            // read whole words past the cell (still inside the array) and clear what is not the cell's
+            low = (long) LONGS.get(utf8, from);
+            high = (long) LONGS.get(utf8, from + 8);
+            if (length < 8) {
+                low &= (1L << (length << 3)) - 1;
+                high = 0;
+            } else if (length < PACKED_BYTES) {
+                high &= (1L << ((length - 8) << 3)) - 1;
+            }
+        } else {
+            low = packed(utf8, from, Math.min(to, from + 8));
+            high = length > 8 ? packed(utf8, from + 8, to) : 0;
+        }
+        int expected = length << 24;
+        for (int slot = slot(low, high, length); ; slot = (slot + 1) & mask) {
+            int entry = entries[slot] - 1;
+            if (entry < 0) {
+                return -1;
+            }
+            if ((entry & 0xFF00_0000) == expected && lows[slot] == low && highs[slot] == high) {
+                return entry & 0xFF_FFFF;
+            }
+        }
+    }
+
+    /** The bytes {@code b[from, to)} (at most 8) as a little-endian long, zero above them. */
+    private static long packed(byte[] b, int from, int to) {
+        long v = 0;
+        for (int i = to - 1; i >= from; i--) {
+            v = v << 8 | (b[i] & 0xFF);
+        }
+        return v;
+    }
+
+    private int slot(long low, long high, int length) {
+        long h = (low * 0x9E3779B97F4A7C15L) ^ (high * 0xC2B2AE3D27D4EB4FL) ^ length;
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        return (int) (h ^ (h >>> 32)) & mask;
     }
 }

@@ -17,6 +17,13 @@ class CsvRecordReaderFuzzTest {
     void recordsOrAnErrorWithItsLine(byte[] input) throws IOException {
         String whole = outcome(input, Integer.MAX_VALUE);
         assertEquals(whole, outcome(input, 1), "read at once and byte by byte");
+        // cells skipped rather than kept: the kept ones, or the same error
+        for (int kept = 1; kept <= 3; kept++) {
+            assertEquals(CsvRecordReaderTest.outcomeCut(input, Integer.MAX_VALUE, 1 << 17, kept),
+                    CsvRecordReaderTest.outcomeKept(input, Integer.MAX_VALUE, 1 << 17, kept), kept + " cells kept");
+            assertEquals(CsvRecordReaderTest.outcomeCut(input, 1, 4, kept),
+                    CsvRecordReaderTest.outcomeKept(input, 1, 4, kept), kept + " cells kept, byte by byte");
+        }
     }
 
     private static String outcome(byte[] input, int chunk) throws IOException {

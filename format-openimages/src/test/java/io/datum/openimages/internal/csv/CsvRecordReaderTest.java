@@ -39,6 +39,51 @@ class CsvRecordReaderTest {
         return out;
     }
 
+    /**
+     * As {@link #read(byte[], int)}, keeping the first {@code kept} cells of each record and
+     * skipping the others; {@code bufferBytes} to start with.
+     */
+    static List<String> readKept(byte[] input, int chunk, int bufferBytes, int kept) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (CsvRecordReader reader = new CsvRecordReader(new Trickle(input, chunk), "f.csv", bufferBytes)) {
+            reader.keepCells(kept);
+            while (reader.next()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < reader.size(); i++) {
+                    cells.add(reader.cell(i));
+                }
+                out.add(cells + "@" + reader.line());
+            }
+        }
+        return out;
+    }
+
+    /** The records or the error of reading every cell, each record cut to its first {@code kept} cells. */
+    static String outcomeCut(byte[] input, int chunk, int bufferBytes, int kept) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (CsvRecordReader reader = new CsvRecordReader(new Trickle(input, chunk), "f.csv", bufferBytes)) {
+            while (reader.next()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < Math.min(kept, reader.size()); i++) {
+                    cells.add(reader.cell(i));
+                }
+                out.add(cells + "@" + reader.line());
+            }
+        } catch (DatasetException e) {
+            return e.getMessage();
+        }
+        return out.toString();
+    }
+
+    /** The records or the error of reading with {@link CsvRecordReader#keepCells}. */
+    static String outcomeKept(byte[] input, int chunk, int bufferBytes, int kept) throws IOException {
+        try {
+            return readKept(input, chunk, bufferBytes, kept).toString();
+        } catch (DatasetException e) {
+            return e.getMessage();
+        }
+    }
+
     private static List<String> read(String input) throws IOException {
         List<String> whole = read(input.getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE);
         // the same with the input arriving byte by byte: every refill boundary is crossed
@@ -186,6 +231,61 @@ class CsvRecordReaderTest {
             }
         }
         assertTrue(compared > 3_000, "enough inputs were well-formed: " + compared);
+    }
+
+    @Test
+    void skippedCellsAreCheckedAsReadCellsAre() throws IOException {
+        String rows = "id,subset,url,\"a, \"\"quoted\"\"\r\ntitle\",Müller,x\"y,\"\"\n"
+                + "id2,s,\"\",plain,\"é\" \t\r\n"
+                + "id3\n"
+                + "id4,t,\"line\rbreaks\nin\r\nquotes\",last\r\n";
+        byte[] bytes = rows.getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of("[id, subset]@2", "[id2, s]@3", "[id3]@4", "[id4, t]@8"), readKept(bytes, Integer.MAX_VALUE, 1 << 17, 2));
+        for (int kept = 1; kept <= 7; kept++) {
+            for (int chunk : new int[] {1, 3, Integer.MAX_VALUE}) {
+                assertEquals(outcomeCut(bytes, chunk, 4, kept), outcomeKept(bytes, chunk, 4, kept), kept + "/" + chunk);
+            }
+        }
+        // the same error on the same line when it lies in a skipped cell
+        String[] bad = {
+            "a,b,\"x\"y\n", "a,b,\"open\nnever closed\n", "a,b\nc,d,e\"f,\"g\"h,i\n", "a,\"\r\n\",\"q\" z\n",
+        };
+        for (String text : bad) {
+            byte[] b = text.getBytes(StandardCharsets.UTF_8);
+            String expected = failure(b);
+            for (int chunk : new int[] {1, 2, Integer.MAX_VALUE}) {
+                assertEquals(expected, outcomeKept(b, chunk, 4, 1), escape(text));
+            }
+        }
+        byte[] invalid = {'a', ',', 'b', ',', '"', 'x', '\n', 'y', (byte) 0xC3, '"', '\n'};
+        assertEquals("f.csv:2: not valid UTF-8 text", outcomeKept(invalid, Integer.MAX_VALUE, 1 << 17, 1));
+        byte[] stray = {'a', ',', 'b', ',', 'c', (byte) 0x80, '\n'};
+        assertEquals("f.csv:1: not valid UTF-8 text", outcomeKept(stray, Integer.MAX_VALUE, 1 << 17, 2));
+    }
+
+    @Test
+    void keepingFewerCellsGivesTheirCellsOrTheSameErrorOnRandomText() throws IOException {
+        String[] pieces = {"a", "b", "7", ",", ",", ",", "\"", "\"", "\"\"", "\r", "\n", "\r\n", " ", "\t", "é", "€", "😀",
+            "\u2003", "https://farm2.staticflickr.com/8705/40115128510_78176fab60_o.jpg"};
+        Random random = new Random(4242);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+            if (n % 5 == 0 && bytes.length > 0) {
+                bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(0x80)); // perhaps not UTF-8
+            }
+            int kept = 1 + random.nextInt(3);
+            int chunk = 1 + n % 9;
+            int buffer = 4 + n % 16;
+            byte[] input = bytes;
+            assertEquals(outcomeCut(input, chunk, buffer, kept), outcomeKept(input, chunk, buffer, kept),
+                    () -> kept + " cells of " + escape(new String(input, StandardCharsets.UTF_8)));
+            assertEquals(outcomeCut(input, Integer.MAX_VALUE, 1 << 17, kept), outcomeKept(input, Integer.MAX_VALUE, 1 << 17, kept),
+                    () -> kept + " cells of " + escape(new String(input, StandardCharsets.UTF_8)));
+        }
     }
 
     private static String escape(String s) {
