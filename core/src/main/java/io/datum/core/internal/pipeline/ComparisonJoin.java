@@ -28,8 +28,7 @@ final class ComparisonJoin {
     /** Items held in memory per side while sorting, by default. */
     static final int SORT_BUFFER = 20_000;
 
-    static final Comparator<DatasetItem> KEY_ORDER =
-            Comparator.comparing(DatasetItem::subset).thenComparing(DatasetItem::id);
+    static final Comparator<DatasetItem> KEY_ORDER = ItemCodec.KEY_ORDER;
 
     /** What the join hands each key to. */
     interface Visitor {

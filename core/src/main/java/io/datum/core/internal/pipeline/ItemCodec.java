@@ -23,17 +23,23 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Whole dataset items to a spill file and back, for work that sorts items ({@link ComparisonJoin}):
+ * Whole dataset items to a spill file and back, for work that sorts items by their key (subset,
+ * then id: {@link #KEY_ORDER}) — a comparison's join ({@link ComparisonJoin}) and a merge's
+ * ({@link MergeKeyStreams}):
  * id, subset, image (path, extension, declared size), item attributes and every annotation with
  * all its fields, attributes kept with their types and order. A mask's pixels are produced once,
  * here, and stored as runs of equal values; the item read back holds them in memory.
  */
 final class ItemCodec implements RecordCodec<DatasetItem> {
     static final ItemCodec INSTANCE = new ItemCodec();
+    /** The order of the items' keys: subset, then id. */
+    static final Comparator<DatasetItem> KEY_ORDER = Comparator.comparing(DatasetItem::subset)
+            .thenComparing(DatasetItem::id);
 
     private static final int LABEL = 1;
     private static final int BBOX = 2;

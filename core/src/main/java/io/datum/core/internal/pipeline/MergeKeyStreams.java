@@ -23,8 +23,7 @@ final class MergeKeyStreams implements AutoCloseable {
     /** Items held by a sort before it spills a run: with masks as pixels, a few hundred MB at most. */
     static final int RECORDS_PER_RUN = 20_000;
 
-    static final Comparator<DatasetItem> KEY_ORDER = Comparator.comparing(DatasetItem::subset)
-            .thenComparing(DatasetItem::id);
+    static final Comparator<DatasetItem> KEY_ORDER = ItemCodec.KEY_ORDER;
 
     private final List<DatasetSource> parts;
     private final List<String> names;
@@ -76,7 +75,7 @@ final class MergeKeyStreams implements AutoCloseable {
     }
 
     private ExternalSort<DatasetItem> sorted(DatasetSource part) {
-        ExternalSort<DatasetItem> sort = new ExternalSort<>(MergeItemCodec.INSTANCE, KEY_ORDER, recordsPerRun, tempDir);
+        ExternalSort<DatasetItem> sort = new ExternalSort<>(ItemCodec.INSTANCE, KEY_ORDER, recordsPerRun, tempDir);
         try (ItemCursor items = part.items()) {
             while (items.hasNext()) {
                 sort.add(items.next());
