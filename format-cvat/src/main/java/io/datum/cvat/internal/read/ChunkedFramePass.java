@@ -99,9 +99,13 @@ final class ChunkedFramePass implements FramePass {
             Ended ended = (Ended) o;
             current.skipped.forEach(skipped);
             current.stop();
+            // a reader that ended keeps its parser's buffers and caches: dropped, so that a pass
+            // over thousands of chunks holds only the few being read
+            readers[current.index] = null;
             int next = ended.nextChunk();
             for (int i = current.index + 1; i < (next < 0 ? readers.length : next); i++) {
                 cancel(i);
+                readers[i] = null;
             }
             if (next < 0) {
                 current = null;
