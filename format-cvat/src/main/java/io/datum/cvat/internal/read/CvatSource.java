@@ -55,6 +55,8 @@ final class CvatSource implements DatasetSource {
 
     private final List<Unit> units = new ArrayList<>();
     private final Categories categories;
+    /** The labels as the readers of every pass look them up. */
+    private final BodyReader.Labels labels;
     private final XmlLimits limits;
     private final JobContext context;
     private final int maxInMemory;
@@ -76,6 +78,7 @@ final class CvatSource implements DatasetSource {
             }
         }
         this.categories = categories;
+        this.labels = new BodyReader.Labels(categories.labels());
         this.limits = limits;
         this.context = context;
         this.maxInMemory = maxInMemory;
@@ -187,14 +190,14 @@ final class CvatSource implements DatasetSource {
                 boolean count = warn && warnedFiles.add(u.file);
                 boolean grouped = u.file.subsets().get(u.subset);
                 if (grouped && parser instanceof Utf8XmlScanner scanner && u.file.chunks().starts().length > 0) {
-                    return new ChunkedFramePass(context.workers(), u.file, scanner, categories.labels(), limits, u.subset,
+                    return new ChunkedFramePass(context.workers(), u.file, scanner, labels, limits, u.subset,
                             (element, n) -> {
                                 if (count) {
                                     skipped.merge(element, n, Long::sum);
                                 }
                             });
                 }
-                BodyReader body = new BodyReader(parser, meta, categories.labels(), limits,
+                BodyReader body = new BodyReader(parser, meta, labels, limits,
                         element -> {
                             if (count) {
                                 skipped.merge(element, 1L, Long::sum);
