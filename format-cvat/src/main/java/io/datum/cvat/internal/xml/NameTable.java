@@ -19,19 +19,23 @@ public final class NameTable {
     public static final int ABSENT = -2;
     private static final int SHORT = 16;
 
-    /** Two words a slot: the name's bytes, zero-padded (a name holds no NUL, so lengths differ in the words). */
-    private final long[] keys;
-    /** The number + 1 of each slot's name; 0: an empty slot. */
-    private final int[] numbers;
+    /**
+     * Three longs a slot, so that a probe reads one cache line: the name's bytes as two words,
+     * zero-padded (a name holds no NUL, so lengths differ in the words), then its number + 1
+     * (0: an empty slot).
+     */
+    private final long[] slots;
+    private final int mask;
     private final int shift;
     private final Map<String, Integer> others = new HashMap<>();
 
     /** Names and their numbers, {@code numbers.get(i)} for {@code names.get(i)}; a name's first number wins. */
     public NameTable(List<String> names, List<Integer> numbers) {
-        int slots = Integer.highestOneBit(Math.max(16, names.size() * 4 - 1));
-        this.keys = new long[slots * 2];
-        this.numbers = new int[slots];
-        this.shift = 64 - Integer.numberOfTrailingZeros(slots);
+        // at most about 0.6 full
+        int count = Integer.highestOneBit(Math.max(8, names.size())) * 2;
+        this.slots = new long[count * 3];
+        this.mask = count - 1;
+        this.shift = 64 - Integer.numberOfTrailingZeros(count);
         long[] words = new long[2];
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
@@ -40,14 +44,14 @@ public final class NameTable {
                 others.putIfAbsent(name, number);
                 continue;
             }
-            int slot = slot(words[0], words[1]);
-            while (this.numbers[slot] != 0 && !(keys[2 * slot] == words[0] && keys[2 * slot + 1] == words[1])) {
-                slot = (slot + 1) & (slots - 1);
+            int at = 3 * slot(words[0], words[1]);
+            while (slots[at + 2] != 0 && !(slots[at] == words[0] && slots[at + 1] == words[1])) {
+                at = 3 * ((at / 3 + 1) & mask);
             }
-            if (this.numbers[slot] == 0) {
-                keys[2 * slot] = words[0];
-                keys[2 * slot + 1] = words[1];
-                this.numbers[slot] = number + 1;
+            if (slots[at + 2] == 0) {
+                slots[at] = words[0];
+                slots[at + 1] = words[1];
+                slots[at + 2] = number + 1L;
             }
         }
     }
@@ -85,13 +89,16 @@ public final class NameTable {
     }
 
     private int find(long word0, long word1) {
-        int mask = numbers.length - 1;
-        for (int slot = slot(word0, word1); numbers[slot] != 0; slot = (slot + 1) & mask) {
-            if (keys[2 * slot] == word0 && keys[2 * slot + 1] == word1) {
-                return numbers[slot] - 1;
+        for (int slot = slot(word0, word1); ; slot = (slot + 1) & mask) {
+            int at = 3 * slot;
+            long number = slots[at + 2];
+            if (number == 0) {
+                return UNKNOWN;
+            }
+            if (slots[at] == word0 && slots[at + 1] == word1) {
+                return (int) number - 1;
             }
         }
-        return UNKNOWN;
     }
 
     private int slot(long word0, long word1) {
