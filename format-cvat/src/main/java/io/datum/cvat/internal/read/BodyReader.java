@@ -4,6 +4,7 @@ import io.datum.cvat.internal.AttributeValues;
 import io.datum.cvat.internal.CvatMeta;
 import io.datum.cvat.internal.CvatNames;
 import io.datum.cvat.internal.RleMask;
+import io.datum.cvat.internal.xml.NameTable;
 import io.datum.cvat.internal.xml.XmlCursor;
 import io.datum.cvat.internal.xml.XmlLimits;
 import io.datum.files.FolderPaths;
@@ -51,8 +52,9 @@ import io.datum.model.Mask;
 import io.datum.model.Points;
 import io.datum.model.PolyLine;
 import io.datum.model.Polygon;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -162,7 +164,7 @@ final class BodyReader {
     }
 
     private final XmlCursor parser;
-    private final LabelCategories labels;
+    private final Labels labels;
     private final Map<String, String> attributeTypes;
     private final ImageSize originalSize;
     private final XmlLimits limits;
@@ -181,6 +183,11 @@ final class BodyReader {
      */
     BodyReader(XmlCursor parser, CvatMeta meta, LabelCategories labels, XmlLimits limits,
                Consumer<String> skippedElement) {
+        this(parser, meta, new Labels(labels), limits, skippedElement);
+    }
+
+    /** A reader that resolves label names with {@code labels}, made once for all readers of a pass. */
+    BodyReader(XmlCursor parser, CvatMeta meta, Labels labels, XmlLimits limits, Consumer<String> skippedElement) {
         this.parser = parser;
         this.labels = labels;
         this.attributeTypes = meta.attributeTypes();
@@ -236,7 +243,7 @@ final class BodyReader {
             throw parser.at("<track> inside another <track> or <image>");
         }
         long id = integer(TRACK, ID, required(TRACK, ID));
-        track = new Track(id, labelIndex(parser.attribute(LABEL)), optionalInteger(TRACK, GROUP_ID, 0),
+        track = new Track(id, label(), optionalInteger(TRACK, GROUP_ID, 0),
                 parser.attribute(SUBSET), depth);
     }
 
@@ -294,7 +301,7 @@ final class BodyReader {
             keyframe = "1".equals(parser.attribute(KEYFRAME));
         } else {
             frame = image.frame;
-            label = labelIndex(parser.attribute(LABEL));
+            label = label();
             group = optionalInteger(element, GROUP_ID, 0);
             id = 0;
         }
@@ -344,11 +351,14 @@ final class BodyReader {
         if (image == null) {
             throw parser.at("<tag> outside an <image>");
         }
-        String name = required(TAG, LABEL);
-        Integer label = labelIndex(name);
-        if (label == null) {
-            throw parser.at("<tag> label '" + name + "' is not declared in <meta>");
+        int found = parser.lookUp(LABEL, labels.names);
+        if (found == NameTable.ABSENT) {
+            required(TAG, LABEL);  // the error for a missing attribute
         }
+        if (found < 0) {
+            throw parser.at("<tag> label '" + parser.attribute(LABEL) + "' is not declared in <meta>");
+        }
+        Integer label = labels.indexes[found];
         Open t = open.start(TAG, depth, image.frame);
         t.label = label;
         t.group = optionalInteger(TAG, GROUP_ID, 0);
@@ -473,31 +483,34 @@ final class BodyReader {
         return values;
     }
 
-    // label names seen before, by identity: the scanner hands out one String per repeated value;
-    // two slots a hash, so that the few hundred labels of a dataset do not evict each other
-    private static final int LABEL_SLOTS = 2048;
-    private final String[] labelNames = new String[LABEL_SLOTS];
-    private final Integer[] labelIndexes = new Integer[LABEL_SLOTS];
+    /**
+     * The labels that label names are resolved against, as a {@link NameTable}: made once for a
+     * pass and shared by the readers of its chunks (a table of tens of thousands of labels made
+     * per chunk would cost more than the chunk), with each index boxed once.
+     */
+    static final class Labels {
+        private final NameTable names;
+        private final Integer[] indexes;
 
-    private Integer labelIndex(String name) {
-        if (name == null) {
-            return null;
+        Labels(LabelCategories labels) {
+            List<String> names = new ArrayList<>(labels.size());
+            List<Integer> numbers = new ArrayList<>(labels.size());
+            indexes = new Integer[labels.size()];
+            for (int i = 0; i < labels.size(); i++) {
+                String name = labels.get(i).name();
+                names.add(name);
+                // the index the categories give the name: the same whichever label declared it first
+                numbers.add(labels.find(name).orElse(i));
+                indexes[i] = i;
+            }
+            this.names = new NameTable(names, numbers);
         }
-        int h = name.hashCode();
-        int slot = (h ^ h >>> 11) & (LABEL_SLOTS - 2);
-        if (labelNames[slot] == name) {
-            return labelIndexes[slot];
-        }
-        if (labelNames[slot + 1] == name) {
-            return labelIndexes[slot + 1];
-        }
-        OptionalInt i = labels.find(name);
-        Integer index = i.isPresent() ? i.getAsInt() : null;
-        labelNames[slot + 1] = labelNames[slot];  // the older of the two goes
-        labelIndexes[slot + 1] = labelIndexes[slot];
-        labelNames[slot] = name;
-        labelIndexes[slot] = index;
-        return index;
+    }
+
+    /** The index of the label the current element's {@code label} attribute names; null without one, or for an unknown name. */
+    private Integer label() {
+        int i = parser.lookUp(LABEL, labels.names);
+        return i >= 0 ? labels.indexes[i] : null;
     }
 
     private String required(String element, String attributeName) {

@@ -4,7 +4,6 @@ import io.datum.cvat.internal.CvatMeta;
 import io.datum.cvat.internal.CvatNames;
 import io.datum.cvat.internal.xml.Utf8XmlScanner;
 import io.datum.cvat.internal.xml.XmlLimits;
-import io.datum.model.LabelCategories;
 import io.datum.spi.DatasetException;
 import io.datum.support.stream.ReadAhead;
 import io.datum.support.stream.Workers;
@@ -47,7 +46,7 @@ final class ChunkedFramePass implements FramePass {
 
     private final CvatFile file;
     private final CvatMeta meta;
-    private final LabelCategories labels;
+    private final BodyReader.Labels labels;
     private final XmlLimits limits;
     private final String subset;
     private final BiConsumer<String, Long> skipped;
@@ -63,7 +62,7 @@ final class ChunkedFramePass implements FramePass {
      * @param first   the file opened and read up to the end of its meta: the first chunk
      * @param skipped told the unsupported elements of the chunks handed on, with their counts
      */
-    ChunkedFramePass(Workers workers, CvatFile file, Utf8XmlScanner first, LabelCategories labels, XmlLimits limits,
+    ChunkedFramePass(Workers workers, CvatFile file, Utf8XmlScanner first, BodyReader.Labels labels, XmlLimits limits,
                      String subset, BiConsumer<String, Long> skipped) {
         this.file = file;
         this.meta = file.meta();
@@ -99,9 +98,13 @@ final class ChunkedFramePass implements FramePass {
             Ended ended = (Ended) o;
             current.skipped.forEach(skipped);
             current.stop();
+            // a reader that ended keeps its parser's buffers and caches: dropped, so that a pass
+            // over thousands of chunks holds only the few being read
+            readers[current.index] = null;
             int next = ended.nextChunk();
             for (int i = current.index + 1; i < (next < 0 ? readers.length : next); i++) {
                 cancel(i);
+                readers[i] = null;
             }
             if (next < 0) {
                 current = null;

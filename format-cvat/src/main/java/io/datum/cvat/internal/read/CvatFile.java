@@ -46,66 +46,25 @@ public record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta met
     /** Chunks of about this many bytes: a few thousand images, so that a chunk read ahead stays small. */
     static final long CHUNK_BYTES = 4L << 20;
 
-    /** Knows whether the frames of one subset have come in one stretch each so far. */
-    private static final class FrameOrder {
-        private String first;
-        private String current;
-        private LongHashSet seen = new LongHashSet();
-        /** Stretches so far: the number of frames while they are grouped. */
-        private long frames;
-
-        void see(String frame) {
-            if (seen == null || frame.equals(current)) {
-                return;
-            }
-            if (!seen.add(LongHashSet.hash(frame))) {
-                seen = null;
-            }
-            if (first == null) {
-                first = frame;
-            }
-            current = frame;
-            frames++;
-        }
-
-        /** Takes in what {@code next} saw of the frames right after these, as if this one had seen them. */
-        void append(FrameOrder next) {
-            if (seen == null || next.frames == 0) {
-                seen = next.seen == null ? null : seen;
-                return;
-            }
-            if (next.seen == null) {
-                seen = null;
-                return;
-            }
-            // the first frame of the next part may go on with this part's last stretch
-            boolean continues = next.first.equals(current);
-            if (!seen.addAll(next.seen, continues, LongHashSet.hash(next.first))) {
-                seen = null;
-                return;
-            }
-            frames += next.frames - (continues ? 1 : 0);
-            current = next.current;
-        }
-
-        /** Frames of this subset are not grouped (a track lists its frames again). */
-        void scatter() {
-            seen = null;
-        }
-
-        boolean grouped() {
-            return seen != null;
-        }
-    }
-
     /**
      * Reads the file's meta and finds its subsets and their frame order. A UTF-8 file is only
      * skimmed for its {@code <image>} and {@code <track>} tags (a full read per pass checks the
      * rest; output is staged, so a late error loses nothing): without tracks, each subset's frames
      * are grouped unless an image id repeats; any track scatters them. Other encodings are read
      * whole with Aalto, record by record, and so are UTF-8 files when the library reader is chosen.
+     *
+     * <p>The ids the file's images give its subsets go to {@code ids}; a subset with a track is
+     * {@link ItemIds#unknown unknown} there.
      */
     static CvatFile scan(Path path, String shownName, XmlLimits limits, long chunkBytes, Workers workers) throws IOException {
+        try (ItemIds ids = new ItemIds(null)) {
+            return scan(path, shownName, limits, chunkBytes, workers, ids);
+        }
+    }
+
+    /** {@link #scan(Path, String, XmlLimits, long, Workers)}, telling {@code ids} the item ids of the file's images. */
+    static CvatFile scan(Path path, String shownName, XmlLimits limits, long chunkBytes, Workers workers, ItemIds ids)
+            throws IOException {
         String stem = stem(path.getFileName().toString());
         Path images = path.toAbsolutePath().getParent().resolve(CvatNames.IMAGES_DIR);
         try (XmlCursor parser = SafeXml.open(path, shownName, limits)) {
@@ -122,29 +81,55 @@ public record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta met
                 names.add(stem);
             }
             Map<String, FrameOrder> orders = new LinkedHashMap<>();
+            Map<String, ItemIds.Hashes> hashes = new LinkedHashMap<>();
             for (String n : names) {
                 orders.put(n, new FrameOrder());
+                hashes.put(n, ids.of(n));
             }
             Chunks chunks = Chunks.NONE;
+            boolean track;
             if (parser instanceof Utf8XmlScanner scanner) {
-                chunks = skimFrames(path, scanner, orders, chunkBytes, shownName, limits, workers);
+                Skim skim = skimFrames(path, scanner, orders, hashes, chunkBytes, shownName, limits, workers, ids);
+                track = skim.track;
+                chunks = skim.chunks(scanner);
             } else {
-                BodyReader body = new BodyReader(parser, meta, categories(meta), limits, e -> { });
-                boolean more = true;
-                while (more) {
-                    more = body.step(r -> see(orders, r.subset(), r.frame()));
-                }
+                track = readFrames(parser, meta, limits, orders, hashes);
+            }
+            if (track) {
+                names.forEach(ids::unknown);
             }
             Map<String, Boolean> subsets = new LinkedHashMap<>();
             Map<String, Long> frameCounts = new LinkedHashMap<>();
             orders.forEach((subset, order) -> {
                 subsets.put(subset, order.grouped());
                 if (order.grouped()) {
-                    frameCounts.put(subset, order.frames);
+                    frameCounts.put(subset, order.frames());
                 }
             });
             return new CvatFile(path, shownName, hasEntries(images) ? images : null, meta, subsets, frameCounts, chunks);
         }
+    }
+
+    /**
+     * Reads the whole body record by record, for the frames and item ids; true when a track came
+     * (an item of a track's frame may have no image to give its id).
+     */
+    private static boolean readFrames(XmlCursor parser, CvatMeta meta, XmlLimits limits, Map<String, FrameOrder> orders,
+                                      Map<String, ItemIds.Hashes> hashes) {
+        BodyReader body = new BodyReader(parser, meta, categories(meta), limits, e -> { });
+        boolean[] track = {false};
+        boolean more = true;
+        while (more) {
+            more = body.step(r -> {
+                see(orders, r.subset(), r.frame());
+                if (r instanceof FrameRecord.ImageRecord image) {
+                    seeName(hashes, r.subset(), image.name());
+                } else if (((FrameRecord.AnnotationRecord) r).annotation().attributes().has(CvatNames.TRACK_ID)) {
+                    track[0] = true;
+                }
+            });
+        }
+        return track[0];
     }
 
     /** Whether {@code folder} exists and holds anything: an empty one spares a lookup per item. */
@@ -161,76 +146,85 @@ public record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta met
     static final long SPLIT_SKIM_CHUNKS = 16;
 
     /**
-     * Sees the frames of every {@code <image>}; returns where the file can be cut, or none.
+     * Sees the frames and names of every {@code <image>}; returns the skim of the whole file.
      *
      * <p>A big file is skimmed in two halves at once. The second half's skim starts at a byte in
      * the middle, which may be inside a comment or CDATA section, so it is only used when its
      * first tag is the one the first half's skim, which knows where it is, reaches first past the
      * middle: from a tag on, a skim does the same whoever started it. Otherwise the first half's
-     * skim goes on to the end, as for a small file.
+     * skim goes on to the end, as for a small file, and the second half's item ids are dropped.
      */
-    private static Chunks skimFrames(Path path, Utf8XmlScanner scanner, Map<String, FrameOrder> orders, long chunkBytes,
-                                     String shownName, XmlLimits limits, Workers workers) throws IOException {
+    private static Skim skimFrames(Path path, Utf8XmlScanner scanner, Map<String, FrameOrder> orders,
+                                   Map<String, ItemIds.Hashes> hashes, long chunkBytes, String shownName, XmlLimits limits,
+                                   Workers workers, ItemIds ids) throws IOException {
         boolean cuttable = scanner.noNamespaces();
-        Skim first = new Skim(orders, 0);
+        Skim first = new Skim(orders, hashes, 0);
         long from = scanner.position();
         long end = Files.size(path) - scanner.mark();
         Skim second = null;
-        try (Lanes half = cuttable && (end - from) / SPLIT_SKIM_CHUNKS >= chunkBytes ? workers.lanes(1) : workers.lanes(0)) {
-            if (half.size() > 0) {
-                long middle = from + (end - from) / 2;
-                Skim s = second = new Skim(freshOrders(orders), middle);
-                half.execute("datum-cvat-skim", () -> {
-                    try (Utf8XmlScanner rest = Utf8XmlScanner.chunk(path, scanner.mark(), middle, CvatNames.ANNOTATIONS,
-                            shownName, limits)) {
-                        s.run(rest, Long.MAX_VALUE, chunkBytes);
-                    } catch (IOException | RuntimeException e) {
-                        s.failed = true;  // the first half's skim goes on instead, and meets any real error itself
+        try {
+            try (Lanes half = cuttable && (end - from) / SPLIT_SKIM_CHUNKS >= chunkBytes ? workers.lanes(1)
+                    : workers.lanes(0)) {
+                if (half.size() > 0) {
+                    long middle = from + (end - from) / 2;
+                    Map<String, FrameOrder> secondOrders = new LinkedHashMap<>();
+                    Map<String, ItemIds.Hashes> secondHashes = new LinkedHashMap<>();
+                    orders.keySet().forEach(subset -> {
+                        secondOrders.put(subset, new FrameOrder());
+                        secondHashes.put(subset, ids.detached());
+                    });
+                    Skim s = second = new Skim(secondOrders, secondHashes, middle);
+                    half.execute("datum-cvat-skim", () -> {
+                        try (Utf8XmlScanner rest = Utf8XmlScanner.chunk(path, scanner.mark(), middle, CvatNames.ANNOTATIONS,
+                                shownName, limits)) {
+                            s.run(rest, Long.MAX_VALUE, chunkBytes);
+                        } catch (IOException | RuntimeException e) {
+                            s.failed = true;  // the first half's skim goes on instead, and meets any real error itself
+                        }
+                    });
+                    first.run(scanner, middle, chunkBytes);
+                    if (first.track) {
+                        second.stop = true;  // a track: frames are scattered whatever the rest says
                     }
-                });
-                first.run(scanner, middle, chunkBytes);
-                if (first.track) {
-                    second.stop = true;  // a track: frames are scattered whatever the rest says
                 }
             }
-        }
-        // the second half's skim has ended (closing the lanes waited for it)
-        boolean joined = second != null && !first.track && !second.failed && second.first == first.stoppedAt;
-        if (joined) {
-            first.append(second);
-        } else if (!first.track) {
-            first.run(scanner, Long.MAX_VALUE, chunkBytes);
+            // the second half's skim has ended (closing the lanes waited for it)
+            boolean joined = second != null && !first.track && !second.failed && second.first == first.stoppedAt;
+            if (joined) {
+                first.append(second);
+                second = null;
+            } else if (!first.track) {
+                first.run(scanner, Long.MAX_VALUE, chunkBytes);
+            }
+        } finally {
+            if (second != null) {
+                second.hashes.values().forEach(ItemIds.Hashes::close);
+            }
         }
         if (first.track) {
             orders.values().forEach(FrameOrder::scatter);
-            return Chunks.NONE;
         }
-        if (!cuttable || first.starts.isEmpty() || orders.values().stream().anyMatch(o -> !o.grouped())) {
-            return Chunks.NONE;
-        }
-        return new Chunks(scanner.mark(), first.starts.stream().mapToLong(Long::longValue).toArray());
+        first.cuttable = cuttable;
+        return first;
     }
 
-    private static Map<String, FrameOrder> freshOrders(Map<String, FrameOrder> like) {
-        Map<String, FrameOrder> orders = new LinkedHashMap<>();
-        like.keySet().forEach(subset -> orders.put(subset, new FrameOrder()));
-        return orders;
-    }
-
-    /** What a skim over a stretch of a file saw: each subset's frames, where to cut, whether a track came. */
+    /** What a skim over a stretch of a file saw: each subset's frames and item ids, where to cut, whether a track came. */
     private static final class Skim {
         final Map<String, FrameOrder> orders;
+        final Map<String, ItemIds.Hashes> hashes;
         final List<Long> starts = new ArrayList<>();
         long last;
         boolean track;
         volatile boolean stop;
         boolean failed;
+        boolean cuttable;
         /** The position of the first tag seen, and of the tag the skim stopped at (not taken in yet); -1: none. */
         long first = -1;
         long stoppedAt = -1;
 
-        Skim(Map<String, FrameOrder> orders, long last) {
+        Skim(Map<String, FrameOrder> orders, Map<String, ItemIds.Hashes> hashes, long last) {
             this.orders = orders;
+            this.hashes = hashes;
             this.last = last;
         }
 
@@ -256,7 +250,9 @@ public record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta met
                 }
                 String frame = scanner.attribute(CvatNames.ID);
                 if (frame != null) {
-                    see(orders, scanner.attribute(CvatNames.SUBSET), frame);
+                    String subset = scanner.attribute(CvatNames.SUBSET);
+                    see(orders, subset, frame);
+                    seeName(hashes, subset, scanner.attribute(CvatNames.NAME));
                 }
                 if (at - last >= chunkBytes) {
                     starts.add(at);
@@ -269,10 +265,37 @@ public record CvatFile(Path path, String shownName, Path imagesDir, CvatMeta met
         /** Takes in the skim of the rest of the file, which started where this one stopped. */
         void append(Skim next) {
             orders.forEach((subset, order) -> order.append(next.orders.get(subset)));
+            hashes.forEach((subset, h) -> h.addAll(next.hashes.get(subset)));
             starts.addAll(next.starts);
             track = next.track;
             stoppedAt = -1;
         }
+
+        /** Where the whole file can be cut: none when it cannot be, or when some subset's frames are not grouped. */
+        Chunks chunks(Utf8XmlScanner scanner) {
+            if (track || !cuttable || starts.isEmpty() || orders.values().stream().anyMatch(o -> !o.grouped())) {
+                return Chunks.NONE;
+            }
+            return new Chunks(scanner.mark(), starts.stream().mapToLong(Long::longValue).toArray());
+        }
+    }
+
+    /** The item id an image named {@code name} gives in {@code subset} (null: every subset of the file). */
+    private static void seeName(Map<String, ItemIds.Hashes> hashes, String subset, String name) {
+        if (name == null) {
+            return;  // an error for the full read
+        }
+        long hash = LongHashSet.hash(itemId(name));
+        hashes.forEach((s, h) -> {
+            if (subset == null || subset.equals(s)) {
+                h.add(hash);
+            }
+        });
+    }
+
+    /** The id of the item an image named {@code name} gives: the name without its extension. */
+    static String itemId(String name) {
+        return name.substring(0, name.length() - extension(name).length());
     }
 
     /** A record of {@code frame} in {@code subset} (null: every subset of the file). */

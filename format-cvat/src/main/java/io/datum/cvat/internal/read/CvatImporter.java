@@ -1,5 +1,6 @@
 package io.datum.cvat.internal.read;
 
+import io.datum.collections.LongHashSet;
 import io.datum.cvat.internal.CvatConfig;
 import io.datum.cvat.internal.CvatNames;
 import io.datum.cvat.internal.xml.SafeXml;
@@ -129,12 +130,16 @@ public class CvatImporter implements DatasetImporter {
         }
         FolderPaths inputPaths = FolderPaths.forReading(root);
         List<CvatFile> files = new ArrayList<>();
-        for (Path xml : xmlFiles) {
-            context.debug("cvat: reading " + xml);
-            inputPaths.check(xml);
-            files.add(CvatFile.scan(xml, XmlSources.shownName(root, xml), limits, chunkBytes, context.workers()));
+        Map<String, LongHashSet> repeatedIds;
+        try (ItemIds ids = new ItemIds(context.tempDir())) {
+            for (Path xml : xmlFiles) {
+                context.debug("cvat: reading " + xml);
+                inputPaths.check(xml);
+                files.add(CvatFile.scan(xml, XmlSources.shownName(root, xml), limits, chunkBytes, context.workers(), ids));
+            }
+            repeatedIds = ids.repeated();
         }
-        return new CvatSource(files, merged(files), limits, context, maxInMemory, inputPaths);
+        return new CvatSource(files, merged(files), limits, context, maxInMemory, inputPaths, repeatedIds);
     }
 
     private static SafeXml.Utf8Parser parser(String source, String name) {

@@ -55,9 +55,13 @@ final class CvatSource implements DatasetSource {
 
     private final List<Unit> units = new ArrayList<>();
     private final Categories categories;
+    /** The labels as the readers of every pass look them up. */
+    private final BodyReader.Labels labels;
     private final XmlLimits limits;
     private final JobContext context;
     private final int maxInMemory;
+    /** Subset → the hashes of the ids that may repeat there (see {@link ItemIds}); absent: any id may. */
+    private final Map<String, LongHashSet> repeatedIds;
     private final AtomicBoolean firstPass = new AtomicBoolean(true);
     private final Set<Cursor> openCursors = ConcurrentHashMap.newKeySet();
 
@@ -65,14 +69,16 @@ final class CvatSource implements DatasetSource {
     private final FolderPaths inputPaths;
 
     CvatSource(List<CvatFile> files, Categories categories, XmlLimits limits, JobContext context, int maxInMemory,
-               FolderPaths inputPaths) {
+               FolderPaths inputPaths, Map<String, LongHashSet> repeatedIds) {
         this.inputPaths = inputPaths;
+        this.repeatedIds = repeatedIds;
         for (CvatFile f : files) {
             for (String subset : f.subsets().keySet()) {
                 units.add(new Unit(f, subset));
             }
         }
         this.categories = categories;
+        this.labels = new BodyReader.Labels(categories.labels());
         this.limits = limits;
         this.context = context;
         this.maxInMemory = maxInMemory;
@@ -184,14 +190,14 @@ final class CvatSource implements DatasetSource {
                 boolean count = warn && warnedFiles.add(u.file);
                 boolean grouped = u.file.subsets().get(u.subset);
                 if (grouped && parser instanceof Utf8XmlScanner scanner && u.file.chunks().starts().length > 0) {
-                    return new ChunkedFramePass(context.workers(), u.file, scanner, categories.labels(), limits, u.subset,
+                    return new ChunkedFramePass(context.workers(), u.file, scanner, labels, limits, u.subset,
                             (element, n) -> {
                                 if (count) {
                                     skipped.merge(element, n, Long::sum);
                                 }
                             });
                 }
-                BodyReader body = new BodyReader(parser, meta, categories.labels(), limits,
+                BodyReader body = new BodyReader(parser, meta, labels, limits,
                         element -> {
                             if (count) {
                                 skipped.merge(element, 1L, Long::sum);
@@ -224,7 +230,8 @@ final class CvatSource implements DatasetSource {
             ImageSize size = g.image() != null ? g.image().size() : file.meta().originalSize();
             String extension = CvatFile.extension(name);
             String id = name.substring(0, name.length() - extension.length());
-            if (!idsBySubset.computeIfAbsent(u.subset, s -> new LongHashSet()).add(LongHashSet.hash(id))) {
+            if (mayRepeat(u.subset, id) && !idsBySubset.computeIfAbsent(u.subset, s -> new LongHashSet())
+                    .add(LongHashSet.hash(id))) {
                 RepeatedItemSearch.Repeat repeat = RepeatedItemSearch.find(file, u.subset, id, g.frame(), limits);
                 if (repeat != null) {
                     throw DatasetExceptions.atLine(file.shownName(), repeat.line(), "images '" + repeat.otherName()
@@ -247,6 +254,12 @@ final class CvatSource implements DatasetSource {
                 }
             }
             return new DatasetItem(id, u.subset, image, g.annotations(), Attributes.of(CvatNames.FRAME, frame));
+        }
+
+        /** Whether {@code id} must be remembered, as one that another item of its subset may give again. */
+        private boolean mayRepeat(String subset, String id) {
+            LongHashSet repeated = repeatedIds.get(subset);
+            return repeated == null || repeated.contains(LongHashSet.hash(id));
         }
 
         /** {@code images/<name>}, else {@code images/<subset>/<name>} (CVAT's project layout), else null. */

@@ -46,7 +46,7 @@ final class RepeatedItemSearch {
                 }
                 if (frame.equals(xml.attribute(CvatNames.ID))) {
                     line = xml.line();
-                } else if (otherName == null && id.equals(name.substring(0, name.length() - CvatFile.extension(name).length()))) {
+                } else if (otherName == null && id.equals(CvatFile.itemId(name))) {
                     otherName = name;
                     otherLine = xml.line();
                 }

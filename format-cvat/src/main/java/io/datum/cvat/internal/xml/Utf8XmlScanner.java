@@ -361,6 +361,16 @@ public final class Utf8XmlScanner extends XmlTagScanner {
     }
 
     @Override
+    public int lookUp(String localName, NameTable names) {
+        int i = attributeIndex(localName);
+        if (i < 0) {
+            return NameTable.ABSENT;
+        }
+        // plain ASCII: looked up from the bytes, without a String
+        return valueFlags[i] == 0 ? names.find(buf, tok + valueFrom[i], tok + valueTo[i]) : names.find(attributeValue(i));
+    }
+
+    @Override
     public double realValue(int index) {
         // plain ASCII (no reference to resolve, no line end to normalise): straight from the bytes
         return valueFlags[index] == 0 ? PythonNumbers.parseFloat(buf, tok + valueFrom[index], tok + valueTo[index])

@@ -39,6 +39,16 @@ public interface XmlCursor extends AutoCloseable {
     String attributeValue(int index);
 
     /**
+     * The number {@code names} gives the value of the current start element's attribute of that
+     * local name: {@link NameTable#UNKNOWN} when it is none of the names, {@link NameTable#ABSENT}
+     * when there is no such attribute.
+     */
+    default int lookUp(String localName, NameTable names) {
+        int i = attributeIndex(localName);
+        return i < 0 ? NameTable.ABSENT : names.find(attributeValue(i));
+    }
+
+    /**
      * The attribute at {@code index} read as Python's {@code float()} reads its text; a scanner
      * can read it without making the String.
      *
