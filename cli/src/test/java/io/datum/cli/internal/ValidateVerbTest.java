@@ -69,6 +69,21 @@ class ValidateVerbTest {
                 .contains("\"total_ann_count\": 2"));
     }
 
+    /** The reference's second example: a project's dataset, with the imbalance threshold given after '--'. */
+    @Test
+    void validatesAProjectWithValidatorOptions() throws IOException {
+        assertEquals(0, run("create", "-o", "proj"), err);
+        assertEquals(0, run("import", "-p", "proj", "-f", "fake", "in"), err);
+        assertEquals(0, run("validate", "-p", "proj", "-t", "classification", "--", "-ir", "40"), err);
+        String project = out;
+        assertTrue(project.startsWith("Validation (classification): 0 errors, "), project);
+        assertTrue(Files.readString(dir.resolve("validation-report.json")).contains("\"cat\": 2"));
+        assertEquals(0, run("validate", "-t", "classification", "in:fake", "--", "-ir", "40"), err);
+        assertEquals(project, out, "the same report as for the dataset's path");
+        assertEquals(2, run("validate", "-t", "classification", "in:fake", "--", "-ir", "x"));
+        assertTrue(err.contains("-ir"), "the option reaches the validator, which checks it: " + err);
+    }
+
     @Test
     void anUnknownTaskOrThresholdIsAUsageErrorAndWritesNothing() throws IOException {
         assertEquals(2, run("validate", "-t", "ranking", "in:fake"));

@@ -1,5 +1,8 @@
 package io.datum.core.internal.transforms;
 
+import io.datum.core.internal.transforms.xpath.ItemXPath;
+import io.datum.core.internal.transforms.xpath.XPathFailure;
+import io.datum.core.internal.transforms.xpath.XmlNode;
 import io.datum.model.Annotation;
 import io.datum.model.Bbox;
 import io.datum.model.Caption;
@@ -13,49 +16,35 @@ import io.datum.model.PolyLine;
 import io.datum.model.Polygon;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
-import io.datum.text.PythonNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathExpression;
-import javax.xml.xpath.XPathExpressionException;
-import javax.xml.xpath.XPathFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * The {@code filter} transform's work ({@code -e/--filter} of {@code convert} and {@code export}):
  * an XPath 1.0 expression evaluated against each item written as the reference's item XML, one
- * item at a time.
- * Modes: {@code items} keeps the items for which the expression is true (XPath {@code boolean()},
- * which matches Python's truthiness of the reference's result); {@code annotations} keeps the
+ * item at a time, with the item element as the context node (as the reference evaluates it, so
+ * that {@code subset='train'} works as well as {@code /item[subset='train']}).
+ * Modes: {@code items} keeps the items for which the result is true as Python takes it (a
+ * non-empty node-set or string, a non-zero number, true); {@code annotations} keeps the
  * annotation elements it selects; {@code items+annotations} does that and drops items left empty.
+ * The XML is a light tree ({@link XmlNode}) whose numbers are spelled only when read.
  */
 final class ItemFilter {
     enum Mode { ITEMS, ANNOTATIONS, ITEMS_AND_ANNOTATIONS }
 
     private final String expression;
-    private final XPathExpression compiled;
+    private final ItemXPath compiled;
     private final Mode mode;
-    private final DocumentBuilder builder;
 
     ItemFilter(String expression, String modeName) {
         this.expression = expression;
         this.mode = modeOf(modeName);
         try {
-            this.compiled = XPathFactory.newInstance().newXPath().compile(expression);
-            this.builder = DocumentBuilderFactory.newInstance().newDocumentBuilder();
-        } catch (XPathExpressionException e) {
+            this.compiled = ItemXPath.compile(expression);
+        } catch (XPathFailure e) {
             throw new DatasetException("Failed to create XPath from expression '" + expression + "'");
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -81,65 +70,80 @@ final class ItemFilter {
 
     /** The item as the filter leaves it, or null when it is dropped. */
     DatasetItem filter(DatasetItem item, LabelCategories labels) {
-        Document doc = builder.newDocument();
-        List<Element> annotationElements = encode(doc, item, labels);
+        List<XmlNode> annotationElements = new ArrayList<>(item.annotations().size());
+        XmlNode root = encode(item, labels, annotationElements);
+        Object result;
         try {
-            if (mode == Mode.ITEMS) {
-                return (Boolean) compiled.evaluate(doc, XPathConstants.BOOLEAN) ? item : null;
-            }
-            NodeList selected;
-            try {
-                selected = (NodeList) compiled.evaluate(doc, XPathConstants.NODESET);
-            } catch (XPathExpressionException e) {
-                throw new DatasetException("The annotation filter '" + expression + "' must select annotation elements");
-            }
-            List<Annotation> kept = new ArrayList<>();
-            for (int i = 0; i < annotationElements.size(); i++) {
-                for (int j = 0; j < selected.getLength(); j++) {
-                    if (selected.item(j) == annotationElements.get(i)) {
-                        kept.add(item.annotations().get(i));
-                        break;
-                    }
-                }
-            }
-            if (mode == Mode.ITEMS_AND_ANNOTATIONS && kept.isEmpty()) {
-                return null;
-            }
-            return item.withAnnotations(kept);
-        } catch (XPathExpressionException e) {
+            result = compiled.evaluate(root);
+        } catch (XPathFailure e) {
             throw new DatasetException("Failed to evaluate the filter '" + expression + "' on item '" + item.id() + "': "
                     + e.getMessage());
         }
+        if (mode == Mode.ITEMS) {
+            return isTrue(result) ? item : null;
+        }
+        List<XmlNode> selected = ItemXPath.nodeSet(result);
+        if (selected == null) {
+            throw new DatasetException("The annotation filter '" + expression + "' must select annotation elements");
+        }
+        List<Annotation> kept = new ArrayList<>();
+        // the selection is in document order, which is the order of the annotations
+        for (XmlNode n : selected) {
+            int i = annotationElements.indexOf(n);
+            if (i >= 0) {
+                kept.add(item.annotations().get(i));
+            }
+        }
+        if (mode == Mode.ITEMS_AND_ANNOTATIONS && kept.isEmpty()) {
+            return null;
+        }
+        return item.withAnnotations(kept);
     }
 
-    /** The reference's item XML; returns the annotation elements in annotation order. */
-    static List<Element> encode(Document doc, DatasetItem item, LabelCategories labels) {
-        Element root = doc.createElement("item");
-        doc.appendChild(root);
-        leaf(root, "id", item.id());
-        leaf(root, "subset", item.subset());
-        if (item.image() != null) {
-            Element image = child(root, "image");
-            ImageSize size = item.image().size().orElse(null);
-            leaf(image, "width", size == null ? "unknown" : Integer.toString(size.width()));
-            leaf(image, "height", size == null ? "unknown" : Integer.toString(size.height()));
-            leaf(image, "has_data", item.image().hasData() ? "1" : "0");
-            item.image().path().ifPresent(p -> leaf(image, "path", p.toString()));
+    /** Python's truth of the reference's result: of a number, anything but zero (NaN is true). */
+    private static boolean isTrue(Object result) {
+        if (result instanceof Boolean b) {
+            return b;
         }
-        List<Element> out = new ArrayList<>();
+        if (result instanceof Double d) {
+            return d != 0;
+        }
+        if (result instanceof String s) {
+            return !s.isEmpty();
+        }
+        return !ItemXPath.nodeSet(result).isEmpty();
+    }
+
+    /**
+     * The reference's item XML; returns its {@code <item>} element and adds the annotation
+     * elements to {@code annotationElements} in annotation order.
+     */
+    static XmlNode encode(DatasetItem item, LabelCategories labels, List<XmlNode> annotationElements) {
+        XmlNode root = XmlNode.document().element("item");
+        root.leaf("id", item.id());
+        root.leaf("subset", item.subset());
+        if (item.image() != null) {
+            XmlNode image = root.element("image");
+            ImageSize size = item.image().size().orElse(null);
+            image.leaf("width", size == null ? "unknown" : Integer.toString(size.width()));
+            image.leaf("height", size == null ? "unknown" : Integer.toString(size.height()));
+            image.leaf("has_data", item.image().hasData() ? "1" : "0");
+            item.image().path().ifPresent(p -> image.leaf("path", p.toString()));
+        }
         for (Annotation a : item.annotations()) {
-            Element e = child(root, "annotation");
-            leaf(e, "id", Long.toString(a.id()));
-            leaf(e, "type", a.type().typeName());
+            XmlNode e = root.element("annotation");
+            e.leaf("id", Long.toString(a.id()));
+            e.leaf("type", a.type().typeName());
             for (Map.Entry<String, Object> attr : a.attributes().entries()) {
-                leaf(e, elementName(attr.getKey()), PythonNumbers.str(attr.getValue()));
+                e.leafOf(elementName(attr.getKey()), attr.getValue());
             }
-            leaf(e, "group", Long.toString(a.group()));
+            e.leaf("group", Long.toString(a.group()));
             if (!(a instanceof Caption)) {
                 Integer label = a.label();
                 boolean known = label != null && label >= 0 && label < labels.size();
-                leaf(e, "label", known ? labels.get(label).name() : "");
-                leaf(e, "label_id", label == null ? "" : Integer.toString(label));
+                e.leaf("label", known ? labels.get(label).name() : "");
+                // Python's str(None) for an annotation without a label
+                e.leaf("label_id", label == null ? "None" : Integer.toString(label));
             }
             if (a instanceof Bbox b) {
                 box(e, b.x(), b.y(), b.w(), b.h());
@@ -150,20 +154,20 @@ final class ItemFilter {
             } else if (a instanceof Points p) {
                 shape(e, p.points(), true);
             } else if (a instanceof Ellipse el) {
-                leaf(e, "x1", PythonNumbers.repr(el.x1()));
-                leaf(e, "y1", PythonNumbers.repr(el.y1()));
-                leaf(e, "x2", PythonNumbers.repr(el.x2()));
-                leaf(e, "y2", PythonNumbers.repr(el.y2()));
-                leaf(e, "area", PythonNumbers.repr(Math.PI * (el.x2() - el.x1()) * (el.y2() - el.y1()) / 4));
+                e.leaf("x1", el.x1());
+                e.leaf("y1", el.y1());
+                e.leaf("x2", el.x2());
+                e.leaf("y2", el.y2());
+                e.leaf("area", Math.PI * (el.x2() - el.x1()) * (el.y2() - el.y1()) / 4);
             } else if (a instanceof Caption c) {
-                leaf(e, "caption", c.caption());
+                e.leaf("caption", c.caption());
             }
-            out.add(e);
+            annotationElements.add(e);
         }
-        return out;
+        return root;
     }
 
-    private static void shape(Element e, Coords points, boolean visibility) {
+    private static void shape(XmlNode e, Coords points, boolean visibility) {
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
@@ -174,26 +178,27 @@ final class ItemFilter {
             minY = Math.min(minY, points.get(i + 1));
             maxY = Math.max(maxY, points.get(i + 1));
         }
-        Element bbox = child(e, "bbox");
+        XmlNode bbox = e.element("bbox");
         if (points.size() >= 2) {
             box(bbox, minX, minY, maxX - minX, maxY - minY);
         }
         for (int i = 0; i + 1 < points.size(); i += 2) {
-            Element p = child(e, "point");
-            leaf(p, "x", PythonNumbers.repr(points.get(i)));
-            leaf(p, "y", PythonNumbers.repr(points.get(i + 1)));
+            XmlNode p = e.element("point");
+            p.leaf("x", points.get(i));
+            p.leaf("y", points.get(i + 1));
             if (visibility) {
-                leaf(p, "visible", "True");
+                // the name of the reference's visibility; every point of the model is visible
+                p.leaf("visible", "visible");
             }
         }
     }
 
-    private static void box(Element e, double x, double y, double w, double h) {
-        leaf(e, "x", PythonNumbers.repr(x));
-        leaf(e, "y", PythonNumbers.repr(y));
-        leaf(e, "w", PythonNumbers.repr(w));
-        leaf(e, "h", PythonNumbers.repr(h));
-        leaf(e, "area", PythonNumbers.repr(w * h));
+    private static void box(XmlNode e, double x, double y, double w, double h) {
+        e.leaf("x", x);
+        e.leaf("y", y);
+        e.leaf("w", w);
+        e.leaf("h", h);
+        e.leaf("area", w * h);
     }
 
     /** Attribute names as element names: spaces become dashes, a name starting with a digit gets '_'. */
@@ -208,15 +213,5 @@ final class ItemFilter {
             sb.append(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' ? c : '_');
         }
         return sb.toString();
-    }
-
-    private static Element child(Node parent, String name) {
-        Element e = parent.getOwnerDocument().createElement(name);
-        parent.appendChild(e);
-        return e;
-    }
-
-    private static void leaf(Element parent, String name, String text) {
-        child(parent, name).setTextContent(text);
     }
 }

@@ -16,7 +16,8 @@ import org.osgi.service.component.annotations.Component;
  * ({@code -e '|pattern|replacement|'}, the first character being the separator). Pattern and
  * replacement are written as in Python: {@code (?P<name>...)} groups, and {@code \1} or
  * {@code \g<1>}/{@code \g<name>} in the replacement, which {@link PythonReplacement} turns into
- * the text of the groups.
+ * the text of the groups. The new id is then formatted as the reference formats it
+ * ({@code {item.subset}} and {@code {item.id}}, see {@link ItemIdFormat}).
  */
 @Component
 @TransformName(name = Rename.NAME, description = "Renames items by a regular expression on their ids")
@@ -28,7 +29,7 @@ public class Rename implements DatasetTransform {
         return OptionParser.named(NAME)
                 .description("Renames items in the dataset. Supports regular expressions. The first character in "
                         + "the expression is a delimiter for the pattern and replacement parts. Replacement part "
-                        + "can also contain groups as \\1 or \\g<1>. Example: remove 'frame_' from item ids: "
+                        + "can also contain groups as \\1 or \\g<1>, and the fields {item.id} and {item.subset}. Example: remove 'frame_' from item ids: "
                         + "-e '|frame_(\\d+)|\\1|'")
                 .required(List.of("-e", "--regex"), "REGEX", "Regex for renaming in the form "
                         + "'<sep><search><sep><replacement><sep>'");
@@ -49,7 +50,14 @@ public class Rename implements DatasetTransform {
             throw options().error("argument -e/--regex: invalid pattern '" + parts[1] + "': " + e.getDescription());
         }
         PythonReplacement replacement = PythonReplacement.parse(parts[2], pattern, options());
-        return ItemStage.mapping(source, item -> ItemStage.withId(item, replacement.replaceAll(pattern, item.id())),
-                ItemStage.Counts.SAME);
+        try {
+            // checked now, so that a bad field fails before anything is read
+            ItemIdFormat.format(parts[2], "", "");
+        } catch (IllegalArgumentException e) {
+            throw options().error("argument -e/--regex: the replacement '" + parts[2] + "' is a Python format "
+                    + "string with " + e.getMessage());
+        }
+        return ItemStage.mapping(source, item -> ItemStage.withId(item,
+                ItemIdFormat.format(replacement.replaceAll(pattern, item.id()), item)), ItemStage.Counts.SAME);
     }
 }

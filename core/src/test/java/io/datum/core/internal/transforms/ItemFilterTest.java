@@ -52,6 +52,42 @@ class ItemFilterTest {
         assertTrue(area.filter(c, labels).annotations().get(0) instanceof Bbox);
     }
 
+    /** The reference's third example: large cats and anything that is not a person, in annotation mode. */
+    @Test
+    void keepsLargeCatsAndEverythingButPersons() {
+        LabelCategories animals = LabelCategories.ofNames("cat", "person", "dog");
+        DatasetItem item = new DatasetItem("x", "train", Image.withoutFile(".jpg", new ImageSize(100, 100)), List.of(
+                Bbox.ofXywh(0, 0, 0, 10, 10, Attributes.empty()),
+                Bbox.ofXywh(0, 0, 0, 5, 5, Attributes.empty()),
+                Bbox.ofXywh(1, 0, 0, 50, 50, Attributes.empty()),
+                new Label(2),
+                new Label(1)));
+        DatasetItem kept = new ItemFilter("/item/annotation[(label=\"cat\" and area > 99.5) or label!=\"person\"]",
+                "annotations").filter(item, animals);
+        // every annotation that is not a person passes the second condition, small cats too
+        assertEquals(List.of(item.annotations().get(0), item.annotations().get(1), item.annotations().get(3)),
+                kept.annotations());
+        DatasetItem onlyLargeCats = new ItemFilter("/item/annotation[label=\"cat\" and area > 99.5]", "i+a")
+                .filter(item, animals);
+        assertEquals(List.of(item.annotations().get(0)), onlyLargeCats.annotations());
+    }
+
+    /** As in the reference, the item element is the context node: a relative path reads its children. */
+    @Test
+    void evaluatesRelativePathsFromTheItem() {
+        assertEquals(List.of("a"), kept("subset='train'", "items"));
+        assertEquals(List.of("c"), kept("annotation[type='bbox']", "items"));
+        assertEquals(List.of("a", "c", "d"), kept("self::item", "items"));
+    }
+
+    /** Python's truth of the result: a number is true unless zero, a string unless empty. */
+    @Test
+    void takesNumbersAndStringsAsPythonDoes() {
+        assertEquals(List.of("c", "d"), kept("count(annotation) - 1", "items"));
+        assertEquals(List.of("a", "c", "d"), kept("0 div 0", "items"));
+        assertEquals(List.of("a", "d"), kept("substring-before(subset, 'n')", "items"));
+    }
+
     @Test
     void refusesBadExpressionsAndModes() {
         assertThrows(io.datum.spi.DatasetException.class, () -> new ItemFilter("/item[", "items"));

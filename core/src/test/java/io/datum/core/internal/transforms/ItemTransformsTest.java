@@ -78,6 +78,38 @@ class ItemTransformsTest {
         assertEquals(List.of("train/", "train/frame_7_frame_8", "train/x"), ids(apply(new Rename(), s, "-e", "|frame_12||")));
     }
 
+    /** The reference's documented examples, with the ids Python's re.sub and str.format give. */
+    @Test
+    void renameFollowsTheReferencesExamples() {
+        DatasetSource frames = TransformRuns.of(labels, new DatasetItem("frame_12", "train", null, List.of()),
+                new DatasetItem("frame_5_extra", "test", null, List.of()));
+        assertEquals(List.of("train/12", "test/5_extra"), ids(apply(new Rename(), frames, "-e", "|^frame_||")));
+        assertEquals(List.of("train/12", "test/5_extra"), ids(apply(new Rename(), frames, "-e", "|^frame_|")));
+        assertEquals(List.of("train/frame_12", "test/test_id_5"),
+                ids(apply(new Rename(), frames, "-e", "|frame_(\\d+)_extra|{item.subset}_id_\\1|")));
+        // (.*) also matches the empty string at the end, as in Python
+        assertEquals(List.of("train/train_xtrain_"), ids(apply(new Rename(), TransformRuns.of(labels,
+                new DatasetItem("x", "train", null, List.of())), "-e", "|(.*)|{item.subset}_\\1|")));
+        // an unmatched group is empty
+        assertEquals(List.of("train/a/b/", "train/"), ids(apply(new Rename(), TransformRuns.of(labels,
+                new DatasetItem("a/b/c", "train", null, List.of()), new DatasetItem("c", "train", null, List.of())),
+                "-e", "|^((.+[/\\\\])*)?(.+)$|\\2|")));
+        assertEquals(List.of("train/{frame_12}"), ids(apply(new Rename(), TransformRuns.of(labels,
+                new DatasetItem("frame_12", "train", null, List.of())), "-e", "|^(.*)$|{{{item.id}}}|")));
+    }
+
+    @Test
+    void renameRefusesFieldsOtherThanTheItemsIdAndSubset() {
+        UsageException e = assertThrows(UsageException.class, () -> apply(new Rename(), abcd(), "-e",
+                "|a|{item.media}|"));
+        assertTrue(e.getMessage().contains("{item.media}"), e.getMessage());
+        assertThrows(UsageException.class, () -> apply(new Rename(), abcd(), "-e", "|a|{|"));
+        io.datum.spi.DatasetException braces = assertThrows(io.datum.spi.DatasetException.class,
+                () -> ids(apply(new Rename(), TransformRuns.of(labels, new DatasetItem("a{b}", "train", null,
+                        List.of())), "-e", "|x|y|")));
+        assertTrue(braces.getMessage().contains("'a{b}'"), braces.getMessage());
+    }
+
     @Test
     void renameRefusesBadExpressionsAsUsageErrors() {
         DatasetTransform t = new Rename();
