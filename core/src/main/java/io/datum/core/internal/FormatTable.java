@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The registry's state: every registered detector, importer and exporter with its format name,
@@ -36,6 +37,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * service ranking, then the higher provider version, then the lower bundle id (for jars on a class
  * path: the earlier one); the others stay registered, so {@link #providers} can report the clash
  * and the next one takes over when the chosen bundle leaves.
+ * <p>
+ * A registration may hold its service as a {@link Supplier} that is called on first use: in a
+ * framework, getting a service activates its component, and listing the formats or running one
+ * conversion should not construct every detector, importer, exporter and transform installed.
  */
 public final class FormatTable implements FormatRegistry {
     /** What a registration is: one role of a format, or a transform (whose names are a namespace of their own). */
@@ -48,18 +53,74 @@ public final class FormatTable implements FormatRegistry {
     public record Provider(String name, String version, String description, long id) {
     }
 
-    private record Registration(Role role, Object service, String format, int ranking, Provider provider, long order) {
+    /** {@code key}: what {@link #remove} names the registration by (the service, or its reference in a framework). */
+    private record Registration(Role role, Object key, ServiceHandle service, String format, int ranking,
+                                Provider provider, long order) {
+    }
+
+    /**
+     * A service obtained once, on first use, and kept: the supplier returns null when the service
+     * cannot be had (in a framework: its component failed to activate), and the registration is
+     * then passed over.
+     */
+    private static final class ServiceHandle {
+        private final Supplier<?> supplier;
+        private volatile boolean obtained;
+        private volatile Object service;
+
+        ServiceHandle(Supplier<?> supplier) {
+            this.supplier = supplier;
+        }
+
+        static ServiceHandle of(Object service) {
+            ServiceHandle h = new ServiceHandle(null);
+            h.service = service;
+            h.obtained = true;
+            return h;
+        }
+
+        Object get() {
+            if (!obtained) {
+                synchronized (this) {
+                    if (!obtained) {
+                        service = supplier.get();
+                        obtained = true;
+                    }
+                }
+            }
+            return service;
+        }
+
+        /** The service if it was obtained already, else null: never obtains it. */
+        Object ifObtained() {
+            return obtained ? service : null;
+        }
     }
 
     private final CopyOnWriteArrayList<Registration> registrations = new CopyOnWriteArrayList<>();
     private long counter;
 
-    public synchronized void add(Role role, Object service, String format, int ranking, Provider provider) {
-        registrations.add(new Registration(role, service, format, ranking, provider, counter++));
+    /** Registers {@code service}, named by itself for {@link #remove}. */
+    public void add(Role role, Object service, String format, int ranking, Provider provider) {
+        add(role, service, ServiceHandle.of(service), format, ranking, provider);
     }
 
-    public void remove(Role role, Object service) {
-        registrations.removeIf(r -> r.role == role && r.service == service);
+    /**
+     * Registers a service obtained from {@code service} when it is first used (never for listing
+     * formats, transforms or providers), named by {@code key} for {@link #remove}.
+     */
+    public void add(Role role, Object key, Supplier<?> service, String format, int ranking, Provider provider) {
+        add(role, key, new ServiceHandle(service), format, ranking, provider);
+    }
+
+    private synchronized void add(Role role, Object key, ServiceHandle service, String format, int ranking,
+                                  Provider provider) {
+        registrations.add(new Registration(role, key, service, format, ranking, provider, counter++));
+    }
+
+    /** Removes the registration of {@code role} named by {@code key} (the same object that was added). */
+    public void remove(Role role, Object key) {
+        registrations.removeIf(r -> r.role == role && r.key == key);
     }
 
     /** Which of two registrations of one name is chosen first (see the class comment). */
@@ -72,6 +133,16 @@ public final class FormatTable implements FormatRegistry {
         return registrations.stream()
                 .filter(r -> r.role == role && r.format.equals(format))
                 .min(CHOICE);
+    }
+
+    /** The service of the chosen registration of {@code role} and {@code format} that can be had, obtained now. */
+    private Optional<Object> chosenService(Role role, String format) {
+        return registrations.stream()
+                .filter(r -> r.role == role && r.format.equals(format))
+                .sorted(CHOICE)
+                .map(r -> r.service.get())
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     @Override
@@ -102,7 +173,9 @@ public final class FormatTable implements FormatRegistry {
             for (Throwable t = failure; t != null && causes++ < 32; t = t.getCause()) {
                 for (StackTraceElement frame : t.getStackTrace()) {
                     for (Registration r : snapshot) {
-                        if (isOf(frame.getClassName(), r.service.getClass(), nearness)) {
+                        // a service never obtained has run no code that could have failed
+                        Object service = r.service.ifObtained();
+                        if (service != null && isOf(frame.getClassName(), service.getClass(), nearness)) {
                             return Optional.of(infoOf(r.format, r.provider));
                         }
                     }
@@ -220,7 +293,7 @@ public final class FormatTable implements FormatRegistry {
 
     @Override
     public Optional<DatasetTransform> transform(String name) {
-        return best(Role.TRANSFORM, name).map(r -> (DatasetTransform) r.service);
+        return chosenService(Role.TRANSFORM, name).map(DatasetTransform.class::cast);
     }
 
     @Override
@@ -248,12 +321,12 @@ public final class FormatTable implements FormatRegistry {
 
     @Override
     public Optional<DatasetImporter> importer(String name) {
-        return best(Role.IMPORTER, name).map(r -> (DatasetImporter) r.service);
+        return chosenService(Role.IMPORTER, name).map(DatasetImporter.class::cast);
     }
 
     @Override
     public Optional<DatasetExporter> exporter(String name) {
-        return best(Role.EXPORTER, name).map(r -> (DatasetExporter) r.service);
+        return chosenService(Role.EXPORTER, name).map(DatasetExporter.class::cast);
     }
 
     @Override
@@ -268,7 +341,7 @@ public final class FormatTable implements FormatRegistry {
             }
         }
         for (String f : importable) {
-            best(Role.DETECTOR, f).ifPresent(r -> detectors.put(f, (FormatDetector) r.service));
+            chosenService(Role.DETECTOR, f).ifPresent(d -> detectors.put(f, (FormatDetector) d));
         }
         Map<String, Confidence> matched = new LinkedHashMap<>();
         Map<String, Rejection> rejected = new LinkedHashMap<>();
