@@ -17,6 +17,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -181,23 +182,35 @@ public final class DatumCommandLine {
      * that either replaces one or is ignored, and should know which.
      */
     private void warnAboutClashes(Log log) {
+        // plain loops: every verb runs this at start-up, where a lambda of a bundle's class costs
+        // more to link than the loop it would save writing
         for (FormatInfo f : datum.formats().formats()) {
-            warnAboutClash(log, "format", f.name(), datum.formats().providers(f.name()).stream()
-                    .map(p -> p.provider() + " " + p.version()).toList());
+            List<FormatInfo> providers = datum.formats().providers(f.name());
+            if (providers.size() > 1) {
+                List<String> named = new ArrayList<>();
+                for (FormatInfo p : providers) {
+                    named.add(p.provider() + " " + p.version());
+                }
+                warnAboutClash(log, "format", f.name(), named);
+            }
         }
         for (TransformInfo t : datum.formats().transforms()) {
-            warnAboutClash(log, "transform", t.name(), datum.formats().transformProviders(t.name()).stream()
-                    .map(p -> p.provider() + " " + p.version()).toList());
+            List<TransformInfo> providers = datum.formats().transformProviders(t.name());
+            if (providers.size() > 1) {
+                List<String> named = new ArrayList<>();
+                for (TransformInfo p : providers) {
+                    named.add(p.provider() + " " + p.version());
+                }
+                warnAboutClash(log, "transform", t.name(), named);
+            }
         }
     }
 
-    /** {@code providers}: bundle and version of each provider, the one in use first. */
+    /** {@code providers}: bundle and version of each provider, the one in use first (two at least). */
     private static void warnAboutClash(Log log, String what, String name, List<String> providers) {
-        if (providers.size() > 1) {
-            log.warning(what + " '" + name + "' is provided by " + providers.size() + " bundles: using "
-                    + providers.get(0) + ", not " + String.join(", ", providers.subList(1, providers.size()))
-                    + " (the higher version wins, then the bundle installed first); remove one of them");
-        }
+        log.warning(what + " '" + name + "' is provided by " + providers.size() + " bundles: using "
+                + providers.get(0) + ", not " + String.join(", ", providers.subList(1, providers.size()))
+                + " (the higher version wins, then the bundle installed first); remove one of them");
     }
 
     private static String describe(IOException e) {
