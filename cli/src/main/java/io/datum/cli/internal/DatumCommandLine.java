@@ -18,9 +18,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -32,9 +31,10 @@ import java.util.stream.Collectors;
  * between runs besides the API.
  */
 public final class DatumCommandLine {
-    /** The verbs by name, in the order of the usage message. */
-    private static final Map<String, Verb> VERB_CLASSES = verbs();
-    static final List<String> VERBS = List.copyOf(VERB_CLASSES.keySet());
+    /** The verbs' names, in the order of the usage message; {@link #verb} makes each. */
+    static final List<String> VERBS = List.of("convert", "create", "import", "export", "detect", "detect-format",
+            "dinfo", "info", "stats", "formats", "transform", "transforms", "filter", "merge", "compare", "validate",
+            "render", "project", "add", "remove");
 
     private final Datum datum;
     private final Path cwd;
@@ -50,29 +50,29 @@ public final class DatumCommandLine {
         this.cwd = workingDir.toAbsolutePath();
     }
 
-    private static Map<String, Verb> verbs() {
-        Map<String, Verb> v = new LinkedHashMap<>();
-        v.put("convert", new ConvertVerb());
-        v.put("create", ProjectVerbs.named("create"));
-        v.put("import", ProjectVerbs.named("import"));
-        v.put("export", new ExportVerb());
-        v.put("detect", new DetectVerb());
-        v.put("detect-format", new DetectVerb());
-        v.put("dinfo", new DinfoVerb());
-        v.put("info", new DinfoVerb());
-        v.put("stats", new StatsVerb());
-        v.put("formats", new FormatsVerb());
-        v.put("transform", new TransformVerb());
-        v.put("transforms", new FormatsVerb());
-        v.put("filter", new FilterVerb());
-        v.put("merge", new MergeVerb());
-        v.put("compare", new CompareVerb());
-        v.put("validate", new ValidateVerb());
-        v.put("render", new RenderVerb());
-        v.put("project", new ProjectVerbs());
-        v.put("add", ProjectVerbs.named("add"));
-        v.put("remove", ProjectVerbs.named("remove"));
-        return v;
+    /**
+     * The verb named {@code name}, made for this run, or null for a name that is none. Made on use:
+     * a run loads and builds the one verb it runs, not the twenty (start-up is most of a short
+     * verb's time).
+     */
+    static Verb verb(String name) {
+        return switch (name) {
+            case "convert" -> new ConvertVerb();
+            case "create", "import", "add", "remove" -> ProjectVerbs.named(name);
+            case "export" -> new ExportVerb();
+            case "detect", "detect-format" -> new DetectVerb();
+            case "dinfo", "info" -> new DinfoVerb();
+            case "stats" -> new StatsVerb();
+            case "formats", "transforms" -> new FormatsVerb();
+            case "transform" -> new TransformVerb();
+            case "filter" -> new FilterVerb();
+            case "merge" -> new MergeVerb();
+            case "compare" -> new CompareVerb();
+            case "validate" -> new ValidateVerb();
+            case "render" -> new RenderVerb();
+            case "project" -> new ProjectVerbs();
+            default -> null;
+        };
     }
 
     /** What a command line ended with: its exit code, and the verb's result on success (null if none). */
@@ -171,7 +171,7 @@ public final class DatumCommandLine {
 
     private Object dispatch(String verb, List<String> args, Session session) throws IOException {
         warnAboutClashes(session.log());
-        Verb v = VERB_CLASSES.get(verb);
+        Verb v = verb(verb);
         if (v == null) {
             throw new UsageException("datum", topUsage(), "argument COMMAND: invalid choice: '" + verb
                     + "' (choose from " + VERBS.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ")) + ")");
@@ -184,23 +184,35 @@ public final class DatumCommandLine {
      * that either replaces one or is ignored, and should know which.
      */
     private void warnAboutClashes(Log log) {
+        // plain loops: every verb runs this at start-up, where a lambda of a bundle's class costs
+        // more to link than the loop it would save writing
         for (FormatInfo f : datum.formats().formats()) {
-            warnAboutClash(log, "format", f.name(), datum.formats().providers(f.name()).stream()
-                    .map(p -> p.provider() + " " + p.version()).toList());
+            List<FormatInfo> providers = datum.formats().providers(f.name());
+            if (providers.size() > 1) {
+                List<String> named = new ArrayList<>();
+                for (FormatInfo p : providers) {
+                    named.add(p.provider() + " " + p.version());
+                }
+                warnAboutClash(log, "format", f.name(), named);
+            }
         }
         for (TransformInfo t : datum.formats().transforms()) {
-            warnAboutClash(log, "transform", t.name(), datum.formats().transformProviders(t.name()).stream()
-                    .map(p -> p.provider() + " " + p.version()).toList());
+            List<TransformInfo> providers = datum.formats().transformProviders(t.name());
+            if (providers.size() > 1) {
+                List<String> named = new ArrayList<>();
+                for (TransformInfo p : providers) {
+                    named.add(p.provider() + " " + p.version());
+                }
+                warnAboutClash(log, "transform", t.name(), named);
+            }
         }
     }
 
-    /** {@code providers}: bundle and version of each provider, the one in use first. */
+    /** {@code providers}: bundle and version of each provider, the one in use first (two at least). */
     private static void warnAboutClash(Log log, String what, String name, List<String> providers) {
-        if (providers.size() > 1) {
-            log.warning(what + " '" + name + "' is provided by " + providers.size() + " bundles: using "
-                    + providers.get(0) + ", not " + String.join(", ", providers.subList(1, providers.size()))
-                    + " (the higher version wins, then the bundle installed first); remove one of them");
-        }
+        log.warning(what + " '" + name + "' is provided by " + providers.size() + " bundles: using "
+                + providers.get(0) + ", not " + String.join(", ", providers.subList(1, providers.size()))
+                + " (the higher version wins, then the bundle installed first); remove one of them");
     }
 
     private static String describe(IOException e) {

@@ -211,6 +211,20 @@ class DatumCommandLineTest {
     }
 
     @Test
+    void everyVerbIsMadeOnUseAnswersItsHelpAndAnUnknownOneListsThemAll() {
+        for (String verb : DatumCommandLine.VERBS) {
+            assertEquals(0, run(verb, "--help"), verb + ": " + err);
+            assertTrue(out.startsWith("usage: datum " + (verb.equals("project") ? "project" : verb) + " "), verb + ": " + out);
+            assertTrue(err.isEmpty(), verb + ": " + err);
+        }
+        assertEquals(2, run("frobnicate"));
+        assertTrue(err.endsWith("argument COMMAND: invalid choice: 'frobnicate' (choose from 'convert', 'create', 'import', "
+                + "'export', 'detect', 'detect-format', 'dinfo', 'info', 'stats', 'formats', 'transform', 'transforms', "
+                + "'filter', 'merge', 'compare', 'validate', 'render', 'project', 'add', 'remove')\n"), err);
+        assertEquals(null, DatumCommandLine.verb("frobnicate"));
+    }
+
+    @Test
     void defaultOutputNamesCountUpLikeTheReference() throws IOException {
         assertEquals("v6-cvat", Names.nextFree(dir, "v6-cvat", "."));
         Files.createDirectories(dir.resolve("v6-cvat"));

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The registry's state: every registered detector, importer and exporter with its format name,
@@ -36,6 +37,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * service ranking, then the higher provider version, then the lower bundle id (for jars on a class
  * path: the earlier one); the others stay registered, so {@link #providers} can report the clash
  * and the next one takes over when the chosen bundle leaves.
+ * <p>
+ * A registration may hold its service as a {@link Supplier} that is called on first use: in a
+ * framework, getting a service activates its component, and listing the formats or running one
+ * conversion should not construct every detector, importer, exporter and transform installed.
  */
 public final class FormatTable implements FormatRegistry {
     /** What a registration is: one role of a format, or a transform (whose names are a namespace of their own). */
@@ -48,47 +53,175 @@ public final class FormatTable implements FormatRegistry {
     public record Provider(String name, String version, String description, long id) {
     }
 
-    private record Registration(Role role, Object service, String format, int ranking, Provider provider, long order) {
+    /** {@code key}: what {@link #remove} names the registration by (the service, or its reference in a framework). */
+    private record Registration(Role role, Object key, ServiceHandle service, String format, int ranking,
+                                Provider provider, long order) {
+    }
+
+    /**
+     * A service obtained once, on first use, and kept: the supplier returns null when the service
+     * cannot be had (in a framework: its component failed to activate), and the registration is
+     * then passed over.
+     */
+    private static final class ServiceHandle {
+        private final Supplier<?> supplier;
+        private volatile boolean obtained;
+        private volatile Object service;
+
+        ServiceHandle(Supplier<?> supplier) {
+            this.supplier = supplier;
+        }
+
+        static ServiceHandle of(Object service) {
+            ServiceHandle h = new ServiceHandle(null);
+            h.service = service;
+            h.obtained = true;
+            return h;
+        }
+
+        Object get() {
+            if (!obtained) {
+                synchronized (this) {
+                    if (!obtained) {
+                        service = supplier.get();
+                        obtained = true;
+                    }
+                }
+            }
+            return service;
+        }
+
+        /** The service if it was obtained already, else null: never obtains it. */
+        Object ifObtained() {
+            return obtained ? service : null;
+        }
     }
 
     private final CopyOnWriteArrayList<Registration> registrations = new CopyOnWriteArrayList<>();
     private long counter;
 
-    public synchronized void add(Role role, Object service, String format, int ranking, Provider provider) {
-        registrations.add(new Registration(role, service, format, ranking, provider, counter++));
+    /** Registers {@code service}, named by itself for {@link #remove}. */
+    public void add(Role role, Object service, String format, int ranking, Provider provider) {
+        add(role, service, ServiceHandle.of(service), format, ranking, provider);
     }
 
-    public void remove(Role role, Object service) {
-        registrations.removeIf(r -> r.role == role && r.service == service);
+    /**
+     * Registers a service obtained from {@code service} when it is first used (never for listing
+     * formats, transforms or providers), named by {@code key} for {@link #remove}.
+     */
+    public void add(Role role, Object key, Supplier<?> service, String format, int ranking, Provider provider) {
+        add(role, key, new ServiceHandle(service), format, ranking, provider);
     }
+
+    private synchronized void add(Role role, Object key, ServiceHandle service, String format, int ranking,
+                                  Provider provider) {
+        registrations.add(new Registration(role, key, service, format, ranking, provider, counter++));
+    }
+
+    /** Removes the registration of {@code role} named by {@code key} (the same object that was added). */
+    public synchronized void remove(Role role, Object key) {
+        for (int i = registrations.size() - 1; i >= 0; i--) {
+            Registration r = registrations.get(i);
+            if (r.role == role && r.key == key) {
+                registrations.remove(i);
+            }
+        }
+    }
+
+    // The lookups below are plain loops and CHOICE a class of its own, not streams and composed
+    // lambdas: every verb makes them once at start-up, where each lambda of a bundle's class is
+    // spun at run time (a class-data sharing archive keeps only the JDK's) and a record's equals
+    // is linked through method handles, which together cost more than the lookups themselves.
 
     /** Which of two registrations of one name is chosen first (see the class comment). */
-    private static final Comparator<Registration> CHOICE = Comparator.comparingInt((Registration r) -> -r.ranking)
-            .thenComparing((a, b) -> compareVersions(b.provider.version(), a.provider.version()))
-            .thenComparingLong(r -> r.provider.id())
-            .thenComparingLong(r -> r.order);
+    private static final Comparator<Registration> CHOICE = new Choice();
+
+    private static final class Choice implements Comparator<Registration> {
+        @Override
+        public int compare(Registration a, Registration b) {
+            int c = Integer.compare(-a.ranking, -b.ranking);
+            if (c == 0) {
+                c = compareVersions(b.provider.version(), a.provider.version());
+            }
+            if (c == 0) {
+                c = Long.compare(a.provider.id(), b.provider.id());
+            }
+            return c != 0 ? c : Long.compare(a.order, b.order);
+        }
+    }
+
+    /** The registrations of {@code role} (a format role, or transforms) and {@code name}, the chosen one first. */
+    private List<Registration> ranked(Role role, String name) {
+        List<Registration> found = new ArrayList<>(2);
+        for (Registration r : registrations) {
+            if (r.role == role && r.format.equals(name)) {
+                found.add(r);
+            }
+        }
+        if (found.size() > 1) {
+            found.sort(CHOICE);
+        }
+        return found;
+    }
 
     private Optional<Registration> best(Role role, String format) {
-        return registrations.stream()
-                .filter(r -> r.role == role && r.format.equals(format))
-                .min(CHOICE);
+        Registration best = null;
+        for (Registration r : registrations) {
+            if (r.role == role && r.format.equals(format) && (best == null || CHOICE.compare(r, best) < 0)) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The service of the chosen registration of {@code role} and {@code format} that can be had, obtained now. */
+    private Optional<Object> chosenService(Role role, String format) {
+        for (Registration r : ranked(role, format)) {
+            Object service = r.service.get();
+            if (service != null) {
+                return Optional.of(service);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
     public List<FormatInfo> providers(String name) {
-        return distinctProviders(name, false).stream().map(p -> infoOf(name, p)).toList();
+        List<FormatInfo> out = new ArrayList<>(2);
+        for (Provider p : distinctProviders(name, false)) {
+            out.add(infoOf(name, p));
+        }
+        return List.copyOf(out);
     }
 
     /** The providers of {@code name}, the chosen one first, among transforms or among formats. */
     private List<Provider> distinctProviders(String name, boolean transform) {
-        List<Provider> seen = new ArrayList<>();
-        registrations.stream().filter(r -> r.format.equals(name) && (r.role == Role.TRANSFORM) == transform)
-                .sorted(CHOICE).forEach(r -> {
-                    if (!seen.contains(r.provider)) {
-                        seen.add(r.provider);
-                    }
-                });
+        List<Registration> found = new ArrayList<>(4);
+        for (Registration r : registrations) {
+            if (r.format.equals(name) && (r.role == Role.TRANSFORM) == transform) {
+                found.add(r);
+            }
+        }
+        if (found.size() > 1) {
+            found.sort(CHOICE);
+        }
+        List<Provider> seen = new ArrayList<>(2);
+        for (Registration r : found) {
+            boolean known = false;
+            for (Provider p : seen) {
+                known |= sameProvider(p, r.provider);
+            }
+            if (!known) {
+                seen.add(r.provider);
+            }
+        }
         return seen;
+    }
+
+    /** {@code a.equals(b)}, written out (see above). */
+    private static boolean sameProvider(Provider a, Provider b) {
+        return a == b || a.id() == b.id() && a.name().equals(b.name()) && a.version().equals(b.version())
+                && a.description().equals(b.description());
     }
 
     @Override
@@ -102,7 +235,9 @@ public final class FormatTable implements FormatRegistry {
             for (Throwable t = failure; t != null && causes++ < 32; t = t.getCause()) {
                 for (StackTraceElement frame : t.getStackTrace()) {
                     for (Registration r : snapshot) {
-                        if (isOf(frame.getClassName(), r.service.getClass(), nearness)) {
+                        // a service never obtained has run no code that could have failed
+                        Object service = r.service.ifObtained();
+                        if (service != null && isOf(frame.getClassName(), service.getClass(), nearness)) {
                             return Optional.of(infoOf(r.format, r.provider));
                         }
                     }
@@ -167,7 +302,7 @@ public final class FormatTable implements FormatRegistry {
         boolean exports = false;
         boolean detects = false;
         for (Registration r : registrations) {
-            if (r.format.equals(name) && r.provider.equals(provider) && r.role != Role.TRANSFORM) {
+            if (r.format.equals(name) && sameProvider(r.provider, provider) && r.role != Role.TRANSFORM) {
                 imports |= r.role == Role.IMPORTER;
                 exports |= r.role == Role.EXPORTER;
                 detects |= r.role == Role.DETECTOR;
@@ -200,8 +335,8 @@ public final class FormatTable implements FormatRegistry {
     public List<FormatInfo> formats() {
         TreeMap<String, FormatInfo> out = new TreeMap<>();
         for (Registration r : registrations) {
-            if (r.role != Role.TRANSFORM) {
-                out.computeIfAbsent(r.format, n -> info(n).orElseThrow());
+            if (r.role != Role.TRANSFORM && !out.containsKey(r.format)) {
+                out.put(r.format, info(r.format).orElseThrow());
             }
         }
         return List.copyOf(out.values());
@@ -211,8 +346,8 @@ public final class FormatTable implements FormatRegistry {
     public List<TransformInfo> transforms() {
         TreeMap<String, TransformInfo> out = new TreeMap<>();
         for (Registration r : registrations) {
-            if (r.role == Role.TRANSFORM) {
-                out.computeIfAbsent(r.format, n -> transformInfo(n, best(Role.TRANSFORM, n).orElseThrow().provider));
+            if (r.role == Role.TRANSFORM && !out.containsKey(r.format)) {
+                out.put(r.format, transformInfo(r.format, best(Role.TRANSFORM, r.format).orElseThrow().provider));
             }
         }
         return List.copyOf(out.values());
@@ -220,12 +355,16 @@ public final class FormatTable implements FormatRegistry {
 
     @Override
     public Optional<DatasetTransform> transform(String name) {
-        return best(Role.TRANSFORM, name).map(r -> (DatasetTransform) r.service);
+        return chosenService(Role.TRANSFORM, name).map(DatasetTransform.class::cast);
     }
 
     @Override
     public List<TransformInfo> transformProviders(String name) {
-        return distinctProviders(name, true).stream().map(p -> transformInfo(name, p)).toList();
+        List<TransformInfo> out = new ArrayList<>(2);
+        for (Provider p : distinctProviders(name, true)) {
+            out.add(transformInfo(name, p));
+        }
+        return List.copyOf(out);
     }
 
     private static TransformInfo transformInfo(String name, Provider provider) {
@@ -241,19 +380,19 @@ public final class FormatTable implements FormatRegistry {
         Optional<Registration> d = best(Role.DETECTOR, name);
         Optional<Registration> i = best(Role.IMPORTER, name);
         Optional<Registration> e = best(Role.EXPORTER, name);
-        Optional<Registration> any = i.or(() -> e).or(() -> d);
-        return any.map(r -> new FormatInfo(name, i.isPresent(), e.isPresent(), d.isPresent(), r.provider.name(),
-                r.provider.version(), r.provider.description()));
+        Registration any = i.orElse(e.orElse(d.orElse(null)));
+        return any == null ? Optional.empty() : Optional.of(new FormatInfo(name, i.isPresent(), e.isPresent(),
+                d.isPresent(), any.provider.name(), any.provider.version(), any.provider.description()));
     }
 
     @Override
     public Optional<DatasetImporter> importer(String name) {
-        return best(Role.IMPORTER, name).map(r -> (DatasetImporter) r.service);
+        return chosenService(Role.IMPORTER, name).map(DatasetImporter.class::cast);
     }
 
     @Override
     public Optional<DatasetExporter> exporter(String name) {
-        return best(Role.EXPORTER, name).map(r -> (DatasetExporter) r.service);
+        return chosenService(Role.EXPORTER, name).map(DatasetExporter.class::cast);
     }
 
     @Override
@@ -268,7 +407,7 @@ public final class FormatTable implements FormatRegistry {
             }
         }
         for (String f : importable) {
-            best(Role.DETECTOR, f).ifPresent(r -> detectors.put(f, (FormatDetector) r.service));
+            chosenService(Role.DETECTOR, f).ifPresent(d -> detectors.put(f, (FormatDetector) d));
         }
         Map<String, Confidence> matched = new LinkedHashMap<>();
         Map<String, Rejection> rejected = new LinkedHashMap<>();

@@ -3,21 +3,13 @@ package io.datum.support.media;
 import io.datum.files.FolderPaths;
 import io.datum.model.Image;
 import io.datum.spi.DatasetException;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * An output folder that image files are written into. A name (which comes from data: an item id
@@ -29,8 +21,6 @@ import javax.imageio.stream.ImageOutputStream;
  * encoding leaves no partial image.
  */
 public final class MediaFolder {
-    /** JPEG is re-encoded at the quality the reference tools use. */
-    private static final float JPEG_QUALITY = 0.75f;
     /** The encodings that can be written, by extension (lower case). */
     private static final Map<String, String> ENCODINGS = Map.ofEntries(
             Map.entry(".jpg", "jpeg"), Map.entry(".jpeg", "jpeg"), Map.entry(".jpe", "jpeg"),
@@ -83,50 +73,7 @@ public final class MediaFolder {
             throw new DatasetException("cannot encode images as '" + to + "' (supported: "
                     + String.join(" ", new TreeSet<>(ENCODINGS.keySet())) + ")");
         }
-        BufferedImage pixels;
-        try {
-            pixels = image.read();
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw new DatasetException("cannot decode the image " + source + ": "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
-        }
-        boolean keepsAlpha = toEncoding.equals("png") || toEncoding.equals("tiff");
-        // the BMP encoder takes only the standard pixel layouts
-        if (!keepsAlpha && pixels.getColorModel().hasAlpha()
-                || toEncoding.equals("bmp") && pixels.getType() == BufferedImage.TYPE_CUSTOM) {
-            pixels = rgb(pixels);
-        }
-        encode(pixels, toEncoding, target);
+        Reencoding.write(image, source, toEncoding, target);
         return target;
-    }
-
-    private static BufferedImage rgb(BufferedImage image) {
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        rgb.createGraphics().drawImage(image, 0, 0, null);
-        return rgb;
-    }
-
-    private static void encode(BufferedImage image, String encoding, Path target) throws IOException {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(encoding);
-        if (!writers.hasNext()) {
-            throw new DatasetException("no image encoder for " + encoding + " in this Java runtime");
-        }
-        ImageWriter writer = writers.next();
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(temp.toFile())) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (encoding.equals("jpeg")) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(JPEG_QUALITY);
-            }
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        } finally {
-            writer.dispose();
-        }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
 }

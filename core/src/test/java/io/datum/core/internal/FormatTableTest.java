@@ -230,4 +230,58 @@ class FormatTableTest {
         assertSame(older, t.transform("cvat").orElseThrow(), "the other provider takes over");
         assertThrows(io.datum.spi.DatasetException.class, () -> t.requireTransform("rotate"));
     }
+
+    @Test
+    void aSuppliedServiceIsObtainedOnFirstUseOnlyOnceAndNeverForListing() throws IOException {
+        FormatTable t = new FormatTable();
+        FormatTable.Provider bundle = new FormatTable.Provider("com.example.lazy", "1.0.0", "", 3);
+        DatasetImporter importer = new BuggyImporter();
+        java.util.concurrent.atomic.AtomicInteger importerCalls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger otherCalls = new java.util.concurrent.atomic.AtomicInteger();
+        Object importerKey = new Object();
+        t.add(FormatTable.Role.IMPORTER, importerKey, () -> {
+            importerCalls.incrementAndGet();
+            return importer;
+        }, "lazy", 0, bundle);
+        t.add(FormatTable.Role.DETECTOR, new Object(), () -> {
+            otherCalls.incrementAndGet();
+            return needsFile("x", Confidence.MEDIUM);
+        }, "lazy", 0, bundle);
+        t.add(FormatTable.Role.TRANSFORM, new Object(), () -> {
+            otherCalls.incrementAndGet();
+            return (io.datum.spi.transform.DatasetTransform) (source, options, context) -> source;
+        }, "shuffle", 0, bundle);
+        assertEquals(List.of("lazy yes - yes com.example.lazy"), t.formats().stream().map(f -> f.name() + " "
+                + (f.canImport() ? "yes" : "-") + " " + (f.canExport() ? "yes" : "-") + " " + (f.canDetect() ? "yes" : "-")
+                + " " + f.provider()).toList());
+        assertEquals(1, t.providers("lazy").size());
+        assertEquals(List.of("shuffle"), t.transforms().stream().map(io.datum.registry.TransformInfo::name).toList());
+        RuntimeException unrelated = new RuntimeException("before any service was used");
+        unrelated.setStackTrace(new StackTraceElement[] {new StackTraceElement(BuggyImporter.class.getName(), "open", null, 1)});
+        assertTrue(t.providerOf(unrelated).isEmpty(), "a service never obtained ran no code");
+        assertEquals(0, importerCalls.get() + otherCalls.get(), "listing obtains no service");
+
+        assertSame(importer, t.importer("lazy").orElseThrow());
+        assertSame(importer, t.importer("lazy").orElseThrow());
+        assertEquals(1, importerCalls.get(), "obtained once, then kept");
+        assertEquals(0, otherCalls.get(), "only the service used is obtained");
+        assertEquals("com.example.lazy", t.providerOf(unrelated).orElseThrow().provider(), "once obtained, it can be blamed");
+        t.remove(FormatTable.Role.IMPORTER, importerKey);
+        assertTrue(t.importer("lazy").isEmpty(), "removed by its key");
+    }
+
+    @Test
+    void aSuppliedServiceThatCannotBeHadIsPassedOverForTheNextProvider() throws IOException {
+        FormatTable t = new FormatTable();
+        DatasetImporter older = importer();
+        t.add(FormatTable.Role.IMPORTER, older, "cvat", 0, new FormatTable.Provider("a.bundle", "1.0.0", "", 5));
+        t.add(FormatTable.Role.IMPORTER, new Object(), () -> null, "cvat", 0, new FormatTable.Provider("b.bundle", "2.0.0", "", 9));
+        assertEquals("b.bundle", t.format("cvat").orElseThrow().provider(), "listed by what it declares");
+        assertSame(older, t.importer("cvat").orElseThrow(), "the one that failed to start is passed over");
+        t.add(FormatTable.Role.DETECTOR, new Object(), () -> null, "cvat", 0, new FormatTable.Provider("b.bundle", "2.0.0", "", 9));
+        Files.createFile(dir.resolve("x"));
+        DetectionReport report = t.detect(dir, 0);
+        assertEquals(List.of(), report.detected());
+        assertEquals(DetectionReport.Rejection.DETECTION_UNSUPPORTED, report.rejected().get("cvat").reason());
+    }
 }

@@ -6,7 +6,8 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
@@ -45,8 +46,17 @@ final class MaskPngReader implements AutoCloseable {
     private boolean[] paletteSet;
     /** The transparent colour's samples, or null. */
     private int[] transparent;
+    /**
+     * The most a read buffer takes. Buffers are sized by the file, up to this: mask files are
+     * mostly a few hundred bytes, and a dataset has hundreds of thousands of them, so two buffers
+     * of this size for each would be mostly zeroing memory that is never read into.
+     */
+    private static final int MAX_BUFFER = 1 << 16;
+    private static final int MIN_BUFFER = 512;
+
     private final Inflater inflater = new Inflater();
-    private final byte[] input = new byte[1 << 16];
+    /** Image data read from the file for the inflater. */
+    private final byte[] input;
     /** Bytes of IDAT data not yet read from the current chunk; -1 after the last IDAT chunk. */
     private long idatLeft;
     private byte[] current;
@@ -55,9 +65,10 @@ final class MaskPngReader implements AutoCloseable {
     /** The set pixels of an interlaced file, one bit each in row-major order; null otherwise. */
     private long[] interlacedBits;
 
-    private MaskPngReader(String displayName, DataInputStream in, int[] header) {
+    private MaskPngReader(String displayName, DataInputStream in, int bufferSize, int[] header) {
         this.displayName = displayName;
         this.in = in;
+        this.input = new byte[bufferSize];
         this.width = header[0];
         this.height = header[1];
         this.bitDepth = header[2];
@@ -77,13 +88,21 @@ final class MaskPngReader implements AutoCloseable {
      */
     static MaskPngReader open(Path file, String displayName, SizeCheck sizeCheck) {
         DataInputStream in;
+        int bufferSize;
         try {
-            in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            FileChannel channel = FileChannel.open(file);
+            try {
+                bufferSize = (int) Math.max(MIN_BUFFER, Math.min(MAX_BUFFER, channel.size()));
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+            in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), bufferSize));
         } catch (IOException e) {
             throw new DatasetException(displayName, -1, -1, "cannot read the mask: " + e.getMessage(), e);
         }
         try {
-            MaskPngReader reader = new MaskPngReader(displayName, in, readHeader(in, displayName));
+            MaskPngReader reader = new MaskPngReader(displayName, in, bufferSize, readHeader(in, displayName));
             sizeCheck.check(reader.width, reader.height);
             reader.readToImageData();
             return reader;

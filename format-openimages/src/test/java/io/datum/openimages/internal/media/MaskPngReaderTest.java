@@ -61,6 +61,21 @@ class MaskPngReaderTest {
     }
 
     @Test
+    void readsFilesSmallerThanTheLeastBufferAndLargerThanTheGreatest() throws IOException {
+        Random random = new Random(5);
+        for (int side : new int[] {2, 300}) {
+            // noise does not compress: 300 x 300 grey pixels make a file of about 90 kB
+            int[] noise = random.ints(side * side, 0, 256).toArray();
+            Path file = temp.resolve("n" + side + ".png");
+            Files.write(file, TestPng.grey(side, side, noise).encode(random));
+            long size = Files.size(file);
+            assertTrue(side == 2 ? size < 512 : size > 1 << 16, side + ": " + size + " bytes");
+            assertArrayEquals(byImageIo(file, side, side),
+                    new PngMask(file, "n.png", new ImageSize(side, side), Long.MAX_VALUE).pixels(), side + " x " + side);
+        }
+    }
+
+    @Test
     void scalesLikeOpenCvNearest() throws IOException {
         Path file = temp.resolve("m.png");
         Files.write(file, TestPng.grey(3, 2, 255, 0, 0, 0, 255, 0).encode(new Random(1)));
