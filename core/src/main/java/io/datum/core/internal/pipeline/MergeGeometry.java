@@ -1,13 +1,15 @@
 package io.datum.core.internal.pipeline;
 
+import io.datum.core.internal.transforms.ShapePixels;
 import io.datum.model.Annotation;
 import io.datum.model.Bbox;
 import io.datum.model.Ellipse;
+import io.datum.model.ImageSize;
 import io.datum.model.Mask;
+import io.datum.model.MaskData;
 import io.datum.model.Points;
 import io.datum.model.PolyLine;
 import io.datum.model.Polygon;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -152,44 +154,21 @@ final class MergeGeometry {
         return a instanceof Polygon || a instanceof Mask;
     }
 
-    /** The pixels of a polygon (centres inside, even-odd) or a mask, cut to {@code w x h}. */
+    /**
+     * The pixels of a polygon or a mask, cut to {@code w x h}; a polygon's are the ones the
+     * polygons_to_masks transform draws (centres inside, even-odd).
+     */
     private static boolean[] pixels(Annotation a, int w, int h) {
         boolean[] set = new boolean[w * h];
-        if (a instanceof Mask m) {
-            int mw = m.data().width();
-            m.data().forEachRow((row, y) -> {
-                if (y < h) {
-                    for (int x = 0; x < Math.min(mw, w); x++) {
-                        set[y * w + x] = row[x] != 0;
-                    }
-                }
-            });
-            return set;
-        }
-        double[] p = ((Polygon) a).points().toArray();
-        int n = p.length / 2;
-        double[] crossings = new double[n];
-        for (int y = 0; y < h; y++) {
-            double cy = y + 0.5;
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                double xa = p[2 * i];
-                double ya = p[2 * i + 1];
-                double xb = p[2 * ((i + 1) % n)];
-                double yb = p[2 * ((i + 1) % n) + 1];
-                if ((ya <= cy && cy < yb) || (yb <= cy && cy < ya)) {
-                    crossings[count++] = xa + (cy - ya) * (xb - xa) / (yb - ya);
+        MaskData data = a instanceof Mask m ? m.data() : ShapePixels.polygon(((Polygon) a).points(), new ImageSize(w, h));
+        int mw = data.width();
+        data.forEachRow((row, y) -> {
+            if (y < h) {
+                for (int x = 0; x < Math.min(mw, w); x++) {
+                    set[y * w + x] = row[x] != 0;
                 }
             }
-            Arrays.sort(crossings, 0, count);
-            for (int i = 0; i + 1 < count; i += 2) {
-                int from = Math.max(0, (int) Math.ceil(crossings[i] - 0.5));
-                int to = Math.min(w, (int) Math.ceil(crossings[i + 1] - 0.5));
-                for (int x = from; x < to; x++) {
-                    set[y * w + x] = true;
-                }
-            }
-        }
+        });
         return set;
     }
 

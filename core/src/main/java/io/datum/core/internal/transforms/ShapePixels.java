@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * right or bottom edge is not, so that a box on whole pixels covers exactly those pixels and two
  * polygons sharing an edge never both take a pixel.
  */
-final class ShapePixels implements MaskData {
+public final class ShapePixels implements MaskData {
     /** Sets the pixels of one row whose centres lie inside the shape. */
     private interface RowFill {
         void fill(byte[] row, double centreY);
@@ -69,7 +69,7 @@ final class ShapePixels implements MaskData {
     }
 
     /** A polygon of {@code x0, y0, x1, y1, ...}. */
-    static ShapePixels polygon(Coords points, ImageSize size) {
+    public static ShapePixels polygon(Coords points, ImageSize size) {
         double[] p = points.toArray();
         int n = p.length / 2;
         return new ShapePixels(size, (row, cy) -> {
