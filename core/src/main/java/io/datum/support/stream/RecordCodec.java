@@ -19,6 +19,25 @@ public interface RecordCodec<T> {
 
     T read(DataInput in) throws IOException;
 
+    /**
+     * Plain {@code long}s (ids, hashes, packed positions), eight bytes each.
+     *
+     * @since 1.1
+     */
+    static RecordCodec<Long> longs() {
+        return new RecordCodec<>() {
+            @Override
+            public void write(DataOutput out, Long value) throws IOException {
+                out.writeLong(value);
+            }
+
+            @Override
+            public Long read(DataInput in) throws IOException {
+                return in.readLong();
+            }
+        };
+    }
+
     /** A string of any length ({@link DataOutput#writeUTF} stops at 64 KiB): its UTF-8 length, then the bytes. */
     static void writeString(DataOutput out, String s) throws IOException {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);

@@ -10,6 +10,7 @@ import io.datum.model.ImageSize;
 import io.datum.model.Mask;
 import io.datum.model.Points;
 import io.datum.options.ParsedOptions;
+import io.datum.spi.AbstractItemCursor;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,20 +27,21 @@ import java.util.Optional;
  * them without a file; one size), their attributes too (one value per name), and their
  * annotations are united, an annotation equal to one already there kept once. Any disagreement
  * stops the merge with the reference's message, naming the item and the two datasets. Items come
- * in the order of subset, then id, from {@link MergeKeyStreams}: one key's items are held at a time.
+ * in the order of subset, then id, from {@link KeyOrderedInputs}: one key's items are held at a time.
  */
 final class ExactMergeSource implements DatasetSource {
     private final List<DatasetSource> parts;
     private final List<String> names;
     private final Categories categories;
-    private final MergeKeyStreams streams;
+    private final KeyOrderedInputs streams;
 
     ExactMergeSource(List<DatasetSource> parts, List<String> names, Path tempDir, int recordsPerRun) {
         this.parts = List.copyOf(parts);
         this.names = List.copyOf(names);
         this.categories = new Categories(MergeSources.sameLabels(
                 parts.stream().map(p -> p.categories().labels()).toList(), names));
-        this.streams = new MergeKeyStreams(this.parts, names, recordsPerRun, tempDir);
+        this.streams = new KeyOrderedInputs(this.parts, names, recordsPerRun, tempDir,
+                KeyOrderedInputs.OrderCheck.WHOLE_INPUT, false);
     }
 
     @Override
@@ -60,29 +61,12 @@ final class ExactMergeSource implements DatasetSource {
 
     @Override
     public ItemCursor items() {
-        MergeKeyStreams.Pass pass = streams.pass();
-        return new ItemCursor() {
-            private DatasetItem next;
-
+        KeyOrderedInputs.Pass pass = streams.pass();
+        return new AbstractItemCursor() {
             @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    DatasetItem[] group = pass.next();
-                    if (group != null) {
-                        next = merged(group);
-                    }
-                }
-                return next != null;
-            }
-
-            @Override
-            public DatasetItem next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                DatasetItem item = next;
-                next = null;
-                return item;
+            protected DatasetItem computeNext() {
+                DatasetItem[] group = pass.next();
+                return group == null ? null : merged(group);
             }
 
             @Override

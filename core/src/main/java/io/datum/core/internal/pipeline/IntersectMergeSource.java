@@ -6,17 +6,17 @@ import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.LabelCategories;
 import io.datum.options.ParsedOptions;
+import io.datum.spi.AbstractItemCursor;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Datasets merged with the reference's {@code intersect} policy ({@link IntersectMerge}): one item
  * per subset and id found in any of them, its annotations voted across the datasets. The items
- * come in the order of subset, then id, from {@link MergeKeyStreams}, so only one key's items are
+ * come in the order of subset, then id, from {@link KeyOrderedInputs}, so only one key's items are
  * held. Each pass empties the report and fills it again.
  */
 final class IntersectMergeSource implements DatasetSource {
@@ -24,7 +24,7 @@ final class IntersectMergeSource implements DatasetSource {
     private final MergeOptions options;
     private final Categories categories;
     private final List<LabelCategories> sourceLabels;
-    private final MergeKeyStreams streams;
+    private final KeyOrderedInputs streams;
 
     IntersectMergeSource(List<DatasetSource> parts, List<String> names, MergeOptions options, Path tempDir,
                          int recordsPerRun) {
@@ -35,7 +35,8 @@ final class IntersectMergeSource implements DatasetSource {
         this.categories = new Categories(united);
         // checks the groups against the labels now, before anything is read
         new IntersectMerge(options, sourceLabels, united);
-        this.streams = new MergeKeyStreams(this.parts, names, recordsPerRun, tempDir);
+        this.streams = new KeyOrderedInputs(this.parts, names, recordsPerRun, tempDir,
+                KeyOrderedInputs.OrderCheck.WHOLE_INPUT, false);
     }
 
     @Override
@@ -60,33 +61,20 @@ final class IntersectMergeSource implements DatasetSource {
             report.clear();
         }
         IntersectMerge merge = new IntersectMerge(options, sourceLabels, categories.labels());
-        MergeKeyStreams.Pass pass = streams.pass();
-        return new ItemCursor() {
-            private final List<IntersectMerge.ItemError> errors = new ArrayList<>();
-            private DatasetItem next;
-
+        KeyOrderedInputs.Pass pass = streams.pass();
+        List<IntersectMerge.ItemError> errors = new ArrayList<>();
+        return new AbstractItemCursor() {
             @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    DatasetItem[] group = pass.next();
-                    if (group != null) {
-                        errors.clear();
-                        next = merge.merge(group, errors);
-                        if (report != null) {
-                            errors.forEach(e -> report.add(e.key(), e.sources(), e.text()));
-                        }
-                    }
+            protected DatasetItem computeNext() {
+                DatasetItem[] group = pass.next();
+                if (group == null) {
+                    return null;
                 }
-                return next != null;
-            }
-
-            @Override
-            public DatasetItem next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
+                errors.clear();
+                DatasetItem item = merge.merge(group, errors);
+                if (report != null) {
+                    errors.forEach(e -> report.add(e.key(), e.sources(), e.text()));
                 }
-                DatasetItem item = next;
-                next = null;
                 return item;
             }
 

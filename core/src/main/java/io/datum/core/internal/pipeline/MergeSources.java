@@ -29,9 +29,9 @@ final class MergeSources {
         List<String> names = inputs.stream().map(DatasetInput::name).toList();
         return switch (options.policy()) {
             case UNION -> new UnionMergeSource(opened);
-            case EXACT -> new ExactMergeSource(opened, names, context.tempDir(), MergeKeyStreams.RECORDS_PER_RUN);
+            case EXACT -> new ExactMergeSource(opened, names, context.tempDir(), KeyOrderedInputs.SORT_BUFFER);
             case INTERSECT -> new IntersectMergeSource(opened, names, options, context.tempDir(),
-                    MergeKeyStreams.RECORDS_PER_RUN);
+                    KeyOrderedInputs.SORT_BUFFER);
         };
     }
 

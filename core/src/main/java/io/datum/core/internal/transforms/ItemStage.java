@@ -2,11 +2,11 @@ package io.datum.core.internal.transforms;
 
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
+import io.datum.spi.AbstractItemCursor;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ForwardingSource;
 import io.datum.spi.ItemCursor;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -64,25 +64,14 @@ class ItemStage extends ForwardingSource {
     public ItemCursor items() {
         ItemCursor inner = source.items();
         UnaryOperator<DatasetItem> change = perPass.get();
-        return new ItemCursor() {
-            private DatasetItem next;
-
+        return new AbstractItemCursor() {
             @Override
-            public boolean hasNext() {
+            protected DatasetItem computeNext() {
+                DatasetItem next = null;
                 while (next == null && inner.hasNext()) {
                     next = change.apply(inner.next());
                 }
-                return next != null;
-            }
-
-            @Override
-            public DatasetItem next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                DatasetItem item = next;
-                next = null;
-                return item;
+                return next;
             }
 
             @Override

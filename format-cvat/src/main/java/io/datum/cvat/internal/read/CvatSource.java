@@ -14,6 +14,7 @@ import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.Image;
 import io.datum.model.ImageSize;
+import io.datum.spi.AbstractItemCursor;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
@@ -29,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -126,7 +126,7 @@ final class CvatSource implements DatasetSource {
         }
     }
 
-    private final class Cursor implements ItemCursor {
+    private final class Cursor extends AbstractItemCursor {
         private final boolean warn;
         private final Iterator<Unit> remaining = units.iterator();
         private final Map<String, LongHashSet> idsBySubset = new HashMap<>();
@@ -134,19 +134,18 @@ final class CvatSource implements DatasetSource {
         private final Map<String, Long> skipped = new LinkedHashMap<>();
         private Unit unit;
         private FramePass pass;
-        private DatasetItem next;
 
         Cursor(boolean warn) {
             this.warn = warn;
         }
 
         @Override
-        public boolean hasNext() {
+        protected DatasetItem computeNext() {
             try {
-                while (next == null) {
+                while (true) {
                     if (pass == null) {
                         if (!remaining.hasNext()) {
-                            return false;
+                            return null;
                         }
                         unit = remaining.next();
                         pass = open(unit);
@@ -157,24 +156,13 @@ final class CvatSource implements DatasetSource {
                         pass = null;
                         warnSkipped(unit.file);
                     } else {
-                        next = item(unit, group);
+                        return item(unit, group);
                     }
                 }
-                return true;
             } catch (RuntimeException e) {
                 close();
                 throw e;
             }
-        }
-
-        @Override
-        public DatasetItem next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            DatasetItem item = next;
-            next = null;
-            return item;
         }
 
         private FramePass open(Unit u) {

@@ -4,8 +4,6 @@ import io.datum.collections.LongHashSet;
 import io.datum.support.stream.ExternalSort;
 import io.datum.support.stream.RecordCodec;
 import java.io.BufferedOutputStream;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,18 +32,6 @@ final class ItemIds implements AutoCloseable {
     static final int RUN = 1 << 18;
     /** Repeated hashes kept at most; past that (a dataset that repeats ids wholesale) a pass remembers every id. */
     static final int MAX_REPEATED = 1 << 16;
-
-    private static final RecordCodec<Long> CODEC = new RecordCodec<>() {
-        @Override
-        public void write(DataOutput out, Long hash) throws IOException {
-            out.writeLong(hash);
-        }
-
-        @Override
-        public Long read(DataInput in) throws IOException {
-            return in.readLong();
-        }
-    };
 
     private final Path tempDir;
     private final Map<String, Hashes> subsets = new LinkedHashMap<>();
@@ -164,7 +150,7 @@ final class ItemIds implements AutoCloseable {
 
         private ExternalSort<Long> sort() {
             if (sort == null) {
-                sort = new ExternalSort<>(CODEC, Long::compare, RUN, tempDir);
+                sort = new ExternalSort<>(RecordCodec.longs(), Long::compare, RUN, tempDir);
             }
             return sort;
         }

@@ -1,9 +1,9 @@
 package io.datum.cvat.internal.read;
 
-import io.datum.cvat.internal.sort.AnnotationCodec;
 import io.datum.cvat.internal.sort.KeyedRecord;
 import io.datum.cvat.internal.xml.XmlCursor;
 import io.datum.model.ImageSize;
+import io.datum.support.stream.DatasetRecords;
 import io.datum.support.stream.ExternalSort;
 import io.datum.support.stream.RecordCodec;
 import java.io.DataInput;
@@ -27,7 +27,7 @@ final class RegroupingFramePass implements FramePass {
             RecordCodec.writeString(out, r.frame());
             if (r instanceof FrameRecord.AnnotationRecord a) {
                 out.writeBoolean(true);
-                AnnotationCodec.write(out, a.annotation());
+                DatasetRecords.annotations().write(out, a.annotation());
             } else {
                 FrameRecord.ImageRecord i = (FrameRecord.ImageRecord) r;
                 out.writeBoolean(false);
@@ -44,7 +44,7 @@ final class RegroupingFramePass implements FramePass {
         public FrameRecord read(DataInput in) throws IOException {
             String frame = RecordCodec.readString(in);
             if (in.readBoolean()) {
-                return new FrameRecord.AnnotationRecord(null, frame, AnnotationCodec.read(in));
+                return new FrameRecord.AnnotationRecord(null, frame, DatasetRecords.annotations().read(in));
             }
             String name = RecordCodec.readString(in);
             ImageSize size = in.readBoolean() ? new ImageSize(in.readInt(), in.readInt()) : null;

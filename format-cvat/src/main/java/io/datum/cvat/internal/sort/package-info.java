@@ -1,2 +1,2 @@
-/** The binary form of annotations in the spill files of sorts by a key. Private to the bundle. */
+/** Values sorted on disk by a key and a minor key: a frame's records, a track's shapes. Private to the bundle. */
 package io.datum.cvat.internal.sort;

@@ -2,7 +2,6 @@ package io.datum.cvat.internal.write;
 
 import io.datum.cvat.internal.AttributeValues;
 import io.datum.cvat.internal.CvatNames;
-import io.datum.cvat.internal.sort.AnnotationCodec;
 import io.datum.cvat.internal.sort.KeyedRecord;
 import io.datum.model.Annotation;
 import io.datum.model.DatasetItem;
@@ -11,10 +10,8 @@ import io.datum.model.LabelCategories;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
+import io.datum.support.stream.DatasetRecords;
 import io.datum.support.stream.ExternalSort;
-import io.datum.support.stream.RecordCodec;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,18 +32,6 @@ import java.util.Optional;
  * every item has the same known size.
  */
 final class TrackExport {
-    private static final RecordCodec<Annotation> CODEC = new RecordCodec<>() {
-        @Override
-        public void write(DataOutput out, Annotation a) throws IOException {
-            AnnotationCodec.write(out, a);
-        }
-
-        @Override
-        public Annotation read(DataInput in) throws IOException {
-            return AnnotationCodec.read(in);
-        }
-    };
-
     private final DatasetSource source;
     private final Path outputDir;
     private final LabelCategories labels;
@@ -117,7 +102,7 @@ final class TrackExport {
                         context.warn("skipping an annotation whose track_id is not an integer");
                         continue;
                     }
-                    tracks.computeIfAbsent(item.subset(), s -> KeyedRecord.sort(CODEC, maxInMemory, context.tempDir()))
+                    tracks.computeIfAbsent(item.subset(), s -> KeyedRecord.sort(DatasetRecords.annotations(), maxInMemory, context.tempDir()))
                             .add(new KeyedRecord<>(trackId, frame, a));
                 }
             }

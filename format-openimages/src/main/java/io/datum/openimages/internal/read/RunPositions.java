@@ -44,18 +44,6 @@ final class RunPositions implements Closeable {
             return new RunId(id, run);
         }
     };
-    private static final RecordCodec<Long> LONG = new RecordCodec<>() {
-        @Override
-        public void write(DataOutput out, Long value) throws IOException {
-            out.writeLong(value);
-        }
-
-        @Override
-        public Long read(DataInput in) throws IOException {
-            return in.readLong();
-        }
-    };
-
     /** Records sorted in memory before a spill file is written: a few megabytes of ids. */
     private static final int RUN = 200_000;
 
@@ -71,7 +59,7 @@ final class RunPositions implements Closeable {
      * names an item no description file lists (the caller then uses a table of every item).
      */
     static RunPositions of(Path file, String idColumn, DescribedIds ids, Path tempDir) throws IOException {
-        ExternalSort<Long> byRun = new ExternalSort<>(LONG, Comparator.naturalOrder(), RUN, tempDir);
+        ExternalSort<Long> byRun = new ExternalSort<>(RecordCodec.longs(), Comparator.naturalOrder(), RUN, tempDir);
         try (ExternalSort<RunId> byId = new ExternalSort<>(RUN_ID, BY_ID, RUN, tempDir)) {
             int[] runs = {0};
             boolean scanned = ImageIdScanner.scan(file, idColumn, new ImageIdScanner.IdSink() {

@@ -1,4 +1,4 @@
-package io.datum.core.internal.pipeline;
+package io.datum.support.stream;
 
 import io.datum.model.Annotation;
 import io.datum.model.Attributes;
@@ -17,29 +17,47 @@ import io.datum.model.NormalizedPoints;
 import io.datum.model.Points;
 import io.datum.model.PolyLine;
 import io.datum.model.Polygon;
-import io.datum.support.stream.RecordCodec;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Whole dataset items to a spill file and back, for work that sorts items by their key (subset,
- * then id: {@link #KEY_ORDER}) — a comparison's join ({@link ComparisonJoin}) and a merge's
- * ({@link MergeKeyStreams}):
- * id, subset, image (path, extension, declared size), item attributes and every annotation with
- * all its fields, attributes kept with their types and order. A mask's pixels are produced once,
- * here, and stored as runs of equal values; the item read back holds them in memory.
+ * Dataset items and annotations to spill files and back, exactly: id, subset, image (path,
+ * extension, declared size), item attributes, and every annotation with all its fields and
+ * attributes, kept with their types and order. A format or transform that sorts or regroups
+ * items or annotations on disk ({@link ExternalSort}) spills them with these codecs rather than a
+ * record format of its own. A mask's pixels are taken a row at a time ({@link
+ * MaskData#forEachRow}) and stored as runs of equal values; read back, the mask holds the runs
+ * and makes its rows from them, so it costs what its runs cost, never its whole frame.
  */
-final class ItemCodec implements RecordCodec<DatasetItem> {
-    static final ItemCodec INSTANCE = new ItemCodec();
-    /** The order of the items' keys: subset, then id. */
-    static final Comparator<DatasetItem> KEY_ORDER = Comparator.comparing(DatasetItem::subset)
-            .thenComparing(DatasetItem::id);
+public final class DatasetRecords {
+    private static final RecordCodec<DatasetItem> ITEMS = new RecordCodec<>() {
+        @Override
+        public void write(DataOutput out, DatasetItem item) throws IOException {
+            writeItem(out, item);
+        }
+
+        @Override
+        public DatasetItem read(DataInput in) throws IOException {
+            return readItem(in);
+        }
+    };
+
+    private static final RecordCodec<Annotation> ANNOTATIONS = new RecordCodec<>() {
+        @Override
+        public void write(DataOutput out, Annotation annotation) throws IOException {
+            writeAnnotation(out, annotation);
+        }
+
+        @Override
+        public Annotation read(DataInput in) throws IOException {
+            return readAnnotation(in);
+        }
+    };
 
     private static final int LABEL = 1;
     private static final int BBOX = 2;
@@ -50,11 +68,20 @@ final class ItemCodec implements RecordCodec<DatasetItem> {
     private static final int ELLIPSE = 7;
     private static final int CAPTION = 8;
 
-    private ItemCodec() {
+    private DatasetRecords() {
     }
 
-    @Override
-    public void write(DataOutput out, DatasetItem item) throws IOException {
+    /** Whole items: what a sort of items by their key spills. */
+    public static RecordCodec<DatasetItem> items() {
+        return ITEMS;
+    }
+
+    /** Single annotations: what a sort of annotations by frame or track spills. */
+    public static RecordCodec<Annotation> annotations() {
+        return ANNOTATIONS;
+    }
+
+    private static void writeItem(DataOutput out, DatasetItem item) throws IOException {
         RecordCodec.writeString(out, item.id());
         RecordCodec.writeString(out, item.subset());
         Image image = item.image();
@@ -75,8 +102,7 @@ final class ItemCodec implements RecordCodec<DatasetItem> {
         }
     }
 
-    @Override
-    public DatasetItem read(DataInput in) throws IOException {
+    private static DatasetItem readItem(DataInput in) throws IOException {
         String id = RecordCodec.readString(in);
         String subset = RecordCodec.readString(in);
         Image image = null;
@@ -223,46 +249,18 @@ final class ItemCodec implements RecordCodec<DatasetItem> {
         return in.readBoolean() ? new ImageSize(in.readInt(), in.readInt()) : null;
     }
 
-    /** The pixels as runs: value, then length, row-major. */
+    /** The pixels as runs, row-major: the number of runs, then each run's value and length. */
     private static void writeMask(DataOutput out, MaskData data) throws IOException {
-        byte[] pixels = data.pixels();
-        out.writeInt(data.width());
-        out.writeInt(data.height());
-        int runs = 0;
-        for (int i = 0; i < pixels.length; i++) {
-            if (i == 0 || pixels[i] != pixels[i - 1]) {
-                runs++;
-            }
-        }
-        out.writeInt(runs);
-        int start = 0;
-        for (int i = 1; i <= pixels.length; i++) {
-            if (i == pixels.length || pixels[i] != pixels[start]) {
-                out.writeByte(pixels[start]);
-                out.writeInt(i - start);
-                start = i;
-            }
-        }
+        SpilledMask runs = SpilledMask.of(data);
+        out.writeInt(runs.width());
+        out.writeInt(runs.height());
+        runs.writeRuns(out);
     }
 
     private static MaskData readMask(DataInput in) throws IOException {
         int width = in.readInt();
         int height = in.readInt();
-        byte[] pixels = new byte[Math.multiplyExact(width, height)];
-        int runs = in.readInt();
-        int at = 0;
-        for (int r = 0; r < runs; r++) {
-            byte value = in.readByte();
-            int length = in.readInt();
-            if (length < 0 || at + length > pixels.length) {
-                throw new IOException("corrupt spill file: mask runs beyond " + width + "x" + height);
-            }
-            if (value != 0) {
-                java.util.Arrays.fill(pixels, at, at + length, value);
-            }
-            at += length;
-        }
-        return MaskData.of(width, height, pixels);
+        return SpilledMask.readRuns(in, width, height);
     }
 
     private static void writeAttributes(DataOutput out, Attributes attributes) throws IOException {
