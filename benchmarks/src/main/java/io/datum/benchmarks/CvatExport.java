@@ -2,7 +2,6 @@ package io.datum.benchmarks;
 
 import io.datum.model.Annotation;
 import io.datum.model.Bbox;
-import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.ImageSize;
 import io.datum.model.LabelCategories;
@@ -16,23 +15,14 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Writing CVAT XML: the cvat exporter (SPI, no options) against the JDK's XMLStreamWriter writing
@@ -40,14 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * per box, 600 labels declared; the exporter writes into a fresh folder per invocation (its
  * deletion is not measured). One operation is one item.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(CvatExport.ITEMS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx1g"})
-public class CvatExport {
+public class CvatExport extends ThroughputPerSecond {
     static final int ITEMS = 5_000;
 
     int items = ITEMS;

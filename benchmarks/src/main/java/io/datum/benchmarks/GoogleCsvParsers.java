@@ -15,24 +15,17 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The open_images importer's CSV reader ({@code CsvTable} over {@code CsvRecordReader}) against
@@ -43,13 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The set-up checks that all contenders give the same checksum of what they read. One operation
  * is one file of 50,000 rows; rows and MB are counted per second alongside.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx1g"})
-public class GoogleCsvParsers {
+public class GoogleCsvParsers extends ThroughputPerSecond {
     static final int ROWS = 50_000;
     /** The dialect of format-openimages: RFC 4180 quoting, any line end, blank lines skipped. */
     private static final CSVFormat OPEN_IMAGES_DIALECT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();

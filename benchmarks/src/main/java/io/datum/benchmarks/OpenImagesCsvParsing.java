@@ -3,35 +3,20 @@ package io.datum.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Splitting Open Images box rows (13 columns) into fields: commons-csv with the open_images
  * importer's dialect against a hand-written comma splitter. The text is in memory (no file, no
  * UTF-8 decoding, no record length limit). One operation is one row.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @OperationsPerInvocation(OpenImagesCsvParsing.ROWS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx1g"})
-public class OpenImagesCsvParsing {
+public class OpenImagesCsvParsing extends NanosecondsPerOperation {
     static final int ROWS = 100_000;
     /** The dialect of format-openimages (CsvTable): RFC 4180 quoting, any line end, blank lines skipped. */
     static final CSVFormat OPEN_IMAGES_DIALECT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();

@@ -4,31 +4,16 @@ import io.datum.text.PythonNumbers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Writing numbers: PythonNumbers.repr, fixed2/appendFixed2 and str against the JDK's nearest
  * equivalents. repr spells Open Images' normalised coordinates, fixed2 CVAT's pixels (two decimals,
  * half-even), str attribute values. One operation is one number.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @OperationsPerInvocation(RealisticNumbers.COUNT)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx1g"})
-public class PythonNumbersSpelling {
+public class PythonNumbersSpelling extends NanosecondsPerOperation {
     final double[] coordinates = RealisticNumbers.coordinates();
     final double[] ratios = RealisticNumbers.ratios();
     final double[] pixels = RealisticNumbers.pixels();

@@ -6,7 +6,6 @@ import io.datum.api.ExportRequest;
 import io.datum.api.ExportResult;
 import io.datum.options.OptionParser;
 import io.datum.options.ParsedOptions;
-import io.datum.registry.DetectionReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,17 +43,7 @@ final class ConvertVerb implements Verb {
             if (!Files.exists(inputPath)) {
                 throw new CliException("Path " + input + " doesn't exist");
             }
-            DetectionReport report = s.datum().detection(inputPath, 1);
-            if (report.detected().isEmpty()) {
-                throw new CliException("Failed to detect dataset format. Try to specify format with "
-                        + "'-if/--input-format' parameter.");
-            }
-            if (report.detected().size() > 1) {
-                throw new CliException("Multiple formats match the dataset: " + String.join(", ", report.detected())
-                        + ". Try to specify format with '-if/--input-format' parameter.", 2);
-            }
-            inputFormat = report.detected().get(0);
-            s.log().info("Source dataset format detected as " + inputFormat);
+            inputFormat = DatasetTargets.detectedFormat(inputPath, s, 2);
         }
         List<Transforms.Step> steps = new ArrayList<>(Transforms.filterSteps(o));
         // a same-format conversion copies the dataset unless it filters
@@ -62,12 +51,8 @@ final class ConvertVerb implements Verb {
             throw new CliException("The source data format and the output data format is same as " + inputFormat + ".", 3);
         }
         s.registry().requireImporter(inputFormat);
-        String shownOutput = o.value("output-dir");
-        Path output = shownOutput != null ? s.path(shownOutput)
-                : s.cwd().resolve(Names.nextFree(s.cwd(), inputPath.getFileName() + "-" + Names.slug(outputFormat), "."));
-        if (shownOutput == null) {
-            shownOutput = output.getFileName().toString();
-        }
+        Names.OutputDir output = Names.outputDir(s, o.value("output-dir"),
+                inputPath.getFileName() + "-" + Names.slug(outputFormat));
         if (!Files.exists(inputPath)) {
             throw new CliException("Failed to find dataset '" + inputFormat + "' at '" + inputPath + "'");
         }
@@ -76,7 +61,7 @@ final class ConvertVerb implements Verb {
         try {
             Dataset dataset = Transforms.applyAll(
                     s.datum().open(List.of(new DatasetInput(inputPath, inputFormat, List.of(), input, input)), listener), steps);
-            result = dataset.export(new ExportRequest(output, outputFormat, o.extra(), o.flag("overwrite"), shownOutput));
+            result = dataset.export(new ExportRequest(output.path(), outputFormat, o.extra(), o.flag("overwrite"), output.shown()));
         } finally {
             listener.flushWarnings();
         }

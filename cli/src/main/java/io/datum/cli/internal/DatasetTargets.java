@@ -66,6 +66,27 @@ final class DatasetTargets {
         return List.of(new DatasetInput(path, format, List.of(), pathPart, pathPart));
     }
 
+    /**
+     * The one format that detection (depth 1) finds in the dataset at {@code path}, given with
+     * {@code -i}, and logged; with the reference's messages when none or several match, several
+     * exiting with {@code severalExitCode} (convert gives the reference's 2; transform's {@code -i},
+     * which the reference does not have, has always given 1).
+     */
+    static String detectedFormat(Path path, Session s, int severalExitCode) {
+        DetectionReport report = s.datum().detection(path, 1);
+        if (report.detected().isEmpty()) {
+            throw new CliException("Failed to detect dataset format. Try to specify format with "
+                    + "'-if/--input-format' parameter.");
+        }
+        if (report.detected().size() > 1) {
+            throw new CliException("Multiple formats match the dataset: " + String.join(", ", report.detected())
+                    + ". Try to specify format with '-if/--input-format' parameter.", severalExitCode);
+        }
+        String format = report.detected().get(0);
+        s.log().info("Source dataset format detected as " + format);
+        return format;
+    }
+
     /** The sources of a project as inputs: named by their source names, shown by their paths. */
     static List<DatasetInput> inputsOf(Project project, List<Project.Source> sources) {
         return sources.stream().map(source -> new DatasetInput(project.dataOf(source), source.format(),

@@ -7,7 +7,6 @@ import io.datum.options.OptionParser;
 import io.datum.options.OptionParser.Arity;
 import io.datum.options.ParsedOptions;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /** {@code datum export} ({@code project export}): a project's sources, or one, through the API's pipeline. */
@@ -44,18 +43,13 @@ final class ExportVerb implements Verb {
                     + " -f FORMAT PATH'");
         }
         List<Transforms.Step> steps = Transforms.filterSteps(o);
-        String shownOutput = o.value("output-dir");
-        Path output = shownOutput != null ? s.path(shownOutput)
-                : s.cwd().resolve(Names.nextFree(s.cwd(), "export-" + Names.slug(format), "."));
-        if (shownOutput == null) {
-            shownOutput = output.getFileName().toString();
-        }
+        Names.OutputDir output = Names.outputDir(s, o.value("output-dir"), "export-" + Names.slug(format));
         s.log().info("Loading the project...");
         CliJobContext listener = new CliJobContext(s.log(), null, "Exporting...");
         ExportResult result;
         try {
             Dataset dataset = Transforms.applyAll(s.datum().open(DatasetTargets.inputsOf(project, sources), listener), steps);
-            result = dataset.export(new ExportRequest(output, format, o.extra(), o.flag("overwrite"), shownOutput));
+            result = dataset.export(new ExportRequest(output.path(), format, o.extra(), o.flag("overwrite"), output.shown()));
         } finally {
             listener.flushWarnings();
         }

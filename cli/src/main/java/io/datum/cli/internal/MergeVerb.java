@@ -96,16 +96,12 @@ final class MergeVerb implements Verb {
         }
         // the export options are checked before anything is read
         s.registry().requireExporter(format).options().parse(o.extra());
-        String shownOutput = o.value("output-dir");
-        Path output = shownOutput != null ? s.path(shownOutput) : s.cwd().resolve(Names.nextFree(s.cwd(), "merged", "."));
-        if (shownOutput == null) {
-            shownOutput = output.getFileName().toString();
-        }
+        Names.OutputDir output = Names.outputDir(s, o.value("output-dir"), "merged");
         CliJobContext listener = new CliJobContext(s.log(), null, "Merging...");
         ExportResult result;
         try {
             result = s.datum().merge(inputs, options, listener)
-                    .export(new ExportRequest(output, format, o.extra(), o.flag("overwrite"), shownOutput));
+                    .export(new ExportRequest(output.path(), format, o.extra(), o.flag("overwrite"), output.shown()));
         } finally {
             listener.flushWarnings();
         }

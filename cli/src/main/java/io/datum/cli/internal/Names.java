@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Default output names as the reference makes them (datum-cli.md §2.7). */
+/** Default output names as the reference makes them, and the output folder of the verbs that have one. */
 final class Names {
     private Names() {
     }
@@ -17,6 +17,25 @@ final class Names {
         String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("[^\\x00-\\x7F]", "");
         String kept = ascii.replaceAll("[^\\w\\s-]", "").strip().toLowerCase(Locale.ROOT);
         return kept.replaceAll("[-\\s]+", "-");
+    }
+
+    /**
+     * Where a verb writes: {@code path} absolute, {@code shown} as the messages name it (the
+     * {@code -o} folder as typed, or a default folder by its name).
+     */
+    record OutputDir(Path path, String shown) {
+    }
+
+    /**
+     * The {@code -o} folder {@code typed}, or when none was given the first free name after
+     * {@code defaultBase} (see {@link #nextFree}) in the current folder.
+     */
+    static OutputDir outputDir(Session s, String typed, String defaultBase) throws IOException {
+        if (typed != null) {
+            return new OutputDir(s.path(typed), typed);
+        }
+        Path path = s.cwd().resolve(nextFree(s.cwd(), defaultBase, "."));
+        return new OutputDir(path, path.getFileName().toString());
     }
 
     /**

@@ -8,7 +8,6 @@ import io.datum.options.OptionParser;
 import io.datum.options.OptionParser.Arity;
 import io.datum.options.ParsedOptions;
 import io.datum.options.UsageException;
-import io.datum.registry.DetectionReport;
 import io.datum.registry.TransformInfo;
 import io.datum.spi.DatasetException;
 import java.io.IOException;
@@ -147,14 +146,7 @@ final class TransformVerb implements Verb {
         }
         String format = o.value("input-format");
         if (format == null) {
-            DetectionReport report = s.datum().detection(path, 1);
-            if (report.detected().size() != 1) {
-                throw new CliException((report.detected().isEmpty() ? "Failed to detect dataset format."
-                        : "Multiple formats match the dataset: " + String.join(", ", report.detected()) + ".")
-                        + " Try to specify format with '-if/--input-format' parameter.");
-            }
-            format = report.detected().get(0);
-            s.log().info("Source dataset format detected as " + format);
+            format = DatasetTargets.detectedFormat(path, s, 1);
         }
         s.registry().requireImporter(format);
         return List.of(new DatasetInput(path, format, List.of(), input, input));

@@ -236,6 +236,45 @@ class DatumCommandLineTest {
     }
 
     @Test
+    void theOutputFolderIsTheOneTypedOrTheNextFreeDefaultName() throws IOException {
+        Session s = new Session(null, dir, null, null, false);
+        Names.OutputDir typed = Names.outputDir(s, "a/../typed", "merged");
+        assertEquals(dir.resolve("typed"), typed.path());
+        assertEquals("a/../typed", typed.shown());
+        assertEquals(new Names.OutputDir(dir.resolve("merged"), "merged"), Names.outputDir(s, null, "merged"));
+        Files.createDirectories(dir.resolve("merged"));
+        assertEquals(new Names.OutputDir(dir.resolve("merged.1"), "merged.1"), Names.outputDir(s, null, "merged"));
+    }
+
+    @Test
+    void convertAndTransformSayAlikeWhenTheFormatOfTheirInputIsNotFound() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        String none = "ERROR: Failed to detect dataset format. Try to specify format with '-if/--input-format' parameter.\n";
+        assertEquals(1, run("convert", "-i", empty.toString(), "-f", "other", "-o", dir.resolve("o1").toString()));
+        assertTrue(err.endsWith(none), err);
+        assertEquals(1, run("transform", "-t", "remap_labels", "-i", empty.toString(), "-o", dir.resolve("o2").toString()));
+        assertTrue(err.endsWith(none), err);
+
+        FormatTable twoMatch = new FormatTable();
+        FormatTable.Provider tests = new FormatTable.Provider("cli-tests", "1.0.0", "", 1);
+        for (String name : List.of("fake", "fake2")) {
+            twoMatch.add(FormatTable.Role.DETECTOR, new FakeFormat.Detector(), name, 0, tests);
+            twoMatch.add(FormatTable.Role.IMPORTER, new FakeFormat.Importer(), name, 0, tests);
+        }
+        twoMatch.add(FormatTable.Role.EXPORTER, new FakeFormat.OtherExporter(), "other", 0, tests);
+        FormatRegistries.fromServiceLoader().transform("remap_labels").ifPresent(t ->
+                twoMatch.add(FormatTable.Role.TRANSFORM, t, "remap_labels", 0, tests));
+        datum = new DatumCommandLine(twoMatch, dir);
+        String several = "ERROR: Multiple formats match the dataset: fake, fake2. Try to specify format with "
+                + "'-if/--input-format' parameter.\n";
+        assertEquals(2, run("convert", "-i", input.toString(), "-f", "other", "-o", dir.resolve("o3").toString()));
+        assertTrue(err.endsWith(several), err);
+        assertEquals(1, run("transform", "-t", "remap_labels", "-i", input.toString(), "-o", dir.resolve("o4").toString()));
+        assertTrue(err.endsWith(several), err);
+        assertFalse(Files.exists(dir.resolve("o3")) || Files.exists(dir.resolve("o4")));
+    }
+
+    @Test
     void printsDatasetInfoForAPathWithOrWithoutFormat() throws IOException {
         String expected = "length: 2\ncategories: label\n  label:\n    count: 2\n    labels: cat, dog\n"
                 + "subsets: train, test\n  'train':\n    length: 1\n    categories: label\n      label:\n"
