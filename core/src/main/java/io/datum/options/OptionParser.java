@@ -308,6 +308,42 @@ public final class OptionParser {
         return null;
     }
 
+    /**
+     * {@code text}, the value of {@code option}, read as argparse's {@code type=int} reads it: a
+     * whole number with an optional sign, blanks around it allowed. Anything else is this parser's
+     * usage error {@code argument OPTION: invalid int value: 'TEXT'}.
+     *
+     * @since 1.2
+     */
+    public long intValue(String option, String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw error("argument " + option + ": invalid int value: '" + text + "'");
+        }
+    }
+
+    /**
+     * {@code text}, the value of {@code option}, read as argparse's {@code type=float} reads it:
+     * a decimal number with an optional exponent, blanks around it allowed. Java's own spellings
+     * that Python refuses (a {@code d} or {@code f} suffix, hexadecimal) are refused too. Anything
+     * else is this parser's usage error {@code argument OPTION: invalid float value: 'TEXT'}.
+     *
+     * @since 1.2
+     */
+    public double floatValue(String option, String text) {
+        String number = text.strip();
+        try {
+            double value = Double.parseDouble(number);
+            if (number.matches(".*[dDfFxXpP].*")) {
+                throw new NumberFormatException(text);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw error("argument " + option + ": invalid float value: '" + text + "'");
+        }
+    }
+
     /** A usage error of this parser. */
     public UsageException error(String message) {
         return new UsageException(prog, usage(), message);

@@ -115,4 +115,19 @@ class OptionParserTest {
         assertEquals(List.of("a:b", "c:", "d:d"), o.values("label"));
         assertEquals(List.of(), p.parse(List.of()).values("label"));
     }
+
+    @Test
+    void numbersAreReadAsArgparseTypeIntAndTypeFloatReadThem() {
+        OptionParser p = cvat();
+        assertEquals(-12, p.intValue("--start", " -12 "));
+        assertEquals(3_000_000_000L, p.intValue("--start", "+3000000000"));
+        assertEquals(0.25, p.floatValue("-k", " .25"));
+        assertEquals(1e-3, p.floatValue("-k", "1E-3"));
+        UsageException e = assertThrows(UsageException.class, () -> p.intValue("-s/--start", "1.5"));
+        assertEquals("argument -s/--start: invalid int value: '1.5'", e.getMessage());
+        for (String javaOnly : List.of("1d", "2F", "0x1p3", "")) {
+            UsageException f = assertThrows(UsageException.class, () -> p.floatValue("-k/--topk-bins", javaOnly));
+            assertEquals("argument -k/--topk-bins: invalid float value: '" + javaOnly + "'", f.getMessage());
+        }
+    }
 }

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import io.datum.options.OptionParser;
 import io.datum.options.OptionParser.Arity;
 import io.datum.options.ParsedOptions;
-import io.datum.options.UsageException;
 import io.datum.registry.DetectionReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,7 @@ import java.util.Map;
 final class DetectVerb implements Verb {
     @Override
     public Object run(String name, List<String> args, Session s) throws IOException {
-        ParsedOptions o = OptionParser.named("datum " + name)
+        OptionParser parser = OptionParser.named("datum " + name)
                 .description("Detects the format of a dataset.")
                 .value(List.of("-p", "--project"), "PROJECT_DIR", "Directory of the project (ignored: formats come from "
                         + "the installed bundles)")
@@ -27,15 +26,9 @@ final class DetectVerb implements Verb {
                 .value(List.of("--json-report"), "JSON_REPORT", "Path to which to save a JSON report describing "
                         + "detected and rejected formats")
                 .value(List.of("--depth"), "DEPTH", "The maximum depth for recursive search (default: 2)", "2")
-                .positional("url", Arity.ONE, "URL to the dataset; a path to a directory")
-                .parse(args);
-        int depth;
-        try {
-            depth = Integer.parseInt(o.value("depth"));
-        } catch (NumberFormatException e) {
-            throw new UsageException("datum " + name, "usage: datum " + name + " ... --depth DEPTH url",
-                    "argument --depth: invalid int value: '" + o.value("depth") + "'");
-        }
+                .positional("url", Arity.ONE, "URL to the dataset; a path to a directory");
+        ParsedOptions o = parser.parse(args);
+        int depth = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, parser.intValue("--depth", o.value("depth"))));
         String url = o.positional("url");
         Path path = s.path(url);
         if (!Files.exists(path)) {

@@ -66,9 +66,9 @@ final class MergeVerb implements Verb {
         o.values("groups").forEach(g -> groups.add(List.of(g.split(",", -1))));
         MergeReport report = new MergeReport();
         MergeOptions options = MergeOptions.of(policy)
-                .withIouThreshold(number(parser, "-iou/--iou-thresh", o.value("iou-thresh")))
-                .withOutputConfThreshold(number(parser, "-oconf/--output-conf-thresh", o.value("output-conf-thresh")))
-                .withQuorum(integer(parser, "--quorum", o.value("quorum")))
+                .withIouThreshold(parser.floatValue("-iou/--iou-thresh", o.value("iou-thresh")))
+                .withOutputConfThreshold(parser.floatValue("-oconf/--output-conf-thresh", o.value("output-conf-thresh")))
+                .withQuorum(quorum(parser.intValue("--quorum", o.value("quorum"))))
                 .withGroups(groups)
                 .reportingTo(report);
         List<String> targets = o.positionals("targets");
@@ -112,21 +112,8 @@ final class MergeVerb implements Verb {
         return result;
     }
 
-    /** A real number as argparse's {@code type=float} reads it. */
-    private static double number(OptionParser parser, String option, String text) {
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw parser.error("argument " + option + ": invalid float value: '" + text + "'");
-        }
-    }
-
-    /** A whole number as argparse's {@code type=int} reads it. */
-    private static int integer(OptionParser parser, String option, String text) {
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw parser.error("argument " + option + ": invalid int value: '" + text + "'");
-        }
+    /** A quorum beyond what an int holds asks for more votes than any merge has: the largest int asks the same. */
+    private static int quorum(long votes) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, votes));
     }
 }

@@ -75,30 +75,10 @@ public record ValidatorSettings(Task task, long fewSamples, long imbalanceRatio,
         OptionParser parser = parser(task);
         ParsedOptions o = parser.parse(options);
         return new ValidatorSettings(task,
-                integer(parser, "-fs/--few-samples-thr", o.value("few-samples-thr")),
-                integer(parser, "-ir/--imbalance-ratio-thr", o.value("imbalance-ratio-thr")),
-                number(parser, "-m/--far-from-mean-thr", o.value("far-from-mean-thr")),
-                number(parser, "-dr/--dominance-ratio-thr", o.value("dominance-ratio-thr")),
-                number(parser, "-k/--topk-bins", o.value("topk-bins")));
-    }
-
-    private static long integer(OptionParser parser, String option, String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw parser.error("argument " + option + ": invalid int value: '" + value + "'");
-        }
-    }
-
-    private static double number(OptionParser parser, String option, String value) {
-        try {
-            double d = Double.parseDouble(value.strip());
-            if (value.strip().matches(".*[dDfFxXpP].*")) {
-                throw new NumberFormatException(value);
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw parser.error("argument " + option + ": invalid float value: '" + value + "'");
-        }
+                parser.intValue("-fs/--few-samples-thr", o.value("few-samples-thr")),
+                parser.intValue("-ir/--imbalance-ratio-thr", o.value("imbalance-ratio-thr")),
+                parser.floatValue("-m/--far-from-mean-thr", o.value("far-from-mean-thr")),
+                parser.floatValue("-dr/--dominance-ratio-thr", o.value("dominance-ratio-thr")),
+                parser.floatValue("-k/--topk-bins", o.value("topk-bins")));
     }
 }
