@@ -28,14 +28,12 @@ class PolygonsToMasksTest {
     @Test
     void polygonsAndEllipsesBecomeMasksOfThePixelsWhoseCentresAreInside() {
         Label label = new Label(0);
+        Polygon polygon = new Polygon(0, Coords.of(0, 0, 4, 0, 0, 4), 3, 1, 2, Attributes.of("k", "v"));
         DatasetItem item = new DatasetItem("0", "default", Image.withoutFile(".png", new ImageSize(5, 5)), List.of(
-                new Polygon(0, Coords.of(0, 0, 4, 0, 0, 4), 3, 1, 2, Attributes.of("k", "v")),
-                label,
-                new Ellipse(null, 0, 0, 5, 5, 4, 0, 0, Attributes.empty())));
+                polygon, label, new Ellipse(null, 0, 0, 5, 5, 4, 0, 0, Attributes.empty())));
         List<Annotation> a = items(apply(new PolygonsToMasks(), HandMadeDatasets.of(labels, item))).get(0).annotations();
         Mask triangle = (Mask) a.get(0);
-        assertEquals(List.of(0, 3L, 1L, 2, Attributes.of("k", "v")),
-                List.of(triangle.label(), triangle.id(), triangle.group(), triangle.zOrder(), triangle.attributes()));
+        assertEquals(TransformRuns.sharedFields(polygon), TransformRuns.sharedFields(triangle));
         // the right-angled triangle (0,0), (4,0), (0,4): centres with x + y < 4 (those on the edge are outside)
         assertArrayEquals(new byte[] {
             1, 1, 1, 0, 0,

@@ -2,6 +2,8 @@ package io.datum.core.internal.transforms;
 
 import io.datum.core.internal.GeneratedItems;
 import io.datum.core.internal.HandMadeDatasets;
+import io.datum.model.Annotation;
+import io.datum.model.Attributes;
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.Label;
@@ -26,6 +28,18 @@ final class TransformRuns {
 
     static List<String> ids(DatasetSource source) {
         return HandMadeDatasets.items(source).stream().map(i -> i.subset() + "/" + i.id()).toList();
+    }
+
+    /**
+     * What a shape turned into another kind keeps: label, id, group, z-order and attributes. Each
+     * must differ from its default in the shape a test gives, so that a field dropped shows.
+     */
+    static List<Object> sharedFields(Annotation a) {
+        List<Object> fields = List.of(a.label(), a.id(), a.group(), a.zOrder(), a.attributes());
+        if (a.id() == 0 || a.group() == 0 || a.zOrder() == 0 || a.attributes().equals(Attributes.empty())) {
+            throw new AssertionError("a field at its default proves nothing: " + fields);
+        }
+        return fields;
     }
 
     /** The help of a transform's options, as {@code -- -h} asks for it. */
