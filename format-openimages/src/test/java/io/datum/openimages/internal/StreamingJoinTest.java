@@ -11,6 +11,7 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
 import io.datum.support.stream.Workers;
+import io.datum.testkit.FolderJobContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,39 +39,6 @@ class StreamingJoinTest {
 
     @TempDir
     Path temp;
-
-    /** A job context whose temporary folder we can watch. */
-    private static final class WatchedContext implements JobContext {
-        final Path tempDir;
-        final Workers workers;
-
-        WatchedContext(Path tempDir) {
-            this(tempDir, Workers.unbounded());
-        }
-
-        WatchedContext(Path tempDir, Workers workers) {
-            this.tempDir = tempDir;
-            this.workers = workers;
-        }
-
-        @Override
-        public Workers workers() {
-            return workers;
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-
-        @Override
-        public Path tempDir() {
-            return tempDir;
-        }
-    }
 
     /** Rows of one annotation file, each tagged with its image id. */
     private record Rows(String name, String header, List<String[]> rows) {
@@ -149,10 +117,10 @@ class StreamingJoinTest {
     }
 
     private List<String> read(Path root, int spillRows, Path tempDir) throws IOException {
-        return read(root, spillRows, new WatchedContext(tempDir));
+        return read(root, spillRows, new FolderJobContext(tempDir));
     }
 
-    private List<String> read(Path root, int spillRows, WatchedContext context) throws IOException {
+    private List<String> read(Path root, int spillRows, FolderJobContext context) throws IOException {
         try (DatasetSource source = new OpenImagesImporter(spillRows).open(root, ParsedOptions.none(), context)) {
             List<String> first = describe(source);
             assertEquals(first, describe(source), "a second pass gives the same items");
@@ -176,9 +144,9 @@ class StreamingJoinTest {
         Path unsorted = dataset("unsorted", true);
         List<String> many = read(unsorted, 2, spill);
         // with a bound of 1 the files are parsed, sorted and read ahead on the caller's thread alone
-        assertEquals(many, read(unsorted, 2, new WatchedContext(spill, Workers.bounded(1))), "spilled");
-        assertEquals(many, read(unsorted, 1_000_000, new WatchedContext(spill, Workers.bounded(1))), "in memory");
-        assertEquals(many, read(unsorted, 2, new WatchedContext(spill, Workers.bounded(2))), "one thread beside");
+        assertEquals(many, read(unsorted, 2, new FolderJobContext(spill, Workers.bounded(1), true)), "spilled");
+        assertEquals(many, read(unsorted, 1_000_000, new FolderJobContext(spill, Workers.bounded(1), true)), "in memory");
+        assertEquals(many, read(unsorted, 2, new FolderJobContext(spill, Workers.bounded(2), true)), "one thread beside");
         assertEquals(List.of(), list(spill));
     }
 
@@ -186,7 +154,7 @@ class StreamingJoinTest {
     void spillsToTheJobsTemporaryFolderWhileOpen() throws IOException {
         Path root = dataset("unsorted", true);
         Path spill = Files.createDirectories(temp.resolve("spill"));
-        try (DatasetSource source = new OpenImagesImporter(2).open(root, ParsedOptions.none(), new WatchedContext(spill))) {
+        try (DatasetSource source = new OpenImagesImporter(2).open(root, ParsedOptions.none(), new FolderJobContext(spill))) {
             List<Path> dirs = list(spill);
             assertEquals(1, dirs.size());
             // more than 64 runs were merged in rounds
@@ -202,7 +170,7 @@ class StreamingJoinTest {
         Fixtures.text(root.resolve("annotations/images.meta"), "x 1");
         Path spill = Files.createDirectories(temp.resolve("spill"));
         DatasetException e = assertThrows(DatasetException.class, () -> new OpenImagesImporter(2)
-                .open(root, ParsedOptions.none(), new WatchedContext(spill)));
+                .open(root, ParsedOptions.none(), new FolderJobContext(spill)));
         assertEquals("images.meta:1: expected '<image id> <height> <width>', got 2 field(s)", e.getMessage());
         assertEquals(List.of(), list(spill));
     }
@@ -261,7 +229,7 @@ class StreamingJoinTest {
             Path spill = Files.createDirectories(temp.resolve("spill"));
             for (int spillRows : new int[] {1, 1000}) {
                 try (DatasetSource source = new OpenImagesImporter(spillRows).open(root, ParsedOptions.none(),
-                        new WatchedContext(spill))) {
+                        new FolderJobContext(spill))) {
                     List<String> order = Fixtures.items(source).stream()
                             .map(i -> i.subset() + "/" + i.id() + ":" + i.annotations().size()).collect(Collectors.toList());
                     assertEquals(expected, order, "later new items: " + withLaterNewItems + ", runs of " + spillRows);
@@ -282,13 +250,13 @@ class StreamingJoinTest {
                 "d1,x,/m/a,1,bad,1,0,1,0,0,0,0,0");
         Path spill = Files.createDirectories(temp.resolve("spill"));
         DatasetException e = assertThrows(DatasetException.class, () -> new OpenImagesImporter(1)
-                .open(root, ParsedOptions.none(), new WatchedContext(spill)).close());
+                .open(root, ParsedOptions.none(), new FolderJobContext(spill)).close());
         assertEquals("a-annotations-human-imagelabels.csv:4: bad Confidence 'high' (not a number)", e.getMessage());
         // placing the items of a file comes before sorting: its error first, as when it was scanned whole
         Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                 "d1,x,/m/a,1,0,1,0,1,0,0,0,0,0", "../x,x,/m/a,1,0,1,0,1,0,0,0,0,0");
         e = assertThrows(DatasetException.class, () -> new OpenImagesImporter(1)
-                .open(root, ParsedOptions.none(), new WatchedContext(spill)).close());
+                .open(root, ParsedOptions.none(), new FolderJobContext(spill)).close());
         assertEquals("c-annotations-bbox.csv:4: unsafe ImageID '../x' (empty, absolute, or with '..', '\\' or NUL)",
                 e.getMessage());
         assertEquals(List.of(), list(spill));

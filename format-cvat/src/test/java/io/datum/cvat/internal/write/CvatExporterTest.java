@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.datum.cvat.internal.CvatTestSupport.Loaded;
 import io.datum.cvat.internal.CvatTestSupport;
+import io.datum.cvat.internal.CvatTestSupport.Loaded;
 import io.datum.cvat.internal.RleMask;
 import io.datum.cvat.internal.read.CvatImporter;
 import io.datum.model.AttributeSpec;
