@@ -8,8 +8,8 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
-import io.datum.api.Datum;
 import io.datum.api.DatasetInfo;
+import io.datum.api.Datum;
 import io.datum.api.ExportResult;
 import io.datum.it.faketransform.UpperCaseIds;
 import io.datum.registry.DetectionReport;

@@ -18,9 +18,9 @@ import io.datum.model.LabelCategories;
 import io.datum.model.Mask;
 import io.datum.model.MaskData;
 import io.datum.model.Polygon;
+import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
 import java.util.ArrayList;
-import io.datum.spi.DatasetSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
