@@ -28,10 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoogleLayoutTest {
     private static final String LABELS_HEADER = "ImageID,Source,LabelName,Confidence";
-    private static final String BOX_HEADER = "ImageID,Source,LabelName,Confidence,XMin,XMax,YMin,YMax,"
-            + "IsOccluded,IsTruncated,IsGroupOf,IsDepiction,IsInside";
-    private static final String MASK_HEADER = "MaskPath,ImageID,LabelName,BoxID,BoxXMin,BoxXMax,BoxYMin,BoxYMax,"
-            + "PredictedIoU,Clicks";
     private static final String[] LABELS = {"/m/a", "/m/b", "/m/c"};
 
     @TempDir
@@ -103,10 +99,10 @@ class GoogleLayoutTest {
             }
             write(ann.resolve(prefix + "-annotations-human-imagelabels.csv"), LABELS_HEADER, labels,
                     order == Order.SHUFFLED ? random : null);
-            write(ann.resolve(prefix + "-annotations-bbox.csv"), BOX_HEADER, boxes, order != Order.SORTED ? random : null);
+            write(ann.resolve(prefix + "-annotations-bbox.csv"), Fixtures.BOX_HEADER, boxes, order != Order.SORTED ? random : null);
         }
         // Google ships the masks file in no particular order
-        write(ann.resolve("train-annotations-object-segmentation.csv"), MASK_HEADER, masks, random);
+        write(ann.resolve("train-annotations-object-segmentation.csv"), Fixtures.MASK_HEADER, masks, random);
         return root;
     }
 

@@ -32,10 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and annotation by annotation.
  */
 class StreamingJoinTest {
-    private static final String BOX_HEADER = "ImageID,Source,LabelName,Confidence,XMin,XMax,YMin,YMax,"
-            + "IsOccluded,IsTruncated,IsGroupOf,IsDepiction,IsInside";
-    private static final String MASK_HEADER = "MaskPath,ImageID,LabelName,BoxID,BoxXMin,BoxXMax,BoxYMin,BoxYMax,"
-            + "PredictedIoU,Clicks";
 
     @TempDir
     Path temp;
@@ -69,9 +65,9 @@ class StreamingJoinTest {
         List<Rows> files = List.of(
                 new Rows("oidv6-train-annotations-human-imagelabels.csv", LABELS_HEADER, new ArrayList<>()),
                 new Rows("test-annotations-human-imagelabels.csv", LABELS_HEADER, new ArrayList<>()),
-                new Rows("oidv6-train-annotations-bbox.csv", BOX_HEADER, new ArrayList<>()),
-                new Rows("test-annotations-bbox.csv", BOX_HEADER, new ArrayList<>()),
-                new Rows("train-annotations-object-segmentation.csv", MASK_HEADER, new ArrayList<>()));
+                new Rows("oidv6-train-annotations-bbox.csv", Fixtures.BOX_HEADER, new ArrayList<>()),
+                new Rows("test-annotations-bbox.csv", Fixtures.BOX_HEADER, new ArrayList<>()),
+                new Rows("train-annotations-object-segmentation.csv", Fixtures.MASK_HEADER, new ArrayList<>()));
         String[] labels = {"/m/a", "/m/b", "/m/c"};
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
@@ -186,9 +182,9 @@ class StreamingJoinTest {
                 "o3,x,/m/a,1", "d2,x,/m/a,1", "o1,x,/m/a,1");
         Fixtures.text(ann.resolve("a-annotations-human-imagelabels.csv"), LABELS_HEADER,
                 "o2,x,/m/a,1", "o3,x,/m/a,0");
-        Fixtures.text(ann.resolve("oidv6-c-annotations-bbox.csv"), BOX_HEADER, "o4,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+        Fixtures.text(ann.resolve("oidv6-c-annotations-bbox.csv"), Fixtures.BOX_HEADER, "o4,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                 "o1,x,/m/a,1,0,1,0,1,0,0,0,0,0");
-        Fixtures.text(ann.resolve("m-annotations-object-segmentation.csv"), MASK_HEADER, "o5_a.png,o5,/m/a,1,,,,,,");
+        Fixtures.text(ann.resolve("m-annotations-object-segmentation.csv"), Fixtures.MASK_HEADER, "o5_a.png,o5,/m/a,1,,,,,,");
         Fixtures.text(ann.resolve("images.meta"), "o1 1 1", "o4 1 1", "o5 1 1");
         Fixtures.greyPng(root.resolve("masks/m/o5_a.png"), 1, 1, 1);
         for (int spillRows : new int[] {1, 1000}) {
@@ -215,14 +211,14 @@ class StreamingJoinTest {
                 "d2,x,/m/a,1", "d1,x,/m/a,1", "o1,x,/m/a,1", "d3,x,/m/a,1", "o0,x,/m/a,0");
         // its verdict comes without its disorder: "o2" is new
         Fixtures.text(ann.resolve("b-annotations-human-imagelabels.csv"), LABELS_HEADER, "o2,x,/m/a,1", "d1,x,/m/a,0");
-        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), Fixtures.BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                 "o3,x,/m/a,1,0,1,0,1,0,0,0,0,0", "d1,x,/m/a,1,0,1,0,1,0,0,0,0,0", "o1,x,/m/a,1,0,1,0,1,0,0,0,0,0");
         List<String> expected = List.of("train/d1:3", "train/d2:1", "train/d3:2", "a/o1:2", "a/o0:1", "b/o2:1", "c/o3:1");
         for (boolean withLaterNewItems : new boolean[] {true, false}) {
             if (!withLaterNewItems) {
                 // no file needs its items placed before the sort: the sort meets the new items
                 Files.delete(ann.resolve("b-annotations-human-imagelabels.csv"));
-                Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+                Fixtures.text(ann.resolve("c-annotations-bbox.csv"), Fixtures.BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                         "d1,x,/m/a,1,0,1,0,1,0,0,0,0,0", "o0,x,/m/a,1,0,1,0,1,0,0,0,0,0");
                 expected = List.of("train/d1:2", "train/d2:1", "train/d3:2", "a/o1:1", "a/o0:2");
             }
@@ -246,14 +242,14 @@ class StreamingJoinTest {
         Path ann = classAndThreeTrainImages(root);
         Fixtures.text(ann.resolve("a-annotations-human-imagelabels.csv"), LABELS_HEADER, "d2,x,/m/a,1", "d1,x,/m/a,1",
                 "d3,x,/m/a,high");
-        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), Fixtures.BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                 "d1,x,/m/a,1,bad,1,0,1,0,0,0,0,0");
         Path spill = Files.createDirectories(temp.resolve("spill"));
         DatasetException e = assertThrows(DatasetException.class, () -> new OpenImagesImporter(1)
                 .open(root, ParsedOptions.none(), new FolderJobContext(spill)).close());
         assertEquals("a-annotations-human-imagelabels.csv:4: bad Confidence 'high' (not a number)", e.getMessage());
         // placing the items of a file comes before sorting: its error first, as when it was scanned whole
-        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), Fixtures.BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                 "d1,x,/m/a,1,0,1,0,1,0,0,0,0,0", "../x,x,/m/a,1,0,1,0,1,0,0,0,0,0");
         e = assertThrows(DatasetException.class, () -> new OpenImagesImporter(1)
                 .open(root, ParsedOptions.none(), new FolderJobContext(spill)).close());
