@@ -20,6 +20,11 @@ import org.ops4j.pax.exam.Option;
  * started it trips Pax Exam's unresolved-bundle check. {@link DistributionIT} resolves it by itself.
  */
 public final class DistributionOptions {
+    /** The framework property naming the repository's {@code samples} folder; see {@link #withSamples}. */
+    public static final String SAMPLES = "datum.it.samples";
+    /** The framework property naming the folder FileInstall watches; see {@link #watching}. */
+    public static final String HOT_FOLDER = "datum.it.hotFolder";
+
     private DistributionOptions() {
     }
 
@@ -34,5 +39,25 @@ public final class DistributionOptions {
         options.add(junitBundles());
         options.add(cleanCaches(true));
         return options;
+    }
+
+    /** {@link #shipped()} and {@link #SAMPLES}, for a test that reads the repository's sample datasets. */
+    public static List<Option> withSamples() throws IOException {
+        List<Option> options = shipped();
+        // distribution/target/datum is three levels below the repository
+        options.add(frameworkProperty(SAMPLES).value(TestHome.home().resolve("../../../samples").normalize().toString()));
+        return options;
+    }
+
+    /**
+     * Has Felix FileInstall (shipped in {@code shell/}) watch {@code hot} with the settings of
+     * {@code bin/datum shell}, except a poll every 100 ms so that a test waits little, and names the
+     * folder in {@link #HOT_FOLDER}.
+     */
+    public static void watching(List<Option> options, Path hot) {
+        options.add(frameworkProperty("felix.fileinstall.dir").value(hot.toString()));
+        options.add(frameworkProperty("felix.fileinstall.poll").value("100"));
+        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        options.add(frameworkProperty(HOT_FOLDER).value(hot.toString()));
     }
 }

@@ -1,9 +1,9 @@
 package io.datum.it;
 
+import static io.datum.it.DistributionOptions.SAMPLES;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import io.datum.api.ComparisonOptions;
@@ -42,7 +42,6 @@ import org.osgi.framework.BundleContext;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class EditingCommandsIT {
-    static final String SAMPLES = "datum.it.samples";
 
     @Inject
     BundleContext context;
@@ -55,9 +54,7 @@ public class EditingCommandsIT {
 
     @Configuration
     public Option[] config() throws Exception {
-        List<Option> options = DistributionOptions.shipped();
-        // the repository's samples folder: distribution/target/datum is three levels below the repository
-        options.add(frameworkProperty(SAMPLES).value(TestHome.home().resolve("../../../samples").normalize().toString()));
+        List<Option> options = DistributionOptions.withSamples();
         return options(options.toArray(new Option[0]));
     }
 

@@ -1,9 +1,9 @@
 package io.datum.it;
 
+import static io.datum.it.DistributionOptions.SAMPLES;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import io.datum.api.Dataset;
@@ -43,7 +43,6 @@ import org.osgi.framework.BundleContext;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class EveryTransformIT {
-    static final String SAMPLES = "datum.it.samples";
 
     /** A transform's options and what its output must hold. */
     private record Case(String name, List<String> options, String check, Predicate<Path> holds) {
@@ -63,8 +62,7 @@ public class EveryTransformIT {
 
     @Configuration
     public Option[] config() throws Exception {
-        List<Option> options = DistributionOptions.shipped();
-        options.add(frameworkProperty(SAMPLES).value(TestHome.home().resolve("../../../samples").normalize().toString()));
+        List<Option> options = DistributionOptions.withSamples();
         return options(options.toArray(new Option[0]));
     }
 

@@ -1,5 +1,6 @@
 package io.datum.it;
 
+import static io.datum.it.DistributionOptions.HOT_FOLDER;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
@@ -33,7 +34,6 @@ import org.osgi.framework.BundleContext;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class HotFolderIT {
-    static final String HOT = "datum.it.hotFolder";
     static final String JAR = "datum.it.fakeBundle";
 
     @Inject
@@ -51,10 +51,7 @@ public class HotFolderIT {
         Path hot = Files.createDirectories(work.resolve("plugins"));
         Path jar = FakeFormatBundle.build(TestHome.home(), work.resolve("fake-format.jar"));
         List<Option> options = DistributionOptions.shipped();
-        options.add(frameworkProperty("felix.fileinstall.dir").value(hot.toString()));
-        options.add(frameworkProperty("felix.fileinstall.poll").value("100"));
-        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
-        options.add(frameworkProperty(HOT).value(hot.toString()));
+        DistributionOptions.watching(options, hot);
         options.add(frameworkProperty(JAR).value(jar.toString()));
         return options(options.toArray(new Option[0]));
     }
@@ -62,7 +59,7 @@ public class HotFolderIT {
     @Test
     public void bundleCopiedIntoTheWatchedFolderComesAndGoesWithTheFile() throws Exception {
         Gogo gogo = new Gogo(commandProcessor);
-        Path hot = Path.of(context.getProperty(HOT));
+        Path hot = Path.of(context.getProperty(HOT_FOLDER));
         assertEquals("FileInstall is running", Bundle.ACTIVE, bundle("org.apache.felix.fileinstall").getState());
         assertTrue("nothing deployed yet", registry.format(FakeFormat.NAME).isEmpty());
 

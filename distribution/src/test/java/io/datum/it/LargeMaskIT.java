@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.testkit.PngFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.InflaterInputStream;
 import org.junit.jupiter.api.Test;
@@ -119,29 +118,7 @@ class LargeMaskIT {
             data.write(buffer, 0, deflater.deflate(buffer));
         }
         deflater.end();
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(file);
-        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        ByteArrayOutputStream header = new ByteArrayOutputStream();
-        DataOutputStream h = new DataOutputStream(header);
-        h.writeInt(SIZE);
-        h.writeInt(SIZE);
-        h.write(new byte[] {8, 0, 0, 0, 0});
-        chunk(out, "IHDR", header.toByteArray());
-        chunk(out, "IDAT", data.toByteArray());
-        chunk(out, "IEND", new byte[0]);
-        return file.toByteArray();
-    }
-
-    private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        out.writeInt(data.length);
-        out.write(typeBytes);
-        out.write(data);
-        out.writeInt((int) crc.getValue());
+        return new PngFile(SIZE, SIZE, 8, 0, 0).chunk("IDAT", data.toByteArray()).end();
     }
 
     /**

@@ -1,13 +1,15 @@
 package io.datum.it;
 
+import static io.datum.it.DistributionOptions.SAMPLES;
+import static io.datum.it.DistributionOptions.HOT_FOLDER;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
-import io.datum.api.Datum;
 import io.datum.api.DatasetInfo;
+import io.datum.api.Datum;
 import io.datum.api.ExportResult;
 import io.datum.it.faketransform.UpperCaseIds;
 import io.datum.registry.DetectionReport;
@@ -44,9 +46,7 @@ import org.osgi.framework.BundleContext;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class TransformPluginIT {
-    static final String HOT = "datum.it.hotFolder";
     static final String JAR = "datum.it.transformBundle";
-    static final String SAMPLES = "datum.it.samples";
 
     @Inject
     BundleContext context;
@@ -66,21 +66,16 @@ public class TransformPluginIT {
         Path hot = Files.createDirectories(work.resolve("plugins"));
         Path jar = FakeFormatBundle.build(TestHome.home(), work.resolve("fake-transform.jar"), UpperCaseIds.SYMBOLIC_NAME,
                 "1.0.0", UpperCaseIds.class.getPackageName());
-        List<Option> options = DistributionOptions.shipped();
-        options.add(frameworkProperty("felix.fileinstall.dir").value(hot.toString()));
-        options.add(frameworkProperty("felix.fileinstall.poll").value("100"));
-        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
-        options.add(frameworkProperty(HOT).value(hot.toString()));
+        List<Option> options = DistributionOptions.withSamples();
+        DistributionOptions.watching(options, hot);
         options.add(frameworkProperty(JAR).value(jar.toString()));
-        // the repository's samples folder: distribution/target/datum is three levels below the repository
-        options.add(frameworkProperty(SAMPLES).value(TestHome.home().resolve("../../../samples").normalize().toString()));
         return options(options.toArray(new Option[0]));
     }
 
     @Test
     public void aTransformBundleDroppedIntoPluginsComesAndGoesWithTheFile() throws Exception {
         Gogo gogo = new Gogo(commandProcessor);
-        Path hot = Path.of(context.getProperty(HOT));
+        Path hot = Path.of(context.getProperty(HOT_FOLDER));
         assertTrue("core's transforms are there", registry.transform("remap_labels").isPresent());
         assertTrue("nothing deployed yet", registry.transform(UpperCaseIds.NAME).isEmpty());
 

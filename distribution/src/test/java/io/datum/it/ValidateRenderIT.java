@@ -1,8 +1,8 @@
 package io.datum.it;
 
+import static io.datum.it.DistributionOptions.SAMPLES;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import io.datum.api.Datum;
@@ -40,7 +40,6 @@ import org.osgi.framework.BundleContext;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ValidateRenderIT {
-    static final String SAMPLES = "datum.it.samples";
 
     @Inject
     BundleContext context;
@@ -53,8 +52,7 @@ public class ValidateRenderIT {
 
     @Configuration
     public Option[] config() throws Exception {
-        List<Option> options = DistributionOptions.shipped();
-        options.add(frameworkProperty(SAMPLES).value(TestHome.home().resolve("../../../samples").normalize().toString()));
+        List<Option> options = DistributionOptions.withSamples();
         return options(options.toArray(new Option[0]));
     }
 

@@ -5,39 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.api.TableComparison.Row;
-import io.datum.registry.FormatRegistries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CompareVerbTest {
-    @TempDir
-    Path dir;
-
-    private DatumCommandLine datum;
-    private String out;
-    private String err;
-
+class CompareVerbTest extends CommandLineFixture {
     @BeforeEach
     void writeInputs() throws IOException {
-        datum = new DatumCommandLine(FormatRegistries.fromServiceLoader(), dir);
-        Path in = Files.createDirectories(dir.resolve("in"));
-        Files.write(in.resolve("labels.txt"), List.of("cat", "dog"));
-        Files.write(in.resolve("items.txt"), List.of("a train cat", "b test dog", "c test cat"));
-        Path other = Files.createDirectories(dir.resolve("other"));
-        Files.write(other.resolve("labels.txt"), List.of("dog", "bird"));
-        Files.write(other.resolve("items.txt"), List.of("b test bird", "d val dog"));
-    }
-
-    private int run(String... args) {
-        PrintedRun r = PrintedRun.of(datum, args);
-        out = r.out();
-        err = r.err();
-        return r.code();
+        catsAndDogs();
+        fakeDataset("other", List.of("dog", "bird"), "b test bird", "d val dog");
     }
 
     @Test

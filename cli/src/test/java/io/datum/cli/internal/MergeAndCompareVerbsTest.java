@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.api.DatasetComparison;
-import io.datum.registry.FormatRegistries;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,37 +14,17 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MergeAndCompareVerbsTest {
-    @TempDir
-    Path dir;
-
-    private DatumCommandLine datum;
-    private String out;
-    private String err;
+class MergeAndCompareVerbsTest extends CommandLineFixture {
     private Path input;
 
     @BeforeEach
     void writeInput() throws IOException {
-        datum = new DatumCommandLine(FormatRegistries.fromServiceLoader(), dir);
-        input = Files.createDirectories(dir.resolve("in"));
-        Files.write(input.resolve("labels.txt"), List.of("cat", "dog"));
-        Files.write(input.resolve("items.txt"), List.of("a train cat", "b test dog", "c test cat"));
-    }
-
-    private int run(String... args) {
-        PrintedRun r = PrintedRun.of(datum, args);
-        out = r.out();
-        err = r.err();
-        return r.code();
+        input = catsAndDogs();
     }
 
     private Path second() throws IOException {
-        Path other = Files.createDirectories(dir.resolve("other"));
-        Files.write(other.resolve("labels.txt"), List.of("dog", "bird"));
-        Files.write(other.resolve("items.txt"), List.of("b test bird", "d val dog"));
-        return other;
+        return fakeDataset("other", List.of("dog", "bird"), "b test bird", "d val dog");
     }
 
     @Test

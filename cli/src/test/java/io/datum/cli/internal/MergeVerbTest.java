@@ -4,41 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.datum.registry.FormatRegistries;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code datum merge -m exact|intersect} with its options, on the test format's label-per-item datasets. */
-class MergeVerbTest {
-    @TempDir
-    Path dir;
-
-    private DatumCommandLine datum;
-    private String err;
-
+class MergeVerbTest extends CommandLineFixture {
     @BeforeEach
     void writeInputs() throws IOException {
-        datum = new DatumCommandLine(FormatRegistries.fromServiceLoader(), dir);
-        write("a1", "a train cat", "b train dog");
-        write("a2", "a train cat", "b train cat");
-        write("a3", "a train dog", "b train cat");
-    }
-
-    private void write(String name, String... items) throws IOException {
-        Path input = Files.createDirectories(dir.resolve(name));
-        Files.write(input.resolve("labels.txt"), List.of("cat", "dog"));
-        Files.write(input.resolve("items.txt"), List.of(items));
-    }
-
-    private int run(String... args) {
-        PrintedRun r = PrintedRun.of(datum, args);
-        err = r.err();
-        return r.code();
+        fakeDataset("a1", "a train cat", "b train dog");
+        fakeDataset("a2", "a train cat", "b train cat");
+        fakeDataset("a3", "a train dog", "b train cat");
     }
 
     @Test

@@ -4,47 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.datum.registry.FormatRegistries;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The -o of a verb never overlaps an input, and failures name what the user typed. */
-class OutputSafetyTest {
-    @TempDir
-    Path dir;
-
-    private DatumCommandLine datum;
-    private String err;
+class OutputSafetyTest extends CommandLineFixture {
     private Path input;
 
     @BeforeEach
     void writeInput() throws IOException {
-        datum = new DatumCommandLine(FormatRegistries.fromServiceLoader(), dir);
         input = fakeDataset("in", "a train cat", "b test dog");
-    }
-
-    private Path fakeDataset(String name, String... items) throws IOException {
-        Path folder = Files.createDirectories(dir.resolve(name));
-        Files.write(folder.resolve("labels.txt"), List.of("cat", "dog"));
-        Files.write(folder.resolve("items.txt"), List.of(items));
-        return folder;
-    }
-
-    private int run(String... args) {
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = datum.run(List.of(args), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
     }
 
     private List<String> tree(Path root) throws IOException {

@@ -4,42 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.datum.registry.FormatRegistries;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ValidateVerbTest {
-    @TempDir
-    Path dir;
-
-    private DatumCommandLine datum;
-    private String out;
-    private String err;
-
+class ValidateVerbTest extends CommandLineFixture {
     @BeforeEach
     void writeInput() throws IOException {
-        datum = new DatumCommandLine(FormatRegistries.fromServiceLoader(), dir);
-        Path input = Files.createDirectories(dir.resolve("in"));
-        Files.write(input.resolve("labels.txt"), List.of("cat", "dog", "bird"));
-        Files.write(input.resolve("items.txt"), List.of("a train cat", "b test dog", "c test cat"));
-    }
-
-    private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = datum.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        fakeDataset("in", List.of("cat", "dog", "bird"), "a train cat", "b test dog", "c test cat");
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.datum.api.DatasetInfo;
 import io.datum.api.ExportResult;
 import io.datum.registry.DetectionReport;
-import io.datum.registry.FormatRegistries;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,27 +18,19 @@ import java.util.List;
 import org.apache.felix.service.command.Converter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The verbs as the shell calls them: the API's result returned as an object (nothing printed of
  * it), and {@link ShellFormats} printing it as {@code bin/datum} would; plus {@code datum transforms}.
  */
-class VerbResultsTest {
-    @TempDir
-    Path dir;
-
-    private DatumCommandLine datum;
+class VerbResultsTest extends CommandLineFixture {
+    /** What the last {@link #call} printed on standard output and on standard error. */
     private String printed;
     private String logged;
-    private Path input;
 
     @BeforeEach
     void writeInput() throws IOException {
-        datum = new DatumCommandLine(FormatRegistries.fromServiceLoader(), dir);
-        input = Files.createDirectories(dir.resolve("in"));
-        Files.write(input.resolve("labels.txt"), List.of("cat", "dog"));
-        Files.write(input.resolve("items.txt"), List.of("a train cat", "b test dog", "c test cat"));
+        catsAndDogs();
     }
 
     private DatumCommandLine.Outcome call(String... args) {
@@ -50,14 +41,6 @@ class VerbResultsTest {
         printed = o.toString(StandardCharsets.UTF_8);
         logged = e.toString(StandardCharsets.UTF_8);
         return outcome;
-    }
-
-    private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        int code = datum.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        printed = o.toString(StandardCharsets.UTF_8);
-        return code;
     }
 
     private static String shown(Object result) {
@@ -87,7 +70,7 @@ class VerbResultsTest {
         assertEquals(3, info.length());
         assertEquals("", printed);
         run("dinfo", "in:fake");
-        assertEquals(printed.stripTrailing(), shown(info), "the shell shows what bin/datum prints");
+        assertEquals(out.stripTrailing(), shown(info), "the shell shows what bin/datum prints");
     }
 
     @Test
@@ -101,21 +84,21 @@ class VerbResultsTest {
     @Test
     void transformsListsTheTransformsWithTheirProvider() {
         assertEquals(0, run("transforms"));
-        List<String> lines = printed.lines().toList();
+        List<String> lines = out.lines().toList();
         assertEquals("TRANSFORM             PROVIDED BY", lines.get(0));
-        assertTrue(lines.get(1).startsWith("boxes_to_masks        "), printed);
-        assertTrue(lines.get(10).startsWith("remap_labels          "), printed);
+        assertTrue(lines.get(1).startsWith("boxes_to_masks        "), out);
+        assertTrue(lines.get(10).startsWith("remap_labels          "), out);
         assertEquals(0, run("transforms", "--names"));
         assertEquals(List.of("boxes_to_masks", "filter", "id_from_image_name", "map_subsets", "masks_to_polygons", "polygons_to_masks", "project_labels",
                 "random_split", "reindex", "remap_labels", "remove_annotations", "remove_attributes", "remove_items",
-                "remove_unused_labels", "rename", "select_classes", "shapes_to_boxes"), printed.lines().toList());
+                "remove_unused_labels", "rename", "select_classes", "shapes_to_boxes"), out.lines().toList());
         Object installed = call("transforms").result();
         assertEquals(shown(installed), datumTransformsTable());
     }
 
     private String datumTransformsTable() {
         run("transforms");
-        return printed.stripTrailing();
+        return out.stripTrailing();
     }
 
     @Test

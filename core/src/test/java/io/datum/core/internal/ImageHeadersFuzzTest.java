@@ -3,14 +3,12 @@ package io.datum.core.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.datum.api.StagedOutput;
 import io.datum.model.Image;
 import io.datum.spi.DatasetException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Any bytes as an image file whose size is asked for: a size, no size (a header nobody can read),
@@ -18,17 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
  * (PNG, JPEG, GIF, BMP, TIFF, WBMP headers) run as regression tests in every build.
  */
 class ImageHeadersFuzzTest {
-    private static Path folder;
-
-    @BeforeAll
-    static void folder() throws IOException {
-        folder = Files.createTempDirectory("image-header-fuzz");
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        StagedOutput.deleteTree(folder);
-    }
+    // one folder for all the runs of a fuzzing session
+    @TempDir
+    static Path folder;
 
     @FuzzTest
     void sizeOrNoneOrAnErrorNamingTheFile(byte[] content) throws IOException {

@@ -34,12 +34,17 @@ class LinksTest {
                 .getParent();
     }
 
+    /** A symbolic link at {@code link} to {@code target}, the folder it stands in made first. */
+    private static Path link(Path link, Path target) throws IOException {
+        Files.createDirectories(link.getParent());
+        return Files.createSymbolicLink(link, target);
+    }
+
     @Test
     void anImageLinkLeadingOutIsAnErrorNamingIt() throws IOException {
         Path data = dataset("x.jpg");
         Path secret = write(dir, "secret.txt", "TOP-SECRET");
-        Files.createDirectories(data.resolve("images"));
-        Files.createSymbolicLink(data.resolve("images/x.jpg"), secret);
+        link(data.resolve("images/x.jpg"), secret);
         DatasetException e = assertThrows(DatasetException.class, () -> load(data));
         assertTrue(e.getMessage().startsWith("annotations.xml: image 'x.jpg': 'data/images/x.jpg' is a link to "),
                 e.getMessage());
@@ -49,8 +54,7 @@ class LinksTest {
     void aFolderLinkLeadingOutIsAnError() throws IOException {
         Path data = dataset("train/x.jpg");
         CvatTestSupport.image(dir, "elsewhere/x.jpg", 2, 2);
-        Files.createDirectories(data.resolve("images"));
-        Files.createSymbolicLink(data.resolve("images/train"), dir.resolve("elsewhere"));
+        link(data.resolve("images/train"), dir.resolve("elsewhere"));
         assertThrows(DatasetException.class, () -> load(data));
     }
 
@@ -58,8 +62,7 @@ class LinksTest {
     void aRelativeLinkClimbingOutIsAnError() throws IOException {
         Path data = dataset("x.jpg");
         CvatTestSupport.image(dir, "x.jpg", 2, 2);
-        Files.createDirectories(data.resolve("images"));
-        Files.createSymbolicLink(data.resolve("images/x.jpg"), Path.of("../../x.jpg"));
+        link(data.resolve("images/x.jpg"), Path.of("../../x.jpg"));
         assertThrows(DatasetException.class, () -> load(data));
     }
 

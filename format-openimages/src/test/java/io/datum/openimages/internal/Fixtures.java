@@ -28,6 +28,13 @@ import javax.imageio.ImageIO;
 
 /** Small files and datasets the tests build for themselves. */
 public final class Fixtures {
+    /** The header of a box file, without the click and other optional columns. */
+    public static final String BOX_HEADER = "ImageID,Source,LabelName,Confidence,XMin,XMax,YMin,YMax,"
+            + "IsOccluded,IsTruncated,IsGroupOf,IsDepiction,IsInside";
+    /** The header of a mask (object segmentation) file. */
+    public static final String MASK_HEADER = "MaskPath,ImageID,LabelName,BoxID,BoxXMin,BoxXMax,BoxYMin,BoxYMax,"
+            + "PredictedIoU,Clicks";
+
     private Fixtures() {
     }
 
@@ -157,16 +164,14 @@ public final class Fixtures {
                 "# its size comes from the image file");
         text(a.resolve("oidv6-class-descriptions.csv"), "LabelName,DisplayName", "/m/0,Generic label #0",
                 "/m/1,Generic label #1", "/m/2,Generic label #2", "/m/3,Generic label #3");
-        String boxHeader = "ImageID,Source,LabelName,Confidence,XMin,XMax,YMin,YMax,IsOccluded,IsTruncated,"
-                + "IsGroupOf,IsDepiction,IsInside";
-        text(a.resolve("oidv6-train-annotations-bbox.csv"), boxHeader, "b,xclick,/m/0,1,0.2,1,0.3,0.5,-1,-1,-1,-1,-1");
+        text(a.resolve("oidv6-train-annotations-bbox.csv"), BOX_HEADER, "b,xclick,/m/0,1,0.2,1,0.3,0.5,-1,-1,-1,-1,-1");
         text(a.resolve("oidv6-train-annotations-human-imagelabels.csv"), "ImageID,Source,LabelName,Confidence",
                 "a,verification,/m/0,1", "b,verification,/m/0,0");
-        text(a.resolve("test-annotations-bbox.csv"), boxHeader, "c,xclick,/m/3,0.7,0.7,0.8,0,0.5,1,0,1,0,0");
+        text(a.resolve("test-annotations-bbox.csv"), BOX_HEADER, "c,xclick,/m/3,0.7,0.7,0.8,0,0.5,1,0,1,0,0");
         text(a.resolve("test-annotations-human-imagelabels.csv"), "ImageID,Source,LabelName,Confidence",
                 "c,verification,/m/1,1", "c,verification,/m/3,1");
         text(a.resolve("train-annotations-object-segmentation.csv"),
-                "MaskPath,ImageID,LabelName,BoxID,BoxXMin,BoxXMax,BoxYMin,BoxYMax,PredictedIoU,Clicks",
+                MASK_HEADER,
                 "b_m0_01234567.png,b,/m/0,01234567,0.2,1,0.3,0.5,0.5,");
         image(root.resolve("images/train/a.jpg"), 6, 8, 0);
         image(root.resolve("images/train/b.jpg"), 8, 2, 0);

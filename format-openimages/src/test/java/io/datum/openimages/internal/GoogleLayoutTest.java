@@ -7,7 +7,8 @@ import io.datum.model.DatasetItem;
 import io.datum.openimages.internal.read.OpenImagesImporter;
 import io.datum.options.ParsedOptions;
 import io.datum.spi.DatasetSource;
-import io.datum.spi.JobContext;
+import io.datum.support.stream.Workers;
+import io.datum.testkit.FolderJobContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,42 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoogleLayoutTest {
     private static final String LABELS_HEADER = "ImageID,Source,LabelName,Confidence";
-    private static final String BOX_HEADER = "ImageID,Source,LabelName,Confidence,XMin,XMax,YMin,YMax,"
-            + "IsOccluded,IsTruncated,IsGroupOf,IsDepiction,IsInside";
-    private static final String MASK_HEADER = "MaskPath,ImageID,LabelName,BoxID,BoxXMin,BoxXMax,BoxYMin,BoxYMax,"
-            + "PredictedIoU,Clicks";
     private static final String[] LABELS = {"/m/a", "/m/b", "/m/c"};
 
     @TempDir
     Path temp;
 
-    /** Records the debug lines, which say which way the reader took. */
-    private static final class Recording implements JobContext {
-        final List<String> debug = Collections.synchronizedList(new ArrayList<>());
-        final Path tempDir;
-
-        Recording(Path tempDir) {
-            this.tempDir = tempDir;
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public boolean debugEnabled() {
-            return false;
-        }
-
-        @Override
-        public void debug(String message) {
-            debug.add(message);
-        }
-
-        @Override
-        public Path tempDir() {
-            return tempDir;
-        }
+    /** Records the debug lines, which say which way the reader took, though no detail is asked for. */
+    private static FolderJobContext recording(Path tempDir) {
+        return new FolderJobContext(tempDir, Workers.unbounded(), false);
     }
 
     /** Which annotation files have their rows shuffled (each item's own rows keep their order). */
@@ -126,10 +99,10 @@ class GoogleLayoutTest {
             }
             write(ann.resolve(prefix + "-annotations-human-imagelabels.csv"), LABELS_HEADER, labels,
                     order == Order.SHUFFLED ? random : null);
-            write(ann.resolve(prefix + "-annotations-bbox.csv"), BOX_HEADER, boxes, order != Order.SORTED ? random : null);
+            write(ann.resolve(prefix + "-annotations-bbox.csv"), Fixtures.BOX_HEADER, boxes, order != Order.SORTED ? random : null);
         }
         // Google ships the masks file in no particular order
-        write(ann.resolve("train-annotations-object-segmentation.csv"), MASK_HEADER, masks, random);
+        write(ann.resolve("train-annotations-object-segmentation.csv"), Fixtures.MASK_HEADER, masks, random);
         return root;
     }
 
@@ -154,7 +127,7 @@ class GoogleLayoutTest {
         Fixtures.text(file, lines.toArray(String[]::new));
     }
 
-    private List<String> read(Path root, int spillRows, Recording context) throws IOException {
+    private List<String> read(Path root, int spillRows, FolderJobContext context) throws IOException {
         try (DatasetSource source = new OpenImagesImporter(spillRows, 0L).open(root, ParsedOptions.none(), context)) {
             List<String> first = describe(source);
             assertEquals(first, describe(source), "a second pass gives the same items");
@@ -172,25 +145,25 @@ class GoogleLayoutTest {
         return out;
     }
 
-    private static boolean tookDescribedWay(Recording context) {
-        return context.debug.stream().anyMatch(l -> l.contains("described items (no table of them)"));
+    private static boolean tookDescribedWay(FolderJobContext context) {
+        return context.debugLines().stream().anyMatch(l -> l.contains("described items (no table of them)"));
     }
 
     @Test
     void sortedShuffledAndPartlySortedFilesGiveTheSameItemsWithoutATable() throws IOException {
         Path spill = Files.createDirectories(temp.resolve("spill"));
-        Recording sortedContext = new Recording(spill);
+        FolderJobContext sortedContext = recording(spill);
         List<String> sorted = read(dataset("sorted", Order.SORTED, false), 1000, sortedContext);
-        assertTrue(tookDescribedWay(sortedContext), String.join("\n", sortedContext.debug));
+        assertTrue(tookDescribedWay(sortedContext), String.join("\n", sortedContext.debugLines()));
         assertTrue(sorted.size() > 150, "the fixture has annotations: " + sorted.size());
         assertTrue(sorted.get(0).startsWith("test/"), "the description files' order: " + sorted.get(0));
         assertTrue(sorted.stream().anyMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains("mask")), "masks are read");
         for (Order order : Order.values()) {
             for (int spillRows : new int[] {1000, 2}) {
-                Recording context = new Recording(spill);
+                FolderJobContext context = recording(spill);
                 assertEquals(sorted, read(dataset(order + "-" + spillRows, order, false), spillRows, context),
                         order + ", runs of " + spillRows);
-                assertTrue(tookDescribedWay(context), order + ": " + context.debug);
+                assertTrue(tookDescribedWay(context), order + ": " + context.debugLines());
             }
         }
         assertEquals(List.of(), list(spill), "temporary files are deleted on close");
@@ -200,8 +173,8 @@ class GoogleLayoutTest {
     @Test
     void theTableOfItemsGivesTheSameDescribedItems() throws IOException {
         Path spill = Files.createDirectories(temp.resolve("spill"));
-        List<String> described = read(dataset("described", Order.BOXES_SHUFFLED, false), 1000, new Recording(spill));
-        Recording context = new Recording(spill);
+        List<String> described = read(dataset("described", Order.BOXES_SHUFFLED, false), 1000, recording(spill));
+        FolderJobContext context = recording(spill);
         List<String> withTable = read(dataset("table", Order.BOXES_SHUFFLED, true), 1000, context);
         assertTrue(!tookDescribedWay(context), "an undescribed item needs the table");
         assertEquals(described.size() + 2, withTable.size(), "one more item, with one label");
@@ -218,17 +191,17 @@ class GoogleLayoutTest {
     void theTableLimitChoosesTheWayAndBothGiveTheSameItems() throws IOException {
         Path spill = Files.createDirectories(temp.resolve("spill"));
         Path root = dataset("limit", Order.BOXES_SHUFFLED, false);
-        Recording joined = new Recording(spill);
+        FolderJobContext joined = recording(spill);
         List<String> viaJoin = read(root, 1000, joined);
         assertTrue(tookDescribedWay(joined), "limit 0: the join");
         for (long limit : new long[] {ImportSettings.DEFAULT_TABLE_ITEMS, 1_000_000}) {
-            Recording tabled = new Recording(spill);
+            FolderJobContext tabled = recording(spill);
             try (DatasetSource source = new OpenImagesImporter(1000, limit).open(root, ParsedOptions.none(), tabled)) {
                 assertEquals(viaJoin, describe(source), "limit " + limit);
             }
             assertTrue(!tookDescribedWay(tabled), "a small dataset under limit " + limit + " takes the table");
         }
-        Recording justOver = new Recording(spill);
+        FolderJobContext justOver = recording(spill);
         try (DatasetSource source = new OpenImagesImporter(1000, 10L).open(root, ParsedOptions.none(), justOver)) {
             assertEquals(viaJoin, describe(source));
         }

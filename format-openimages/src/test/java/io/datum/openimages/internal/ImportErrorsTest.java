@@ -29,10 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (docs/differences.md, D12, S1, S3).
  */
 class ImportErrorsTest {
-    private static final String BOX_HEADER = "ImageID,Source,LabelName,Confidence,XMin,XMax,YMin,YMax,"
-            + "IsOccluded,IsTruncated,IsGroupOf,IsDepiction,IsInside";
-    private static final String MASK_HEADER = "MaskPath,ImageID,LabelName,BoxID,BoxXMin,BoxXMax,BoxYMin,BoxYMax,"
-            + "PredictedIoU,Clicks";
 
     @TempDir
     Path temp;
@@ -79,7 +75,7 @@ class ImportErrorsTest {
     @Test
     void rejectsUnknownLabel() {
         assertEquals("oidv6-train-annotations-bbox.csv:3: unknown label '/m/zzz' (not in oidv6-class-descriptions.csv)",
-                failure(dataset("oidv6-train-annotations-bbox.csv", BOX_HEADER,
+                failure(dataset("oidv6-train-annotations-bbox.csv", Fixtures.BOX_HEADER,
                         "img1,x,/m/a,1,0.1,0.2,0.1,0.2,0,0,0,0,0", "img1,x,/m/zzz,1,0.1,0.2,0.1,0.2,0,0,0,0,0")));
     }
 
@@ -89,16 +85,16 @@ class ImportErrorsTest {
                 failure(dataset("train-annotations-human-imagelabels.csv", "ImageID,Source,LabelName,Confidence",
                         "img1,x,/m/a,1", "img1,x,/m/a,high")));
         assertEquals("train-annotations-bbox.csv:2: bad IsOccluded 'maybe' (not an integer)",
-                failure(dataset("train-annotations-bbox.csv", BOX_HEADER, "img1,x,/m/a,1,0.1,0.2,0.1,0.2,maybe,0,0,0,0")));
+                failure(dataset("train-annotations-bbox.csv", Fixtures.BOX_HEADER, "img1,x,/m/a,1,0.1,0.2,0.1,0.2,maybe,0,0,0,0")));
         assertEquals("train-annotations-bbox.csv:2: bad XMax '' (not a number)",
-                failure(dataset("train-annotations-bbox.csv", BOX_HEADER, "img1,x,/m/a,1,0.1,,0.1,0.2,0,0,0,0,0")));
+                failure(dataset("train-annotations-bbox.csv", Fixtures.BOX_HEADER, "img1,x,/m/a,1,0.1,,0.1,0.2,0,0,0,0,0")));
     }
 
     @Test
     void rejectsMissingColumnsAndCells() {
         // only the id, label and coordinates are required of a box file (docs/differences.md, D23)
         assertEquals("train-annotations-bbox.csv:1: missing column 'XMax' in the header",
-                failure(dataset("train-annotations-bbox.csv", BOX_HEADER.replace(",XMax", ""),
+                failure(dataset("train-annotations-bbox.csv", Fixtures.BOX_HEADER.replace(",XMax", ""),
                         "img1,x,/m/a,1,0.1,0.1,0.2,0,0,0,0,0")));
         assertEquals("a-images-with-rotation.csv:2: missing Subset value",
                 failure(dataset("a-images-with-rotation.csv", "ImageID,Subset", "img2")));
@@ -108,10 +104,10 @@ class ImportErrorsTest {
     void rejectsUnsafeNames() {
         assertEquals("train-annotations-object-segmentation.csv:2: item 'img1' has a mask with an unsafe path "
                         + "'../../../../etc/passwd'",
-                failure(dataset("train-annotations-object-segmentation.csv", MASK_HEADER,
+                failure(dataset("train-annotations-object-segmentation.csv", Fixtures.MASK_HEADER,
                         "../../../../etc/passwd,img1,/m/a,00000000,,,,,,")));
         assertEquals("train-annotations-object-segmentation.csv:2: item 'img1' has a mask with an unsafe box ID '..'",
-                failure(dataset("train-annotations-object-segmentation.csv", MASK_HEADER, "m.png,img1,/m/a,..,,,,,,")));
+                failure(dataset("train-annotations-object-segmentation.csv", Fixtures.MASK_HEADER, "m.png,img1,/m/a,..,,,,,,")));
         assertEquals("x-images-with-rotation.csv:2: item 'img2' has an unsupported subset name '..'",
                 failure(dataset("x-images-with-rotation.csv", "ImageID,Subset", "img2,..")));
         assertEquals("train-annotations-human-imagelabels.csv:2: unsafe ImageID '../up' "
@@ -188,7 +184,7 @@ class ImportErrorsTest {
 
     @Test
     void limitsDecodedMaskPixels() {
-        Path root = dataset("train-annotations-object-segmentation.csv", MASK_HEADER, "m.png,img1,/m/a,0,,,,,,");
+        Path root = dataset("train-annotations-object-segmentation.csv", Fixtures.MASK_HEADER, "m.png,img1,/m/a,0,,,,,,");
         Fixtures.greyPng(root.resolve("masks/train/m.png"), 2, 2, 0, 1, 1, 0);
         assertEquals("masks/train/m.png: mask too large: the image size 10x10 is 100 pixels, more than the limit "
                         + "of 50 (raise it with datum.openimages.maxMaskPixels or --max-mask-pixels)",
@@ -197,7 +193,7 @@ class ImportErrorsTest {
 
     @Test
     void aMaskWhosePngIsMissingIsSkippedWithOneWarningPerFolder() throws IOException {
-        Path root = dataset("train-annotations-object-segmentation.csv", MASK_HEADER, "gone.png,img1,/m/a,0,,,,,,",
+        Path root = dataset("train-annotations-object-segmentation.csv", Fixtures.MASK_HEADER, "gone.png,img1,/m/a,0,,,,,,",
                 "kept.png,img1,/m/a,1,,,,,,", "gone2.png,img1,/m/a,2,,,,,,");
         Fixtures.greyPng(root.resolve("masks/train/kept.png"), 2, 2, 0, 1, 1, 0);
         CollectingJobContext context = JobContext.collecting();
@@ -215,7 +211,7 @@ class ImportErrorsTest {
 
     @Test
     void aMaskFileThatGoesAwayAfterTheImportFailsWhenItsPixelsAreRead() throws IOException {
-        Path root = dataset("train-annotations-object-segmentation.csv", MASK_HEADER, "gone.png,img1,/m/a,0,,,,,,");
+        Path root = dataset("train-annotations-object-segmentation.csv", Fixtures.MASK_HEADER, "gone.png,img1,/m/a,0,,,,,,");
         Path mask = Fixtures.greyPng(root.resolve("masks/train/gone.png"), 2, 2, 0, 1, 1, 0);
         try (DatasetSource s = Fixtures.importFrom(root)) {
             Mask m = (Mask) Fixtures.items(s).get(0).annotations().get(0);
@@ -227,7 +223,7 @@ class ImportErrorsTest {
 
     @Test
     void warnsOncePerKindOfProblem() throws IOException {
-        Path root = dataset("train-annotations-bbox.csv", BOX_HEADER,
+        Path root = dataset("train-annotations-bbox.csv", Fixtures.BOX_HEADER,
                 "img2,x,/m/a,1,0.1,0.2,0.1,0.2,0,0,0,0,0", "img3,x,/m/a,1,0.1,0.2,0.1,0.2,0,0,0,0,0",
                 "img3,x,/m/a,1,0.1,0.2,0.1,0.2,0,0,0,0,0", "img1,x,/m/a,1,0.1,0.2,0.1,0.2,0,0,0,0,0");
         CollectingJobContext context = JobContext.collecting();

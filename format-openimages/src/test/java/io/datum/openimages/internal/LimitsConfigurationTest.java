@@ -16,10 +16,10 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.Datasets;
 import io.datum.spi.JobContext;
+import io.datum.testkit.FolderJobContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,26 +152,10 @@ class LimitsConfigurationTest {
 
     /** The debug lines of opening {@code root}. */
     private String openingReport(OpenImagesImporter importer, Path root) throws IOException {
-        List<String> debug = new ArrayList<>();
-        Path spill = Files.createDirectories(temp.resolve("spill"));
-        JobContext context = new JobContext() {
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public void debug(String message) {
-                debug.add(message);
-            }
-
-            @Override
-            public Path tempDir() {
-                return spill;
-            }
-        };
+        FolderJobContext context = new FolderJobContext(Files.createDirectories(temp.resolve("spill")));
         try (DatasetSource source = importer.open(root, ParsedOptions.none(), context)) {
             assertEquals(2, Fixtures.items(source).size());
         }
-        return String.join("\n", debug);
+        return String.join("\n", context.debugLines());
     }
 }

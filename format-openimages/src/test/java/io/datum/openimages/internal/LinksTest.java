@@ -45,12 +45,17 @@ class LinksTest {
         return assertThrows(DatasetException.class, () -> read(root)).getMessage();
     }
 
+    /** A symbolic link at {@code link} to {@code target}, the folder it stands in made first. */
+    private static Path link(Path link, Path target) throws IOException {
+        Files.createDirectories(link.getParent());
+        return Files.createSymbolicLink(link, target);
+    }
+
     @Test
     void anImageLinkLeadingOutIsAnErrorNamingIt() throws IOException {
         Path root = dataset();
         Path outside = Fixtures.image(temp.resolve("secret.jpg"), 4, 4, 9);
-        Files.createDirectories(root.resolve("images/train"));
-        Files.createSymbolicLink(root.resolve("images/train/img1.jpg"), outside);
+        link(root.resolve("images/train/img1.jpg"), outside);
         String message = failure(root);
         assertTrue(message.startsWith("'ds/images/train/img1.jpg' is a link to " + outside.toRealPath()
                 + ", outside the dataset folder"), message);
@@ -60,8 +65,7 @@ class LinksTest {
     void aFolderLinkLeadingOutIsAnError() throws IOException {
         Path root = dataset();
         Fixtures.image(temp.resolve("elsewhere/img1.jpg"), 4, 4, 9);
-        Files.createDirectories(root.resolve("images"));
-        Files.createSymbolicLink(root.resolve("images/train"), temp.resolve("elsewhere"));
+        link(root.resolve("images/train"), temp.resolve("elsewhere"));
         assertTrue(failure(root).startsWith("'ds/images/train' is a link to "));
         Files.delete(root.resolve("images/train"));
         Files.delete(root.resolve("images"));
@@ -74,8 +78,7 @@ class LinksTest {
         Path root = dataset();
         Path outside = Fixtures.image(temp.resolve("secret.jpg"), 4, 4, 9);
         Path hop = Files.createSymbolicLink(temp.resolve("hop.jpg"), outside);
-        Files.createDirectories(root.resolve("images/train"));
-        Files.createSymbolicLink(root.resolve("images/train/img1.jpg"), hop);
+        link(root.resolve("images/train/img1.jpg"), hop);
         assertTrue(failure(root).contains("is a link to"));
     }
 
@@ -83,8 +86,7 @@ class LinksTest {
     void aRelativeLinkClimbingOutIsAnError() throws IOException {
         Path root = dataset();
         Fixtures.image(temp.resolve("secret.jpg"), 4, 4, 9);
-        Files.createDirectories(root.resolve("images/train"));
-        Files.createSymbolicLink(root.resolve("images/train/img1.jpg"), Path.of("../../../secret.jpg"));
+        link(root.resolve("images/train/img1.jpg"), Path.of("../../../secret.jpg"));
         assertTrue(failure(root).contains("is a link to"));
     }
 
@@ -93,10 +95,8 @@ class LinksTest {
         Path root = dataset();
         Fixtures.image(root.resolve("pool/img1.jpg"), 4, 4, 9);
         Fixtures.greyPng(root.resolve("pool/m.png"), 2, 2, 0, 1, 1, 0);
-        Files.createDirectories(root.resolve("images/train"));
-        Files.createDirectories(root.resolve("masks/train"));
-        Files.createSymbolicLink(root.resolve("images/train/img1.jpg"), Path.of("../../pool/img1.jpg"));
-        Files.createSymbolicLink(root.resolve("masks/train/m.png"), Path.of("../../pool/m.png"));
+        link(root.resolve("images/train/img1.jpg"), Path.of("../../pool/img1.jpg"));
+        link(root.resolve("masks/train/m.png"), Path.of("../../pool/m.png"));
         DatasetItem item = read(root).get(0);
         assertTrue(item.image().hasData());
         assertEquals(16, ((Mask) item.annotations().get(0)).data().pixels().length);
@@ -107,8 +107,7 @@ class LinksTest {
         Path root = dataset();
         Path outside = Fixtures.greyPng(temp.resolve("m.png"), 2, 2, 0, 1, 1, 0);
         Fixtures.image(root.resolve("images/train/img1.jpg"), 4, 4, 9);
-        Files.createDirectories(root.resolve("masks/train"));
-        Files.createSymbolicLink(root.resolve("masks/train/m.png"), outside);
+        link(root.resolve("masks/train/m.png"), outside);
         assertTrue(failure(root).startsWith("'ds/masks/train/m.png' is a link to "));
     }
 

@@ -3,7 +3,6 @@ package io.datum.openimages.internal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.datum.api.StagedOutput;
 import io.datum.model.DatasetItem;
 import io.datum.model.Mask;
 import io.datum.openimages.internal.read.OpenImagesImporter;
@@ -15,8 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Any bytes as the mask PNG of a one-row segmentation dataset, read through the importer (the
@@ -30,12 +29,13 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class MaskPngFuzzTest {
     private static final String MASK = "masks/train/m.png";
-    private static Path root;
+    // one dataset for all the runs of a fuzzing session, its mask rewritten by each
+    @TempDir
+    static Path root;
     private static ParsedOptions options;
 
     @BeforeAll
     static void dataset() throws IOException {
-        root = Files.createTempDirectory("mask-fuzz");
         Path ann = root.resolve("annotations");
         Fixtures.text(ann.resolve("oidv6-class-descriptions.csv"), "LabelName,DisplayName", "/m/a,A");
         Fixtures.text(ann.resolve("image_ids_and_rotation.csv"), "ImageID,Subset", "img1,train");
@@ -45,11 +45,6 @@ class MaskPngFuzzTest {
                 "m.png,img1,/m/a,0,0.1,0.9,0.2,0.8,0.5,");
         Files.createDirectories(root.resolve(MASK).getParent());
         options = new OpenImagesImporter().options().parse(List.of("--max-mask-pixels", "1000000"));
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        StagedOutput.deleteTree(root);
     }
 
     @FuzzTest

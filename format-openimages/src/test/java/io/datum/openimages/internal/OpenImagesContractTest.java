@@ -14,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Open Images passes the format test kit: the V6 and V5 assets as samples, three broken datasets. */
 class OpenImagesContractTest extends FormatContract {
-    private static final String BOX_HEADER = "ImageID,Source,LabelName,Confidence,XMin,XMax,YMin,YMax,"
-            + "IsOccluded,IsTruncated,IsGroupOf,IsDepiction,IsInside";
 
     @TempDir
     Path temp;
@@ -43,10 +41,10 @@ class OpenImagesContractTest extends FormatContract {
     @Override
     protected List<BadInput> badInputs() {
         Path unknownLabel = dataset("unknown-label");
-        Fixtures.text(unknownLabel.resolve("annotations/oidv6-train-annotations-bbox.csv"), BOX_HEADER,
+        Fixtures.text(unknownLabel.resolve("annotations/oidv6-train-annotations-bbox.csv"), Fixtures.BOX_HEADER,
                 "img1,x,/m/a,1,0.1,0.2,0.1,0.2,0,0,0,0,0", "img1,x,/m/zzz,1,0.1,0.2,0.1,0.2,0,0,0,0,0");
         Path badNumber = dataset("bad-number");
-        Fixtures.text(badNumber.resolve("annotations/oidv6-train-annotations-bbox.csv"), BOX_HEADER,
+        Fixtures.text(badNumber.resolve("annotations/oidv6-train-annotations-bbox.csv"), Fixtures.BOX_HEADER,
                 "img1,x,/m/a,1,0.1,zero,0.1,0.2,0,0,0,0,0");
         Path shortRow = dataset("short-row");
         Fixtures.text(shortRow.resolve("annotations/oidv6-train-annotations-human-imagelabels.csv"),

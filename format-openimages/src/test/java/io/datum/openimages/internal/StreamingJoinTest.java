@@ -11,6 +11,7 @@ import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
 import io.datum.support.stream.Workers;
+import io.datum.testkit.FolderJobContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,46 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and annotation by annotation.
  */
 class StreamingJoinTest {
-    private static final String BOX_HEADER = "ImageID,Source,LabelName,Confidence,XMin,XMax,YMin,YMax,"
-            + "IsOccluded,IsTruncated,IsGroupOf,IsDepiction,IsInside";
-    private static final String MASK_HEADER = "MaskPath,ImageID,LabelName,BoxID,BoxXMin,BoxXMax,BoxYMin,BoxYMax,"
-            + "PredictedIoU,Clicks";
 
     @TempDir
     Path temp;
-
-    /** A job context whose temporary folder we can watch. */
-    private static final class WatchedContext implements JobContext {
-        final Path tempDir;
-        final Workers workers;
-
-        WatchedContext(Path tempDir) {
-            this(tempDir, Workers.unbounded());
-        }
-
-        WatchedContext(Path tempDir, Workers workers) {
-            this.tempDir = tempDir;
-            this.workers = workers;
-        }
-
-        @Override
-        public Workers workers() {
-            return workers;
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-
-        @Override
-        public Path tempDir() {
-            return tempDir;
-        }
-    }
 
     /** Rows of one annotation file, each tagged with its image id. */
     private record Rows(String name, String header, List<String[]> rows) {
@@ -101,9 +65,9 @@ class StreamingJoinTest {
         List<Rows> files = List.of(
                 new Rows("oidv6-train-annotations-human-imagelabels.csv", LABELS_HEADER, new ArrayList<>()),
                 new Rows("test-annotations-human-imagelabels.csv", LABELS_HEADER, new ArrayList<>()),
-                new Rows("oidv6-train-annotations-bbox.csv", BOX_HEADER, new ArrayList<>()),
-                new Rows("test-annotations-bbox.csv", BOX_HEADER, new ArrayList<>()),
-                new Rows("train-annotations-object-segmentation.csv", MASK_HEADER, new ArrayList<>()));
+                new Rows("oidv6-train-annotations-bbox.csv", Fixtures.BOX_HEADER, new ArrayList<>()),
+                new Rows("test-annotations-bbox.csv", Fixtures.BOX_HEADER, new ArrayList<>()),
+                new Rows("train-annotations-object-segmentation.csv", Fixtures.MASK_HEADER, new ArrayList<>()));
         String[] labels = {"/m/a", "/m/b", "/m/c"};
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
@@ -149,10 +113,10 @@ class StreamingJoinTest {
     }
 
     private List<String> read(Path root, int spillRows, Path tempDir) throws IOException {
-        return read(root, spillRows, new WatchedContext(tempDir));
+        return read(root, spillRows, new FolderJobContext(tempDir));
     }
 
-    private List<String> read(Path root, int spillRows, WatchedContext context) throws IOException {
+    private List<String> read(Path root, int spillRows, FolderJobContext context) throws IOException {
         try (DatasetSource source = new OpenImagesImporter(spillRows).open(root, ParsedOptions.none(), context)) {
             List<String> first = describe(source);
             assertEquals(first, describe(source), "a second pass gives the same items");
@@ -176,9 +140,9 @@ class StreamingJoinTest {
         Path unsorted = dataset("unsorted", true);
         List<String> many = read(unsorted, 2, spill);
         // with a bound of 1 the files are parsed, sorted and read ahead on the caller's thread alone
-        assertEquals(many, read(unsorted, 2, new WatchedContext(spill, Workers.bounded(1))), "spilled");
-        assertEquals(many, read(unsorted, 1_000_000, new WatchedContext(spill, Workers.bounded(1))), "in memory");
-        assertEquals(many, read(unsorted, 2, new WatchedContext(spill, Workers.bounded(2))), "one thread beside");
+        assertEquals(many, read(unsorted, 2, new FolderJobContext(spill, Workers.bounded(1), true)), "spilled");
+        assertEquals(many, read(unsorted, 1_000_000, new FolderJobContext(spill, Workers.bounded(1), true)), "in memory");
+        assertEquals(many, read(unsorted, 2, new FolderJobContext(spill, Workers.bounded(2), true)), "one thread beside");
         assertEquals(List.of(), list(spill));
     }
 
@@ -186,7 +150,7 @@ class StreamingJoinTest {
     void spillsToTheJobsTemporaryFolderWhileOpen() throws IOException {
         Path root = dataset("unsorted", true);
         Path spill = Files.createDirectories(temp.resolve("spill"));
-        try (DatasetSource source = new OpenImagesImporter(2).open(root, ParsedOptions.none(), new WatchedContext(spill))) {
+        try (DatasetSource source = new OpenImagesImporter(2).open(root, ParsedOptions.none(), new FolderJobContext(spill))) {
             List<Path> dirs = list(spill);
             assertEquals(1, dirs.size());
             // more than 64 runs were merged in rounds
@@ -202,7 +166,7 @@ class StreamingJoinTest {
         Fixtures.text(root.resolve("annotations/images.meta"), "x 1");
         Path spill = Files.createDirectories(temp.resolve("spill"));
         DatasetException e = assertThrows(DatasetException.class, () -> new OpenImagesImporter(2)
-                .open(root, ParsedOptions.none(), new WatchedContext(spill)));
+                .open(root, ParsedOptions.none(), new FolderJobContext(spill)));
         assertEquals("images.meta:1: expected '<image id> <height> <width>', got 2 field(s)", e.getMessage());
         assertEquals(List.of(), list(spill));
     }
@@ -218,9 +182,9 @@ class StreamingJoinTest {
                 "o3,x,/m/a,1", "d2,x,/m/a,1", "o1,x,/m/a,1");
         Fixtures.text(ann.resolve("a-annotations-human-imagelabels.csv"), LABELS_HEADER,
                 "o2,x,/m/a,1", "o3,x,/m/a,0");
-        Fixtures.text(ann.resolve("oidv6-c-annotations-bbox.csv"), BOX_HEADER, "o4,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+        Fixtures.text(ann.resolve("oidv6-c-annotations-bbox.csv"), Fixtures.BOX_HEADER, "o4,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                 "o1,x,/m/a,1,0,1,0,1,0,0,0,0,0");
-        Fixtures.text(ann.resolve("m-annotations-object-segmentation.csv"), MASK_HEADER, "o5_a.png,o5,/m/a,1,,,,,,");
+        Fixtures.text(ann.resolve("m-annotations-object-segmentation.csv"), Fixtures.MASK_HEADER, "o5_a.png,o5,/m/a,1,,,,,,");
         Fixtures.text(ann.resolve("images.meta"), "o1 1 1", "o4 1 1", "o5 1 1");
         Fixtures.greyPng(root.resolve("masks/m/o5_a.png"), 1, 1, 1);
         for (int spillRows : new int[] {1, 1000}) {
@@ -247,21 +211,21 @@ class StreamingJoinTest {
                 "d2,x,/m/a,1", "d1,x,/m/a,1", "o1,x,/m/a,1", "d3,x,/m/a,1", "o0,x,/m/a,0");
         // its verdict comes without its disorder: "o2" is new
         Fixtures.text(ann.resolve("b-annotations-human-imagelabels.csv"), LABELS_HEADER, "o2,x,/m/a,1", "d1,x,/m/a,0");
-        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), Fixtures.BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                 "o3,x,/m/a,1,0,1,0,1,0,0,0,0,0", "d1,x,/m/a,1,0,1,0,1,0,0,0,0,0", "o1,x,/m/a,1,0,1,0,1,0,0,0,0,0");
         List<String> expected = List.of("train/d1:3", "train/d2:1", "train/d3:2", "a/o1:2", "a/o0:1", "b/o2:1", "c/o3:1");
         for (boolean withLaterNewItems : new boolean[] {true, false}) {
             if (!withLaterNewItems) {
                 // no file needs its items placed before the sort: the sort meets the new items
                 Files.delete(ann.resolve("b-annotations-human-imagelabels.csv"));
-                Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+                Fixtures.text(ann.resolve("c-annotations-bbox.csv"), Fixtures.BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                         "d1,x,/m/a,1,0,1,0,1,0,0,0,0,0", "o0,x,/m/a,1,0,1,0,1,0,0,0,0,0");
                 expected = List.of("train/d1:2", "train/d2:1", "train/d3:2", "a/o1:1", "a/o0:2");
             }
             Path spill = Files.createDirectories(temp.resolve("spill"));
             for (int spillRows : new int[] {1, 1000}) {
                 try (DatasetSource source = new OpenImagesImporter(spillRows).open(root, ParsedOptions.none(),
-                        new WatchedContext(spill))) {
+                        new FolderJobContext(spill))) {
                     List<String> order = Fixtures.items(source).stream()
                             .map(i -> i.subset() + "/" + i.id() + ":" + i.annotations().size()).collect(Collectors.toList());
                     assertEquals(expected, order, "later new items: " + withLaterNewItems + ", runs of " + spillRows);
@@ -278,17 +242,17 @@ class StreamingJoinTest {
         Path ann = classAndThreeTrainImages(root);
         Fixtures.text(ann.resolve("a-annotations-human-imagelabels.csv"), LABELS_HEADER, "d2,x,/m/a,1", "d1,x,/m/a,1",
                 "d3,x,/m/a,high");
-        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), Fixtures.BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                 "d1,x,/m/a,1,bad,1,0,1,0,0,0,0,0");
         Path spill = Files.createDirectories(temp.resolve("spill"));
         DatasetException e = assertThrows(DatasetException.class, () -> new OpenImagesImporter(1)
-                .open(root, ParsedOptions.none(), new WatchedContext(spill)).close());
+                .open(root, ParsedOptions.none(), new FolderJobContext(spill)).close());
         assertEquals("a-annotations-human-imagelabels.csv:4: bad Confidence 'high' (not a number)", e.getMessage());
         // placing the items of a file comes before sorting: its error first, as when it was scanned whole
-        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
+        Fixtures.text(ann.resolve("c-annotations-bbox.csv"), Fixtures.BOX_HEADER, "d3,x,/m/a,1,0,1,0,1,0,0,0,0,0",
                 "d1,x,/m/a,1,0,1,0,1,0,0,0,0,0", "../x,x,/m/a,1,0,1,0,1,0,0,0,0,0");
         e = assertThrows(DatasetException.class, () -> new OpenImagesImporter(1)
-                .open(root, ParsedOptions.none(), new WatchedContext(spill)).close());
+                .open(root, ParsedOptions.none(), new FolderJobContext(spill)).close());
         assertEquals("c-annotations-bbox.csv:4: unsafe ImageID '../x' (empty, absolute, or with '..', '\\' or NUL)",
                 e.getMessage());
         assertEquals(List.of(), list(spill));

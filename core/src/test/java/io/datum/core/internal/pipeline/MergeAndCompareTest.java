@@ -1,5 +1,9 @@
 package io.datum.core.internal.pipeline;
 
+import static io.datum.core.internal.HandMadeDatasets.box;
+import static io.datum.core.internal.HandMadeDatasets.item;
+import static io.datum.core.internal.HandMadeDatasets.items;
+import static io.datum.core.internal.HandMadeDatasets.of;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,46 +12,21 @@ import io.datum.api.ComparisonOptions;
 import io.datum.api.DatasetComparison;
 import io.datum.api.DatasetComparison.ItemDifference;
 import io.datum.api.DatasetComparison.ItemRef;
-import io.datum.model.Annotation;
+import io.datum.core.internal.GeneratedItems;
 import io.datum.model.Attributes;
-import io.datum.model.Bbox;
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.Label;
 import io.datum.model.LabelCategories;
 import io.datum.model.LabelCategory;
 import io.datum.spi.DatasetSource;
-import io.datum.spi.Datasets;
 import io.datum.spi.ItemCursor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MergeAndCompareTest {
-    private static DatasetSource of(LabelCategories labels, DatasetItem... items) {
-        return Datasets.of(new Categories(labels), List.of(items));
-    }
-
-    private static DatasetItem item(String id, String subset, Annotation... annotations) {
-        return new DatasetItem(id, subset, null, List.of(annotations));
-    }
-
-    private static Bbox box(int label, double x1, double y1, double x2, double y2) {
-        return new Bbox(label, x1, y1, x2, y2, 0, 0, 0, Attributes.empty(), null);
-    }
-
-    private static List<DatasetItem> all(DatasetSource source) {
-        List<DatasetItem> items = new ArrayList<>();
-        try (ItemCursor c = source.items()) {
-            while (c.hasNext()) {
-                items.add(c.next());
-            }
-        }
-        return items;
-    }
-
     @Test
     void unionUnitesTheLabelsByNameAndKeepsARepeatedItemFromEachInputRenamed() {
         DatasetSource a = of(new LabelCategories(List.of(new LabelCategory("cat"), new LabelCategory("dog", "cat",
@@ -59,14 +38,14 @@ class MergeAndCompareTest {
         assertEquals(List.of("cat", "dog", "bird"), labels.labels().stream().map(LabelCategory::name).toList());
         assertEquals("cat", labels.get(1).parent(), "a label's parent comes from the first input declaring it");
         assertEquals(List.of(item("a", "train", new Label(0)), item("b-0", "train", new Label(1)),
-                item("b-1", "train", new Label(2)), item("c", "test", new Label(1))), all(merged));
+                item("b-1", "train", new Label(2)), item("c", "test", new Label(1))), items(merged));
         assertEquals(OptionalLong.of(4), merged.itemCount());
     }
 
     @Test
     void aMillionItemsEachFromTwoInputsAreMergedFromTwoPassesWithoutBeingHeld() {
-        Generated first = new Generated(1_000_000, "train");
-        Generated second = new Generated(1_000_000, "test");
+        GeneratedItems first = generated(1_000_000, "train");
+        GeneratedItems second = generated(1_000_000, "test");
         DatasetSource merged = new UnionMergeSource(List.of(first, second));
         long n = 0;
         try (ItemCursor c = merged.items()) {
@@ -77,7 +56,7 @@ class MergeAndCompareTest {
             }
         }
         assertEquals(2_000_000, n);
-        assertEquals(2_000_000, first.made + second.made - 2_000_000, "one pass to find the repeats, one to stream");
+        assertEquals(2_000_000, first.made() + second.made() - 2_000_000, "one pass to find the repeats, one to stream");
     }
 
     @Test
@@ -114,51 +93,8 @@ class MergeAndCompareTest {
     }
 
     /** Items "0".."count-1" of one subset, labelled i % 2, made as they are pulled. */
-    private static final class Generated implements DatasetSource {
-        private final long count;
-        private final String subset;
-        long made;
-
-        Generated(long count, String subset) {
-            this.count = count;
-            this.subset = subset;
-        }
-
-        @Override
-        public Categories categories() {
-            return new Categories(LabelCategories.ofNames("cat", "dog"));
-        }
-
-        @Override
-        public OptionalLong itemCount() {
-            return OptionalLong.of(count);
-        }
-
-        @Override
-        public ItemCursor items() {
-            return new ItemCursor() {
-                private long next;
-
-                @Override
-                public boolean hasNext() {
-                    return next < count;
-                }
-
-                @Override
-                public DatasetItem next() {
-                    made++;
-                    long i = next++;
-                    return new DatasetItem(Long.toString(i), subset, null, List.of(new Label((int) (i % 2))));
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public void close() {
-        }
+    private static GeneratedItems generated(long count, String subset) {
+        return GeneratedItems.of(new Categories(LabelCategories.ofNames("cat", "dog")), count,
+                i -> new DatasetItem(Long.toString(i), subset, null, List.of(new Label((int) (i % 2)))));
     }
 }

@@ -1,5 +1,9 @@
 package io.datum.core.internal.pipeline;
 
+import static io.datum.core.internal.HandMadeDatasets.box;
+import static io.datum.core.internal.HandMadeDatasets.item;
+import static io.datum.core.internal.HandMadeDatasets.items;
+import static io.datum.core.internal.HandMadeDatasets.of;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,28 +43,6 @@ class MergePoliciesTest {
     @TempDir
     Path spill;
 
-    private static DatasetSource of(LabelCategories labels, DatasetItem... items) {
-        return Datasets.of(new Categories(labels), List.of(items));
-    }
-
-    private static DatasetItem item(String id, String subset, Annotation... annotations) {
-        return new DatasetItem(id, subset, null, List.of(annotations));
-    }
-
-    private static Bbox box(int label, double x1, double y1, double x2, double y2) {
-        return new Bbox(label, x1, y1, x2, y2, 0, 0, 0, Attributes.empty(), null);
-    }
-
-    private static List<DatasetItem> all(DatasetSource source) {
-        List<DatasetItem> items = new ArrayList<>();
-        try (ItemCursor c = source.items()) {
-            while (c.hasNext()) {
-                items.add(c.next());
-            }
-        }
-        return items;
-    }
-
     private IntersectMergeSource intersect(MergeOptions options, DatasetSource... parts) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
@@ -84,7 +66,7 @@ class MergePoliciesTest {
                 of(CAT_DOG, item("a", "train", box(0, 0, 0, 10, 10))),
                 of(CAT_DOG, item("a", "train", box(0, 1, 0, 11, 10))),
                 of(CAT_DOG, item("a", "train", box(0, 0, 0, 10, 10))));
-        List<DatasetItem> items = all(merged);
+        List<DatasetItem> items = items(merged);
         assertEquals(1, items.size());
         List<Annotation> anns = items.get(0).annotations();
         // every pair overlaps from 0.25 on (IoU 0.818 and 1), so the three make one cluster; the
@@ -108,7 +90,7 @@ class MergePoliciesTest {
             of(CAT_DOG, item("a", "train", box(0, 0, 0, 10, 10), box(1, 50, 50, 60, 60))),
             of(CAT_DOG, item("a", "train", box(0, 0, 0, 10, 10))),
             of(CAT_DOG, item("a", "train", box(0, 0, 0, 10, 10)))};
-        List<Annotation> anns = all(intersect(options, parts)).get(0).annotations();
+        List<Annotation> anns = items(intersect(options, parts)).get(0).annotations();
         // the dog box is matched by nothing: a cluster of one, label score 1/3, shape score 1
         assertEquals(2, anns.size());
         assertEquals(1.0 / 3, (Double) anns.get(1).attributes().get("score"), 1e-12);
@@ -118,7 +100,7 @@ class MergePoliciesTest {
         assertEquals(Map.of("('a', 'train')", 1L), report.itemErrors());
         assertEquals(Map.of("1", 1L, "2", 1L), report.sourceErrors());
 
-        List<Annotation> kept = all(intersect(options.withOutputConfThreshold(0.5), parts)).get(0).annotations();
+        List<Annotation> kept = items(intersect(options.withOutputConfThreshold(0.5), parts)).get(0).annotations();
         assertEquals(1, kept.size(), "a score of 1/3 is below 0.5");
         assertEquals(0, kept.get(0).label());
     }
@@ -126,7 +108,7 @@ class MergePoliciesTest {
     @Test
     void intersectReportsAFailedLabelVoteAndKeepsTheLabelsWithTheQuorum() {
         MergeReport report = new MergeReport();
-        List<DatasetItem> items = all(intersect(MergeOptions.of(MergePolicy.INTERSECT).withQuorum(2).reportingTo(report),
+        List<DatasetItem> items = items(intersect(MergeOptions.of(MergePolicy.INTERSECT).withQuorum(2).reportingTo(report),
                 of(CAT_DOG, item("a", "train", new Label(0))),
                 of(CAT_DOG, item("a", "train", new Label(0))),
                 of(CAT_DOG, item("a", "train", new Label(1)))));
@@ -146,7 +128,7 @@ class MergePoliciesTest {
     @Test
     void intersectKeepsItemsMissingFromSomeDatasetsAndReportsThem() {
         MergeReport report = new MergeReport();
-        List<DatasetItem> items = all(intersect(MergeOptions.of(MergePolicy.INTERSECT).reportingTo(report),
+        List<DatasetItem> items = items(intersect(MergeOptions.of(MergePolicy.INTERSECT).reportingTo(report),
                 of(CAT_DOG, item("b", "train", new Label(1)), item("a", "train", new Label(0))),
                 of(LabelCategories.ofNames("dog", "cat"), item("a", "train", new Label(1)))));
         // items come by subset then id; 'a' has cat in both (the second dataset's index 1 is its
@@ -175,7 +157,7 @@ class MergePoliciesTest {
         MergeReport report = new MergeReport();
         Bbox cat = new Bbox(0, 0, 0, 10, 10, 0, 1, 0, Attributes.empty(), null);
         Bbox dog = new Bbox(1, 20, 20, 30, 30, 0, 1, 0, Attributes.empty(), null);
-        all(intersect(MergeOptions.of(MergePolicy.INTERSECT).withGroups(List.of(List.of("cat"))).reportingTo(report),
+        items(intersect(MergeOptions.of(MergePolicy.INTERSECT).withGroups(List.of(List.of("cat"))).reportingTo(report),
                 of(CAT_DOG, item("a", "train", cat, dog)), of(CAT_DOG, item("a", "train", cat, dog))));
         // both clusters carry group 1, so they share the new group 1; the group {cat, dog} has
         // cat in common with the definition {cat} and dog extra: an error of the item, no dataset
@@ -192,7 +174,7 @@ class MergePoliciesTest {
                         box(0, 0, 0, 5, 5)), Attributes.of("frame", 1L))),
                 of(CAT_DOG, new DatasetItem("a", "train", null, List.of(box(1, 1, 1, 4, 4), new Label(0)),
                         Attributes.of("time", "t")), item("b", "test", new Label(1))));
-        List<DatasetItem> items = all(merged);
+        List<DatasetItem> items = items(merged);
         // by subset then id: test/b before train/a; the label is in both (kept once, first),
         // then the rest of the first, then the rest of the second; attributes of both
         assertEquals(List.of("b", "a"), items.stream().map(DatasetItem::id).toList());
@@ -207,7 +189,7 @@ class MergePoliciesTest {
         DatasetSource merged = exact(
                 of(CAT_DOG, new DatasetItem("a", "train", Image.ofFile(Path.of("x", "a.jpg"), null), List.of())),
                 of(CAT_DOG, new DatasetItem("a", "train", Image.ofFile(Path.of("y", "a.jpg"), null), List.of())));
-        DatasetException e = assertThrows(DatasetException.class, () -> all(merged));
+        DatasetException e = assertThrows(DatasetException.class, () -> items(merged));
         assertEquals("Item ('a', 'train'): mismatching media path info: " + Path.of("x", "a.jpg") + " vs "
                 + Path.of("y", "a.jpg") + " (datasets 'd0' and 'd1')", e.getMessage());
     }
@@ -217,7 +199,7 @@ class MergePoliciesTest {
         DatasetSource merged = exact(
                 of(CAT_DOG, new DatasetItem("a", "train", null, List.of(), Attributes.of("frame", 1L))),
                 of(CAT_DOG, new DatasetItem("a", "train", null, List.of(), Attributes.of("frame", 2L))));
-        DatasetException e = assertThrows(DatasetException.class, () -> all(merged));
+        DatasetException e = assertThrows(DatasetException.class, () -> items(merged));
         assertEquals("Item ('a', 'train'): mismatching image attribute frame: 1 vs 2 (datasets 'd0' and 'd1')",
                 e.getMessage());
         DatasetException labels = assertThrows(DatasetException.class,

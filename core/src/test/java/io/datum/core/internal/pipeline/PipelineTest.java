@@ -11,6 +11,7 @@ import io.datum.api.DatasetListener;
 import io.datum.api.ExportRequest;
 import io.datum.api.ExportResult;
 import io.datum.core.internal.FormatTable;
+import io.datum.core.internal.GeneratedItems;
 import io.datum.core.internal.transforms.FilterTransform;
 import io.datum.core.internal.transforms.RemapLabels;
 import io.datum.core.internal.transforms.SelectClasses;
@@ -35,7 +36,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,45 +47,19 @@ class PipelineTest {
     Path dir;
 
     /** Items made as they are pulled: item i is in subset "even"/"odd", labelled i % 3. */
-    private static final class GeneratedSource implements DatasetSource {
-        final long size;
-        final AtomicLong made = new AtomicLong();
+    private static final class GeneratedSource extends GeneratedItems {
         volatile Thread madeOn;
         final List<String> hints = new ArrayList<>();
         boolean closed;
 
         GeneratedSource(long size) {
-            this.size = size;
+            super(new Categories(LabelCategories.ofNames("cat", "dog", "car")), size);
         }
 
         @Override
-        public Categories categories() {
-            return new Categories(LabelCategories.ofNames("cat", "dog", "car"));
-        }
-
-        @Override
-        public ItemCursor items() {
-            return new ItemCursor() {
-                long next;
-
-                @Override
-                public boolean hasNext() {
-                    return next < size;
-                }
-
-                @Override
-                public DatasetItem next() {
-                    long i = next++;
-                    made.incrementAndGet();
-                    madeOn = Thread.currentThread();
-                    return new DatasetItem(Long.toString(i), i % 2 == 0 ? "even" : "odd", null,
-                            List.of(new Label((int) (i % 3))));
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+        protected DatasetItem item(long i) {
+            madeOn = Thread.currentThread();
+            return new DatasetItem(Long.toString(i), i % 2 == 0 ? "even" : "odd", null, List.of(new Label((int) (i % 3))));
         }
 
         @Override
@@ -129,7 +103,7 @@ class PipelineTest {
                     DatasetItem item = items.next();
                     seen++;
                     if (watched != null) {
-                        maxAhead = Math.max(maxAhead, watched.made.get() - (Long.parseLong(item.id()) + 1));
+                        maxAhead = Math.max(maxAhead, watched.made() - (Long.parseLong(item.id()) + 1));
                     }
                     if (seen == failAt) {
                         throw new DatasetException("item " + item.id() + ": bad");
@@ -178,7 +152,7 @@ class PipelineTest {
                 .export(ExportRequest.of(dir.resolve("out"), "lines"));
         // a third of the items lose their only annotation (dog) and are filtered out
         assertEquals(66_667, result.items());
-        assertEquals(100_000, source.made.get());
+        assertEquals(100_000, source.made());
         // the read-ahead holds a few batches; nothing like the dataset
         assertTrue(exporter.maxAhead < 5_000, "the source ran " + exporter.maxAhead + " items ahead");
         assertEquals(6, reported.size());

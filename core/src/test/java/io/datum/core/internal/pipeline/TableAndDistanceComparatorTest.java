@@ -1,5 +1,8 @@
 package io.datum.core.internal.pipeline;
 
+import static io.datum.core.internal.HandMadeDatasets.box;
+import static io.datum.core.internal.HandMadeDatasets.item;
+import static io.datum.core.internal.HandMadeDatasets.of;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -11,12 +14,9 @@ import io.datum.api.DistanceComparison.Cell;
 import io.datum.api.DistanceComparison.ItemLabels;
 import io.datum.api.DistanceComparison.KindMatches;
 import io.datum.api.TableComparison.Row;
-import io.datum.model.Annotation;
 import io.datum.model.Attributes;
 import io.datum.model.Bbox;
-import io.datum.model.Categories;
 import io.datum.model.Coords;
-import io.datum.model.DatasetItem;
 import io.datum.model.Label;
 import io.datum.model.LabelCategories;
 import io.datum.model.Mask;
@@ -24,7 +24,6 @@ import io.datum.model.MaskData;
 import io.datum.model.Polygon;
 import io.datum.spi.CollectingJobContext;
 import io.datum.spi.DatasetSource;
-import io.datum.spi.Datasets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,18 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TableAndDistanceComparatorTest {
     @TempDir
     Path spill;
-
-    private static DatasetSource of(LabelCategories labels, DatasetItem... items) {
-        return Datasets.of(new Categories(labels), List.of(items));
-    }
-
-    private static DatasetItem item(String id, String subset, Annotation... annotations) {
-        return new DatasetItem(id, subset, null, List.of(annotations));
-    }
-
-    private static Bbox box(Integer label, double x1, double y1, double x2, double y2) {
-        return new Bbox(label, x1, y1, x2, y2, 0, 0, 0, Attributes.empty(), null);
-    }
 
     private static Row row(String field, String... values) {
         return new Row(field, List.of(values));

@@ -1,12 +1,13 @@
 package io.datum.core.internal.transforms;
 
 import static io.datum.core.internal.transforms.TransformRuns.apply;
-import static io.datum.core.internal.transforms.TransformRuns.items;
+import static io.datum.core.internal.HandMadeDatasets.items;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.core.internal.HandMadeDatasets;
 import io.datum.model.Annotation;
 import io.datum.model.Attributes;
 import io.datum.model.Bbox;
@@ -27,13 +28,12 @@ class BoxesToMasksTest {
     @Test
     void aBoxBecomesAMaskOfTheImageSizeWhereThePixelCentresAreInside() {
         Label label = new Label(1);
+        Bbox box = new Bbox(0, 0, 0, 3, 3, 1, 2, 3, Attributes.of("x", 1L), null);
         DatasetItem item = new DatasetItem("0", "default", Image.withoutFile(".jpg", new ImageSize(5, 5)), List.of(
-                new Bbox(0, 0, 0, 3, 3, 1, 2, 3, Attributes.of("x", 1L), null), label,
-                new Bbox(1, 1.4, 2.6, 3.5, 9, 2, 0, 0, Attributes.empty(), null)));
-        List<Annotation> a = items(apply(new BoxesToMasks(), TransformRuns.of(labels, item))).get(0).annotations();
+                box, label, new Bbox(1, 1.4, 2.6, 3.5, 9, 2, 0, 0, Attributes.empty(), null)));
+        List<Annotation> a = items(apply(new BoxesToMasks(), HandMadeDatasets.of(labels, item))).get(0).annotations();
         Mask first = (Mask) a.get(0);
-        assertEquals(List.of(0, 1L, 2L, 3, Attributes.of("x", 1L)),
-                List.of(first.label(), first.id(), first.group(), first.zOrder(), first.attributes()));
+        assertEquals(TransformRuns.sharedFields(box), TransformRuns.sharedFields(first));
         assertArrayEquals(new byte[] {
             1, 1, 1, 0, 0,
             1, 1, 1, 0, 0,
@@ -59,9 +59,9 @@ class BoxesToMasksTest {
         DatasetItem sized = new DatasetItem("ok", "train", null, List.of(new Label(0)));
         DatasetItem unsized = new DatasetItem("x", "train", Image.withoutFile(".jpg", null),
                 List.of(Bbox.ofXywh(0, 0, 0, 1, 1, Attributes.empty())));
-        assertEquals(List.of(sized), items(apply(new BoxesToMasks(), TransformRuns.of(labels, sized))));
+        assertEquals(List.of(sized), items(apply(new BoxesToMasks(), HandMadeDatasets.of(labels, sized))));
         DatasetException e = assertThrows(DatasetException.class,
-                () -> items(apply(new BoxesToMasks(), TransformRuns.of(labels, unsized))));
+                () -> items(apply(new BoxesToMasks(), HandMadeDatasets.of(labels, unsized))));
         assertTrue(e.getMessage().contains("item 'x' (subset 'train'): image info is required"), e.getMessage());
     }
 }

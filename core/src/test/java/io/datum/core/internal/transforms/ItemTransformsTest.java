@@ -2,11 +2,12 @@ package io.datum.core.internal.transforms;
 
 import static io.datum.core.internal.transforms.TransformRuns.apply;
 import static io.datum.core.internal.transforms.TransformRuns.ids;
-import static io.datum.core.internal.transforms.TransformRuns.items;
+import static io.datum.core.internal.HandMadeDatasets.items;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.core.internal.HandMadeDatasets;
 import io.datum.model.Attributes;
 import io.datum.model.Bbox;
 import io.datum.model.DatasetItem;
@@ -29,7 +30,7 @@ class ItemTransformsTest {
     private final LabelCategories labels = LabelCategories.ofNames("cat", "dog");
 
     private DatasetSource abcd() {
-        return TransformRuns.of(labels, new DatasetItem("a", "train", null, List.of(new Label(0))),
+        return HandMadeDatasets.of(labels, new DatasetItem("a", "train", null, List.of(new Label(0))),
                 new DatasetItem("b", "validation", null, List.of(new Label(1))),
                 new DatasetItem("c", "validation", null, List.of()),
                 new DatasetItem("d", "validation", null, List.of(new Label(0))));
@@ -56,7 +57,7 @@ class ItemTransformsTest {
 
     @Test
     void idFromImageNameUsesTheFileNameAndKeepsItemsWithoutOne() {
-        DatasetSource s = TransformRuns.of(labels,
+        DatasetSource s = HandMadeDatasets.of(labels,
                 new DatasetItem("1", "train", Image.ofFile(Path.of("images", "cat.001.jpg"), null), List.of()),
                 new DatasetItem("2", "train", Image.withoutFile(".jpg", null), List.of()),
                 new DatasetItem("3", "train", null, List.of()),
@@ -66,14 +67,14 @@ class ItemTransformsTest {
 
     @Test
     void renameReplacesEveryMatchWithPythonGroupReferences() {
-        DatasetSource s = TransformRuns.of(labels, new DatasetItem("frame_12", "train", null, List.of()),
+        DatasetSource s = HandMadeDatasets.of(labels, new DatasetItem("frame_12", "train", null, List.of()),
                 new DatasetItem("frame_7_frame_8", "train", null, List.of()), new DatasetItem("x", "train", null, List.of()));
         assertEquals(List.of("train/12", "train/7_8", "train/x"), ids(apply(new Rename(), s, "-e", "|frame_(\\d+)|\\1|")));
         assertEquals(List.of("train/12-frame", "train/7-frame_8-frame", "train/x"),
                 ids(apply(new Rename(), s, "-e", "/(?P<w>frame)_(\\d+)/\\g<2>-\\g<w>/")));
-        assertEquals(List.of("train/img_x"), ids(apply(new Rename(), TransformRuns.of(labels,
+        assertEquals(List.of("train/img_x"), ids(apply(new Rename(), HandMadeDatasets.of(labels,
                 new DatasetItem("x", "train", null, List.of())), "-e", "|^(.)$|img_\\1|")));
-        assertEquals(List.of("train/$0\\-\t12"), ids(apply(new Rename(), TransformRuns.of(labels,
+        assertEquals(List.of("train/$0\\-\t12"), ids(apply(new Rename(), HandMadeDatasets.of(labels,
                 new DatasetItem("frame_12", "train", null, List.of())), "-e", "|frame_|$0\\-\\t|")));
         assertEquals(List.of("train/", "train/frame_7_frame_8", "train/x"), ids(apply(new Rename(), s, "-e", "|frame_12||")));
     }
@@ -81,20 +82,20 @@ class ItemTransformsTest {
     /** The reference's documented examples, with the ids Python's re.sub and str.format give. */
     @Test
     void renameFollowsTheReferencesExamples() {
-        DatasetSource frames = TransformRuns.of(labels, new DatasetItem("frame_12", "train", null, List.of()),
+        DatasetSource frames = HandMadeDatasets.of(labels, new DatasetItem("frame_12", "train", null, List.of()),
                 new DatasetItem("frame_5_extra", "test", null, List.of()));
         assertEquals(List.of("train/12", "test/5_extra"), ids(apply(new Rename(), frames, "-e", "|^frame_||")));
         assertEquals(List.of("train/12", "test/5_extra"), ids(apply(new Rename(), frames, "-e", "|^frame_|")));
         assertEquals(List.of("train/frame_12", "test/test_id_5"),
                 ids(apply(new Rename(), frames, "-e", "|frame_(\\d+)_extra|{item.subset}_id_\\1|")));
         // (.*) also matches the empty string at the end, as in Python
-        assertEquals(List.of("train/train_xtrain_"), ids(apply(new Rename(), TransformRuns.of(labels,
+        assertEquals(List.of("train/train_xtrain_"), ids(apply(new Rename(), HandMadeDatasets.of(labels,
                 new DatasetItem("x", "train", null, List.of())), "-e", "|(.*)|{item.subset}_\\1|")));
         // an unmatched group is empty
-        assertEquals(List.of("train/a/b/", "train/"), ids(apply(new Rename(), TransformRuns.of(labels,
+        assertEquals(List.of("train/a/b/", "train/"), ids(apply(new Rename(), HandMadeDatasets.of(labels,
                 new DatasetItem("a/b/c", "train", null, List.of()), new DatasetItem("c", "train", null, List.of())),
                 "-e", "|^((.+[/\\\\])*)?(.+)$|\\2|")));
-        assertEquals(List.of("train/{frame_12}"), ids(apply(new Rename(), TransformRuns.of(labels,
+        assertEquals(List.of("train/{frame_12}"), ids(apply(new Rename(), HandMadeDatasets.of(labels,
                 new DatasetItem("frame_12", "train", null, List.of())), "-e", "|^(.*)$|{{{item.id}}}|")));
     }
 
@@ -105,7 +106,7 @@ class ItemTransformsTest {
         assertTrue(e.getMessage().contains("{item.media}"), e.getMessage());
         assertThrows(UsageException.class, () -> apply(new Rename(), abcd(), "-e", "|a|{|"));
         io.datum.spi.DatasetException braces = assertThrows(io.datum.spi.DatasetException.class,
-                () -> ids(apply(new Rename(), TransformRuns.of(labels, new DatasetItem("a{b}", "train", null,
+                () -> ids(apply(new Rename(), HandMadeDatasets.of(labels, new DatasetItem("a{b}", "train", null,
                         List.of())), "-e", "|x|y|")));
         assertTrue(braces.getMessage().contains("'a{b}'"), braces.getMessage());
     }
@@ -133,7 +134,7 @@ class ItemTransformsTest {
     @Test
     void removeAnnotationsOfAllItemsOfSomeOrOneById() {
         Bbox box = new Bbox(0, 0, 0, 1, 1, 5, 0, 0, Attributes.empty(), null);
-        DatasetSource s = TransformRuns.of(labels, new DatasetItem("a", "train", null, List.of(new Label(0, 4, 0,
+        DatasetSource s = HandMadeDatasets.of(labels, new DatasetItem("a", "train", null, List.of(new Label(0, 4, 0,
                 Attributes.empty()), box)), new DatasetItem("b", "train", null, List.of(new Label(1))));
         assertEquals(List.of(0, 0), items(apply(new RemoveAnnotations(), s)).stream().map(i -> i.annotations().size()).toList());
         assertEquals(List.of(0, 1), items(apply(new RemoveAnnotations(), s, "--id", "a:train"))
@@ -146,7 +147,7 @@ class ItemTransformsTest {
 
     @Test
     void removeAttributesFromItemsAndTheirAnnotations() {
-        DatasetSource s = TransformRuns.of(labels,
+        DatasetSource s = HandMadeDatasets.of(labels,
                 new DatasetItem("a", "train", null, List.of(new Label(0, 1, 0, Attributes.of("occluded", true, "score", 0.5))),
                         Attributes.of("frame", 3L, "occluded", false)),
                 new DatasetItem("b", "train", null, List.of(new Label(1, 1, 0, Attributes.of("occluded", true))),

@@ -1,11 +1,12 @@
 package io.datum.core.internal.transforms;
 
 import static io.datum.core.internal.transforms.TransformRuns.apply;
-import static io.datum.core.internal.transforms.TransformRuns.items;
+import static io.datum.core.internal.HandMadeDatasets.items;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.core.internal.HandMadeDatasets;
 import io.datum.model.Annotation;
 import io.datum.model.AttributeSpec;
 import io.datum.model.Bbox;
@@ -32,7 +33,7 @@ class LabelAndSplitTransformsTest {
     @Test
     void projectLabelsSetsTheLabelListAndDropsTheAnnotationsOfOthers() {
         Caption caption = new Caption("text", 3, 0, io.datum.model.Attributes.empty());
-        DatasetSource s = apply(new ProjectLabels(), TransformRuns.of(labels, new DatasetItem("a", "train", null,
+        DatasetSource s = apply(new ProjectLabels(), HandMadeDatasets.of(labels, new DatasetItem("a", "train", null,
                 List.of(new Label(0), new Label(1), Bbox.ofXywh(2, 0, 0, 1, 1, io.datum.model.Attributes.empty()),
                         Bbox.ofXywh(null, 0, 0, 1, 1, io.datum.model.Attributes.empty()), caption))),
                 "-l", "person", "-l", "cat", "-l", "dog");
@@ -47,9 +48,9 @@ class LabelAndSplitTransformsTest {
         assertEquals(2, a.get(1).label());
         assertEquals(null, a.get(2).label());
         assertEquals(caption, a.get(3));
-        DatasetSource keepsParent = apply(new ProjectLabels(), TransformRuns.of(labels), "-l", "animal", "-l", "cat");
+        DatasetSource keepsParent = apply(new ProjectLabels(), HandMadeDatasets.of(labels), "-l", "animal", "-l", "cat");
         assertEquals("animal", keepsParent.categories().labels().get(1).parent());
-        assertThrows(UsageException.class, () -> apply(new ProjectLabels(), TransformRuns.of(labels), "-l", "a", "-l", "a"));
+        assertThrows(UsageException.class, () -> apply(new ProjectLabels(), HandMadeDatasets.of(labels), "-l", "a", "-l", "a"));
     }
 
     @Test
@@ -82,12 +83,12 @@ class LabelAndSplitTransformsTest {
         items(apply(new RandomSplit(), new TransformRuns.Generated(10_000))).forEach(i -> sizes.merge(i.subset(), 1, Integer::sum));
         assertEquals(6_700, sizes.get("train"), 300);
         assertEquals(3_300, sizes.get("test"), 300);
-        UsageException sum = assertThrows(UsageException.class, () -> apply(new RandomSplit(), TransformRuns.of(labels),
+        UsageException sum = assertThrows(UsageException.class, () -> apply(new RandomSplit(), HandMadeDatasets.of(labels),
                 "-s", "train:.5", "-s", "val:.2"));
         assertTrue(sum.getMessage().contains("sum of ratios is expected to be 1"), sum.getMessage());
-        assertThrows(UsageException.class, () -> apply(new RandomSplit(), TransformRuns.of(labels), "-s", "train:1.5"));
-        assertThrows(UsageException.class, () -> apply(new RandomSplit(), TransformRuns.of(labels), "-s", "train"));
-        assertThrows(UsageException.class, () -> apply(new RandomSplit(), TransformRuns.of(labels), "--seed", "x"));
+        assertThrows(UsageException.class, () -> apply(new RandomSplit(), HandMadeDatasets.of(labels), "-s", "train:1.5"));
+        assertThrows(UsageException.class, () -> apply(new RandomSplit(), HandMadeDatasets.of(labels), "-s", "train"));
+        assertThrows(UsageException.class, () -> apply(new RandomSplit(), HandMadeDatasets.of(labels), "--seed", "x"));
     }
 
     @Test

@@ -1,11 +1,12 @@
 package io.datum.core.internal.transforms;
 
 import static io.datum.core.internal.transforms.TransformRuns.apply;
-import static io.datum.core.internal.transforms.TransformRuns.items;
+import static io.datum.core.internal.HandMadeDatasets.items;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.core.internal.HandMadeDatasets;
 import io.datum.model.Annotation;
 import io.datum.model.Attributes;
 import io.datum.model.Coords;
@@ -17,9 +18,9 @@ import io.datum.model.LabelCategories;
 import io.datum.model.Mask;
 import io.datum.model.MaskData;
 import io.datum.model.Polygon;
+import io.datum.spi.DatasetSource;
 import io.datum.spi.JobContext;
 import java.util.ArrayList;
-import io.datum.spi.DatasetSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class MasksToPolygonsTest {
                 0, 0, 0, 0,
                 0, 1, 1, 0,
                 0, 1, 1, 0));
-        List<Annotation> a = items(apply(new MasksToPolygons(), TransformRuns.of(labels, item))).get(0).annotations();
+        List<Annotation> a = items(apply(new MasksToPolygons(), HandMadeDatasets.of(labels, item))).get(0).annotations();
         assertEquals(label, a.get(0));
         assertEquals(new Polygon(1, Coords.of(1, 1, 3, 1, 3, 3, 1, 3), 7, 2, 3, Attributes.of("k", "v")), a.get(1));
         assertEquals(2, a.size());
@@ -102,7 +103,7 @@ class MasksToPolygonsTest {
             0, 0, 0, 0, 0, 0};
         for (byte[][] shapeAndBack : new byte[][][] {{blob, blobFilled}, {full, full}, {stairs, stairs}}) {
             DatasetItem item = itemWith(6, 5, mask(6, 5, shapeAndBack[0]));
-            DatasetSource back = apply(new PolygonsToMasks(), apply(new MasksToPolygons(), TransformRuns.of(labels, item)));
+            DatasetSource back = apply(new PolygonsToMasks(), apply(new MasksToPolygons(), HandMadeDatasets.of(labels, item)));
             List<Annotation> a = items(back).get(0).annotations();
             assertEquals(1, a.size());
             assertArrayEquals(shapeAndBack[1], ((Mask) a.get(0)).data().pixels());
@@ -115,7 +116,7 @@ class MasksToPolygonsTest {
         DatasetItem item = itemWith(3, 2, new Label(0), mask(3, 2,
                 1, 1, 1,
                 0, 0, 0));
-        DatasetSource out = new MasksToPolygons().apply(TransformRuns.of(labels, item),
+        DatasetSource out = new MasksToPolygons().apply(HandMadeDatasets.of(labels, item),
                 new MasksToPolygons().options().parse(List.of()), context);
         assertEquals(List.of(new Label(0)), items(out).get(0).annotations());
         assertTrue(context.lines.stream().anyMatch(l -> l.contains("item 'x' (subset 'train')")),
@@ -125,7 +126,7 @@ class MasksToPolygonsTest {
     @Test
     void itemsWithoutMasksPassUnchanged() {
         DatasetItem item = new DatasetItem("y", "s", null, List.of(new Label(1)));
-        assertEquals(List.of(item), items(apply(new MasksToPolygons(), TransformRuns.of(labels, item))));
+        assertEquals(List.of(item), items(apply(new MasksToPolygons(), HandMadeDatasets.of(labels, item))));
     }
 
     /** A context that keeps its debug lines. */

@@ -1,9 +1,10 @@
 package io.datum.core.internal.transforms;
 
 import static io.datum.core.internal.transforms.TransformRuns.apply;
-import static io.datum.core.internal.transforms.TransformRuns.items;
+import static io.datum.core.internal.HandMadeDatasets.items;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.datum.core.internal.HandMadeDatasets;
 import io.datum.model.Attributes;
 import io.datum.model.Bbox;
 import io.datum.model.DatasetItem;
@@ -24,7 +25,7 @@ class RemoveUnusedLabelsTest {
                 new LabelCategory("tree", "plant", List.of()),
                 new LabelCategory("dog", "mammal", List.of()),
                 new LabelCategory("car", "", List.of())), List.of());
-        DatasetSource source = TransformRuns.of(labels,
+        DatasetSource source = HandMadeDatasets.of(labels,
                 new DatasetItem("1", "train", null, List.of(new Label(4))),
                 new DatasetItem("2", "train", null, List.of(new Bbox(5, 0, 0, 1, 1, 3, 0, 0, Attributes.empty(), null))),
                 new DatasetItem("3", "test", null, List.of()));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datum.core.internal.HandMadeDatasets;
 import io.datum.model.Annotation;
 import io.datum.model.Attributes;
 import io.datum.model.Caption;
@@ -48,7 +49,7 @@ class SelectClassesTest {
     }
 
     private DatasetSource select(List<DatasetItem> items, String... options) {
-        return TransformRuns.apply(new SelectClasses(), TransformRuns.of(labels, items.toArray(DatasetItem[]::new)),
+        return TransformRuns.apply(new SelectClasses(), HandMadeDatasets.of(labels, items.toArray(DatasetItem[]::new)),
                 options);
     }
 
@@ -60,7 +61,7 @@ class SelectClassesTest {
     private static List<String> content(DatasetSource s) {
         LabelCategories l = s.categories().labels();
         List<String> out = new ArrayList<>();
-        for (DatasetItem i : TransformRuns.items(s)) {
+        for (DatasetItem i : HandMadeDatasets.items(s)) {
             out.add(i.id() + "=" + i.annotations().stream()
                     .map(a -> a instanceof Caption c ? c.caption() : l.get(a.label()).name()).toList());
         }

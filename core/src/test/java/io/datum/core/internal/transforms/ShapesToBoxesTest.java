@@ -1,9 +1,10 @@
 package io.datum.core.internal.transforms;
 
 import static io.datum.core.internal.transforms.TransformRuns.apply;
-import static io.datum.core.internal.transforms.TransformRuns.items;
+import static io.datum.core.internal.HandMadeDatasets.items;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.datum.core.internal.HandMadeDatasets;
 import io.datum.model.Annotation;
 import io.datum.model.Attributes;
 import io.datum.model.Bbox;
@@ -39,7 +40,7 @@ class ShapesToBoxesTest {
                 label,
                 new PolyLine(null, Coords.of(1, 1, 2, 1, 2, 2, 1, 2), 3, 0, 0, NONE),
                 new Points(null, Coords.of(2, 2, 4, 2, 4, 4, 2, 4), 4, 0, 0, NONE, null)));
-        List<Annotation> a = items(apply(new ShapesToBoxes(), TransformRuns.of(LabelCategories.ofNames("x"), item)))
+        List<Annotation> a = items(apply(new ShapesToBoxes(), HandMadeDatasets.of(LabelCategories.ofNames("x"), item)))
                 .get(0).annotations();
         assertEquals(List.of(label,
                 new Bbox(null, 0, 0, 4, 4, 1, 0, 0, NONE, null),
@@ -54,7 +55,7 @@ class ShapesToBoxesTest {
         ShapesToBoxes t = new ShapesToBoxes();
         DatasetItem item = new DatasetItem("0", "default", null,
                 List.of(new Mask(null, MaskData.of(2, 1, new byte[2]), 1, 0, 0, NONE)));
-        List<DatasetItem> out = items(t.apply(TransformRuns.of(LabelCategories.ofNames("x"), item),
+        List<DatasetItem> out = items(t.apply(HandMadeDatasets.of(LabelCategories.ofNames("x"), item),
                 t.options().parse(List.of()), context));
         assertEquals(List.of(), out.get(0).annotations());
         assertEquals(java.util.Map.of("shapes_to_boxes: dropped shapes without any point or pixel",

@@ -1,16 +1,17 @@
 package io.datum.core.internal.transforms;
 
+import io.datum.core.internal.GeneratedItems;
+import io.datum.core.internal.HandMadeDatasets;
+import io.datum.model.Annotation;
+import io.datum.model.Attributes;
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.Label;
 import io.datum.model.LabelCategories;
 import io.datum.options.HelpRequested;
 import io.datum.spi.DatasetSource;
-import io.datum.spi.Datasets;
-import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
 import io.datum.spi.transform.DatasetTransform;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,22 +26,20 @@ final class TransformRuns {
         return t.apply(source, t.options().parse(List.of(options)), JobContext.collecting());
     }
 
-    static List<DatasetItem> items(DatasetSource source) {
-        List<DatasetItem> all = new ArrayList<>();
-        try (ItemCursor c = source.items()) {
-            while (c.hasNext()) {
-                all.add(c.next());
-            }
-        }
-        return all;
-    }
-
     static List<String> ids(DatasetSource source) {
-        return items(source).stream().map(i -> i.subset() + "/" + i.id()).toList();
+        return HandMadeDatasets.items(source).stream().map(i -> i.subset() + "/" + i.id()).toList();
     }
 
-    static DatasetSource of(LabelCategories labels, DatasetItem... items) {
-        return Datasets.of(new Categories(labels), List.of(items));
+    /**
+     * What a shape turned into another kind keeps: label, id, group, z-order and attributes. Each
+     * must differ from its default in the shape a test gives, so that a field dropped shows.
+     */
+    static List<Object> sharedFields(Annotation a) {
+        List<Object> fields = List.of(a.label(), a.id(), a.group(), a.zOrder(), a.attributes());
+        if (a.id() == 0 || a.group() == 0 || a.zOrder() == 0 || a.attributes().equals(Attributes.empty())) {
+            throw new AssertionError("a field at its default proves nothing: " + fields);
+        }
+        return fields;
     }
 
     /** The help of a transform's options, as {@code -- -h} asks for it. */
@@ -57,59 +56,24 @@ final class TransformRuns {
      * {@code count} items {@code 0..count-1} made as they are pulled, in subsets {@code train} and
      * {@code test}, one label each; {@link #made()} says how many were made so far.
      */
-    static final class Generated implements DatasetSource {
-        private final long count;
-        private long made;
-
+    static final class Generated extends GeneratedItems {
         Generated(long count) {
-            this.count = count;
-        }
-
-        long made() {
-            return made;
+            super(new Categories(LabelCategories.ofNames("cat", "dog")), count);
         }
 
         @Override
-        public Categories categories() {
-            return new Categories(LabelCategories.ofNames("cat", "dog"));
-        }
-
-        @Override
-        public ItemCursor items() {
-            return new ItemCursor() {
-                private long next;
-
-                @Override
-                public boolean hasNext() {
-                    return next < count;
-                }
-
-                @Override
-                public DatasetItem next() {
-                    made++;
-                    long i = next++;
-                    return new DatasetItem("frame_" + i, i % 2 == 0 ? "train" : "test", null,
-                            List.of(new Label((int) (i % 2))));
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+        protected DatasetItem item(long i) {
+            return new DatasetItem("frame_" + i, i % 2 == 0 ? "train" : "test", null, List.of(new Label((int) (i % 2))));
         }
 
         @Override
         public OptionalLong itemCount() {
-            return OptionalLong.of(count);
+            return OptionalLong.of(count());
         }
 
         @Override
         public Optional<Map<String, Long>> subsetSizes() {
-            return Optional.of(Map.of("train", (count + 1) / 2, "test", count / 2));
-        }
-
-        @Override
-        public void close() {
+            return Optional.of(Map.of("train", (count() + 1) / 2, "test", count() / 2));
         }
     }
 }

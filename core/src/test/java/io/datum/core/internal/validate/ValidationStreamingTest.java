@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.datum.api.ValidationReport;
+import io.datum.core.internal.GeneratedItems;
 import io.datum.files.OwnedFolder;
 import io.datum.model.Attributes;
 import io.datum.model.Bbox;
@@ -12,7 +13,6 @@ import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.LabelCategories;
 import io.datum.spi.DatasetSource;
-import io.datum.spi.ItemCursor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,44 +48,18 @@ class ValidationStreamingTest {
 
     /** The child: validates, then reads every spilled part back; prints what it counted. */
     public static void main(String[] args) throws Exception {
-        DatasetSource generated = new DatasetSource() {
+        DatasetSource generated = new GeneratedItems(new Categories(LabelCategories.ofNames("cat", "dog")), ITEMS) {
             @Override
-            public Categories categories() {
-                return new Categories(LabelCategories.ofNames("cat", "dog"));
-            }
-
-            @Override
-            public ItemCursor items() {
-                return new ItemCursor() {
-                    long next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < ITEMS;
-                    }
-
-                    @Override
-                    public DatasetItem next() {
-                        long i = next++;
-                        if (i % 1000 == 7) {
-                            return new DatasetItem("item_" + i, "train", null, List.of());
-                        }
-                        // one box in a thousand is a hundred times as wide: far from the mean
-                        double w = i % 1000 == 8 ? 1000 : 10 + i % 3;
-                        return new DatasetItem("item_" + i, i % 2 == 0 ? "train" : "val", null, List.of(
-                                new Bbox(0, 0, 0, w, 10, 1, 0, 0, Attributes.empty(), null),
-                                new Bbox(1, 0, 0, 12, 10 + i % 5, 2, 0, 0, Attributes.empty(), null),
-                                new Bbox(1, 5, 5, 20, 20, 3, 0, 0, Attributes.empty(), null)));
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
-            }
-
-            @Override
-            public void close() {
+            protected DatasetItem item(long i) {
+                if (i % 1000 == 7) {
+                    return new DatasetItem("item_" + i, "train", null, List.of());
+                }
+                // one box in a thousand is a hundred times as wide: far from the mean
+                double w = i % 1000 == 8 ? 1000 : 10 + i % 3;
+                return new DatasetItem("item_" + i, i % 2 == 0 ? "train" : "val", null, List.of(
+                        new Bbox(0, 0, 0, w, 10, 1, 0, 0, Attributes.empty(), null),
+                        new Bbox(1, 0, 0, 12, 10 + i % 5, 2, 0, 0, Attributes.empty(), null),
+                        new Bbox(1, 5, 5, 20, 20, 3, 0, 0, Attributes.empty(), null)));
             }
         };
         ValidatorSettings settings = ValidatorSettings.of(ValidatorSettings.Task.DETECTION, List.of());

@@ -3,14 +3,12 @@ package io.datum.cvat.internal.read;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.datum.api.StagedOutput;
 import io.datum.cvat.internal.CvatTestSupport;
 import io.datum.spi.DatasetException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Any bytes as the XML file of a CVAT dataset, read through the importer (the entry that stays
@@ -18,17 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
  * a line. The seeds under {@code CvatImporterFuzzTestInputs} run as regression tests in every build.
  */
 class CvatImporterFuzzTest {
-    private static Path root;
-
-    @BeforeAll
-    static void folder() throws IOException {
-        root = Files.createTempDirectory("cvat-fuzz");
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        StagedOutput.deleteTree(root);
-    }
+    // one folder for all the runs of a fuzzing session
+    @TempDir
+    static Path root;
 
     @FuzzTest
     void itemsOrAnErrorWithItsLine(byte[] xml) throws IOException {

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.datum.cvat.internal.CvatTestSupport.Loaded;
 import io.datum.cvat.internal.CvatTestSupport;
+import io.datum.cvat.internal.CvatTestSupport.Loaded;
 import io.datum.cvat.internal.detect.CvatDetector;
 import io.datum.cvat.internal.xml.XmlLimits;
 import io.datum.model.Annotation;
@@ -34,6 +34,7 @@ import io.datum.spi.Confidence;
 import io.datum.spi.DatasetException;
 import io.datum.spi.Detection;
 import io.datum.spi.JobContext;
+import io.datum.testkit.FolderJobContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -363,20 +364,7 @@ class CvatImporterTest {
         String xml = task(body.toString()).replace("</labels>", "</labels><original_size><width>64</width><height>48</height></original_size>");
         write(dir, "data/annotations.xml", xml);
         Path spill = Files.createDirectories(dir.resolve("spill"));
-        JobContext inSpillFolder = new JobContext() {
-            @Override
-            public void warn(String message) {
-            }
-
-            @Override
-            public void debug(String message) {
-            }
-
-            @Override
-            public Path tempDir() {
-                return spill;
-            }
-        };
+        JobContext inSpillFolder = new FolderJobContext(spill);
         List<DatasetItem> spilled;
         try (var source = new CvatImporter(XmlLimits.DEFAULT, 7).open(dir.resolve("data"), ParsedOptions.none(), inSpillFolder)) {
             spilled = new ArrayList<>();

@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.datum.cvat.internal.CvatTestSupport.Loaded;
 import io.datum.cvat.internal.CvatTestSupport;
+import io.datum.cvat.internal.CvatTestSupport.Loaded;
 import io.datum.cvat.internal.RleMask;
 import io.datum.cvat.internal.read.CvatImporter;
 import io.datum.model.AttributeSpec;
@@ -92,6 +92,21 @@ class CvatExporterTest {
     private static String body(Path xml) throws IOException {
         String text = read(xml);
         return text.substring(text.indexOf("  </meta>\n") + "  </meta>\n".length());
+    }
+
+    /**
+     * A label of the meta as the exporter declares it, indented as in a task: each attribute named
+     * is mutable text without default or values, as an attribute the model declares by name only.
+     */
+    private static String declaredLabel(String name, String... textAttributes) {
+        StringBuilder xml = new StringBuilder("        <label>\n          <name>" + name + "</name>\n          <attributes>\n");
+        for (String attribute : textAttributes) {
+            xml.append("            <attribute>\n              <name>").append(attribute).append("</name>\n")
+                    .append("              <mutable>True</mutable>\n              <input_type>text</input_type>\n")
+                    .append("              <default_value></default_value>\n              <values></values>\n")
+                    .append("            </attribute>\n");
+        }
+        return xml.append("          </attributes>\n        </label>\n").toString();
     }
 
     // --- Datumaro's CvatExporterTest ---
@@ -380,74 +395,11 @@ class CvatExporterTest {
                 new DatasetItem("x", null, Image.withoutFile("", new ImageSize(4, 4)),
                         List.of(new Points(2, Coords.of(0.5, 0.5), 0, 0, 0, Attributes.empty())))));
         CollectingJobContext context = export(source, dir);
-        String labels = """
-                      <labels>
-                        <label>
-                          <name>cat</name>
-                          <attributes>
-                            <attribute>
-                              <name>flag</name>
-                              <mutable>True</mutable>
-                              <input_type>text</input_type>
-                              <default_value></default_value>
-                              <values></values>
-                            </attribute>
-                            <attribute>
-                              <name>count</name>
-                              <mutable>True</mutable>
-                              <input_type>text</input_type>
-                              <default_value></default_value>
-                              <values></values>
-                            </attribute>
-                            <attribute>
-                              <name>common</name>
-                              <mutable>True</mutable>
-                              <input_type>text</input_type>
-                              <default_value></default_value>
-                              <values></values>
-                            </attribute>
-                          </attributes>
-                        </label>
-                        <label>
-                          <name>a,"b" &amp; &lt;c&gt;</name>
-                          <attributes>
-                            <attribute>
-                              <name>note</name>
-                              <mutable>True</mutable>
-                              <input_type>text</input_type>
-                              <default_value></default_value>
-                              <values></values>
-                            </attribute>
-                            <attribute>
-                              <name>ratio</name>
-                              <mutable>True</mutable>
-                              <input_type>text</input_type>
-                              <default_value></default_value>
-                              <values></values>
-                            </attribute>
-                            <attribute>
-                              <name>common</name>
-                              <mutable>True</mutable>
-                              <input_type>text</input_type>
-                              <default_value></default_value>
-                              <values></values>
-                            </attribute>
-                          </attributes>
-                        </label>
-                        <label>
-                          <name>ярлык</name>
-                          <attributes>
-                            <attribute>
-                              <name>common</name>
-                              <mutable>True</mutable>
-                              <input_type>text</input_type>
-                              <default_value></default_value>
-                              <values></values>
-                            </attribute>
-                          </attributes>
-                        </label>
-                      </labels>
-                """;
+        String labels = "      <labels>\n"
+                + declaredLabel("cat", "flag", "count", "common")
+                + declaredLabel("a,\"b\" &amp; &lt;c&gt;", "note", "ratio", "common")
+                + declaredLabel("ярлык", "common")
+                + "      </labels>\n";
         String train = read(dir.resolve("train.xml"));
         assertTrue(train.contains("      <size>3</size>\n") && train.contains("      <stop_frame>3</stop_frame>\n"));
         assertTrue(train.contains("      <z_order>True</z_order>\n" + labels + "    </task>\n  </meta>\n"), train);

@@ -26,15 +26,20 @@ import org.junit.jupiter.api.Test;
 class CsvRecordReaderTest {
     /** Every record as its cells, then its line in brackets; the input arrives {@code chunk} bytes per read. */
     static List<String> read(byte[] input, int chunk) throws IOException {
-        List<String> out = new ArrayList<>();
         try (CsvRecordReader reader = new CsvRecordReader(new Trickle(input, chunk), "f.csv", chunk == 1 ? 4 : 1 << 17)) {
-            while (reader.next()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 0; i < reader.size(); i++) {
-                    cells.add(reader.cell(i));
-                }
-                out.add(cells + "@" + reader.line());
+            return records(reader, Integer.MAX_VALUE);
+        }
+    }
+
+    /** The records {@code reader} has left, each as its first {@code shown} cells and then its line after "@". */
+    private static List<String> records(CsvRecordReader reader, int shown) throws IOException {
+        List<String> out = new ArrayList<>();
+        while (reader.next()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < Math.min(shown, reader.size()); i++) {
+                cells.add(reader.cell(i));
             }
+            out.add(cells + "@" + reader.line());
         }
         return out;
     }
@@ -44,35 +49,19 @@ class CsvRecordReaderTest {
      * skipping the others; {@code bufferBytes} to start with.
      */
     static List<String> readKept(byte[] input, int chunk, int bufferBytes, int kept) throws IOException {
-        List<String> out = new ArrayList<>();
         try (CsvRecordReader reader = new CsvRecordReader(new Trickle(input, chunk), "f.csv", bufferBytes)) {
             reader.keepCells(kept);
-            while (reader.next()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 0; i < reader.size(); i++) {
-                    cells.add(reader.cell(i));
-                }
-                out.add(cells + "@" + reader.line());
-            }
+            return records(reader, Integer.MAX_VALUE);
         }
-        return out;
     }
 
     /** The records or the error of reading every cell, each record cut to its first {@code kept} cells. */
     static String outcomeCut(byte[] input, int chunk, int bufferBytes, int kept) throws IOException {
-        List<String> out = new ArrayList<>();
         try (CsvRecordReader reader = new CsvRecordReader(new Trickle(input, chunk), "f.csv", bufferBytes)) {
-            while (reader.next()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 0; i < Math.min(kept, reader.size()); i++) {
-                    cells.add(reader.cell(i));
-                }
-                out.add(cells + "@" + reader.line());
-            }
+            return records(reader, kept).toString();
         } catch (DatasetException e) {
             return e.getMessage();
         }
-        return out.toString();
     }
 
     /** The records or the error of reading with {@link CsvRecordReader#keepCells}. */

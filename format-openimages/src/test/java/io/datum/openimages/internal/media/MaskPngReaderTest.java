@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.datum.model.ImageSize;
 import io.datum.spi.DatasetException;
+import io.datum.testkit.PngFile;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -231,18 +231,10 @@ class MaskPngReaderTest {
                 z.write(buffer, 0, deflater.deflate(buffer));
             }
             deflater.end();
-            ByteArrayOutputStream file = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(file);
-            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-            ByteArrayOutputStream header = new ByteArrayOutputStream();
-            DataOutputStream h = new DataOutputStream(header);
-            h.writeInt(width);
-            h.writeInt(height);
-            h.write(new byte[] {(byte) bitDepth, (byte) colorType, 0, 0, (byte) interlace});
-            chunk(out, "IHDR", header.toByteArray());
-            chunk(out, "tEXt", "Comment\0made for a test".getBytes(StandardCharsets.ISO_8859_1));
+            PngFile out = new PngFile(width, height, bitDepth, colorType, interlace);
+            out.chunk("tEXt", "Comment\0made for a test".getBytes(StandardCharsets.ISO_8859_1));
             if (palette != null) {
-                chunk(out, "PLTE", palette);
+                out.chunk("PLTE", palette);
             }
             if (transparent != null) {
                 ByteArrayOutputStream t = new ByteArrayOutputStream();
@@ -250,17 +242,16 @@ class MaskPngReaderTest {
                 for (int v : transparent) {
                     d.writeShort(v);
                 }
-                chunk(out, "tRNS", t.toByteArray());
+                out.chunk("tRNS", t.toByteArray());
             }
             byte[] data = z.toByteArray();
             int at = 0;
             do {
                 int n = Math.min(data.length - at, 1 + random.nextInt(Math.max(1, data.length)));
-                chunk(out, "IDAT", Arrays.copyOfRange(data, at, at + n));
+                out.chunk("IDAT", Arrays.copyOfRange(data, at, at + n));
                 at += n;
             } while (at < data.length);
-            chunk(out, "IEND", new byte[0]);
-            return file.toByteArray();
+            return out.end();
         }
 
         private void writeRows(ByteArrayOutputStream raw, Random random, int x0, int y0, int dx, int dy) {
@@ -318,17 +309,6 @@ class MaskPngReaderTest {
                 }
             }
             return row;
-        }
-
-        private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
-            byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-            CRC32 crc = new CRC32();
-            crc.update(typeBytes);
-            crc.update(data);
-            out.writeInt(data.length);
-            out.write(typeBytes);
-            out.write(data);
-            out.writeInt((int) crc.getValue());
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.datum.api.StagedOutput;
 import io.datum.openimages.internal.Fixtures;
 import io.datum.openimages.internal.OpenImagesPaths;
 import io.datum.openimages.internal.detect.DatasetLayout;
@@ -12,8 +11,8 @@ import io.datum.spi.DatasetException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Any bytes as the label hierarchy JSON or as {@code dataset_meta.json}: categories, or a
@@ -21,21 +20,16 @@ import org.junit.jupiter.api.BeforeAll;
  * {@code CategoriesReaderFuzzTestInputs} run as regression tests in every build.
  */
 class CategoriesReaderFuzzTest {
-    private static Path hierarchyDataset;
-    private static Path metaDataset;
+    // a folder of each kind for all the runs of a fuzzing session
+    @TempDir
+    static Path hierarchyDataset;
+    @TempDir
+    static Path metaDataset;
 
     @BeforeAll
     static void datasets() throws IOException {
-        hierarchyDataset = Files.createTempDirectory("hierarchy-fuzz");
         Fixtures.text(hierarchyDataset.resolve("annotations/oidv6-class-descriptions.csv"),
                 "LabelName,DisplayName", "/m/a,A", "/m/b,B", "/m/c,C");
-        metaDataset = Files.createTempDirectory("meta-fuzz");
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        StagedOutput.deleteTree(hierarchyDataset);
-        StagedOutput.deleteTree(metaDataset);
     }
 
     @FuzzTest

@@ -4,30 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.datum.api.StagedOutput;
 import io.datum.spi.DatasetException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Any bytes as {@code images.meta}: sizes, or a {@link DatasetException} naming the file and the
  * line. The seeds under {@code ImageMetaFileFuzzTestInputs} run as regression tests in every build.
  */
 class ImageMetaFileFuzzTest {
-    private static Path folder;
-
-    @BeforeAll
-    static void folder() throws IOException {
-        folder = Files.createTempDirectory("images-meta-fuzz");
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        StagedOutput.deleteTree(folder);
-    }
+    // one folder for all the runs of a fuzzing session
+    @TempDir
+    static Path folder;
 
     @FuzzTest
     void sizesOrAnErrorWithItsLine(byte[] content) throws IOException {
