@@ -9,17 +9,15 @@ import io.datum.model.Image;
 import io.datum.model.ImageSize;
 import io.datum.model.Mask;
 import io.datum.model.Points;
-import io.datum.options.ParsedOptions;
-import io.datum.spi.AbstractItemCursor;
 import io.datum.spi.DatasetException;
 import io.datum.spi.DatasetSource;
-import io.datum.spi.ItemCursor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Datasets merged with the reference's {@code exact} policy: the same labels in all of them, and
@@ -27,53 +25,19 @@ import java.util.Optional;
  * them without a file; one size), their attributes too (one value per name), and their
  * annotations are united, an annotation equal to one already there kept once. Any disagreement
  * stops the merge with the reference's message, naming the item and the two datasets. Items come
- * in the order of subset, then id, from {@link KeyOrderedInputs}: one key's items are held at a time.
+ * in the order of subset, then id ({@link KeyJoinedMergeSource}).
  */
-final class ExactMergeSource implements DatasetSource {
-    private final List<DatasetSource> parts;
+final class ExactMergeSource extends KeyJoinedMergeSource {
     private final List<String> names;
-    private final Categories categories;
-    private final KeyOrderedInputs streams;
 
-    ExactMergeSource(List<DatasetSource> parts, List<String> names, Path tempDir, int recordsPerRun) {
-        this.parts = List.copyOf(parts);
+    ExactMergeSource(List<DatasetSource> parts, List<String> names, Path tempDir, int sortBuffer) {
+        super(parts, names, new Categories(MergeSources.sameLabels(labelsOf(parts), names)), tempDir, sortBuffer);
         this.names = List.copyOf(names);
-        this.categories = new Categories(MergeSources.sameLabels(
-                parts.stream().map(p -> p.categories().labels()).toList(), names));
-        this.streams = new KeyOrderedInputs(this.parts, names, recordsPerRun, tempDir,
-                KeyOrderedInputs.OrderCheck.WHOLE_INPUT, false);
     }
 
     @Override
-    public Categories categories() {
-        return categories;
-    }
-
-    @Override
-    public void prepareFor(String exportFormat, ParsedOptions exportOptions) {
-        parts.forEach(part -> part.prepareFor(exportFormat, exportOptions));
-    }
-
-    /** Inputs whose sort spilled to disk, for tests. */
-    int spilledInputs() {
-        return streams.spilledInputs();
-    }
-
-    @Override
-    public ItemCursor items() {
-        KeyOrderedInputs.Pass pass = streams.pass();
-        return new AbstractItemCursor() {
-            @Override
-            protected DatasetItem computeNext() {
-                DatasetItem[] group = pass.next();
-                return group == null ? null : merged(group);
-            }
-
-            @Override
-            public void close() {
-                pass.close();
-            }
-        };
+    Function<DatasetItem[], DatasetItem> startPass() {
+        return this::merged;
     }
 
     /** The items of one key joined in dataset order. */
@@ -219,11 +183,5 @@ final class ExactMergeSource implements DatasetSource {
             p[i] = p[i] != 0 ? (byte) 1 : 0;
         }
         return p;
-    }
-
-    @Override
-    public void close() {
-        streams.close();
-        parts.forEach(DatasetSource::close);
     }
 }
