@@ -7,7 +7,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * The pixels of a mask, produced on demand. A format implements this to defer decoding (a PNG
  * file, a CVAT run-length code) until a writer needs the pixels, so that a dataset of millions of
  * masks streams in bounded memory. Implementations check their own limits (decisions S3) and
- * throw {@link io.datum.spi.DatasetException} naming the source when the data is bad.
+ * throw {@link io.datum.spi.DatasetException} naming the source when the data is bad. A kind of
+ * mask made a row at a time extends {@link AbstractMaskData}, which holds the size and gathers the
+ * pixels from the rows.
  */
 @ConsumerType
 public interface MaskData {
@@ -28,11 +30,14 @@ public interface MaskData {
      * @since 1.3
      */
     default void forEachRow(ObjIntConsumer<byte[]> rows) {
-        int w = width();
-        byte[] all = pixels();
-        byte[] row = new byte[w];
-        for (int y = 0; y < height(); y++) {
-            System.arraycopy(all, y * w, row, 0, w);
+        rowsOf(pixels(), width(), height(), rows);
+    }
+
+    /** The rows of {@code all} ({@code height} rows of {@code width}), each copied into one reused array. */
+    private static void rowsOf(byte[] all, int width, int height, ObjIntConsumer<byte[]> rows) {
+        byte[] row = new byte[width];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(all, y * width, row, 0, width);
             rows.accept(row, y);
         }
     }
@@ -57,25 +62,15 @@ public interface MaskData {
                     + " pixels, got " + pixels.length);
         }
         byte[] copy = pixels.clone();
-        return new MaskData() {
-            @Override
-            public int width() {
-                return width;
-            }
-
-            @Override
-            public int height() {
-                return height;
-            }
-
+        return new AbstractMaskData(width, height) {
             @Override
             public byte[] pixels() {
                 return copy.clone();
             }
 
             @Override
-            public String toString() {
-                return "MaskData[" + width + "x" + height + "]";
+            public void forEachRow(ObjIntConsumer<byte[]> rows) {
+                rowsOf(copy, width, height, rows);
             }
         };
     }

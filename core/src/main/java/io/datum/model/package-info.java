@@ -1,4 +1,4 @@
 /** The dataset model: items, media, annotations and categories, as immutable values. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package io.datum.model;

@@ -1,5 +1,6 @@
 package io.datum.cvat.internal;
 
+import io.datum.model.AbstractMaskData;
 import io.datum.model.MaskData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +12,7 @@ import java.util.function.ObjIntConsumer;
  * and set pixels starting with unset. The pixels are produced only when asked for; the counts
  * were checked against the box and the box against the image when read.
  */
-public final class RleMask implements MaskData {
-    private final int width;
-    private final int height;
+public final class RleMask extends AbstractMaskData {
     private final int left;
     private final int top;
     private final int boxWidth;
@@ -21,8 +20,7 @@ public final class RleMask implements MaskData {
     private final int[] counts;
 
     public RleMask(int width, int height, int left, int top, int boxWidth, int boxHeight, int[] counts) {
-        this.width = width;
-        this.height = height;
+        super(width, height);
         this.left = left;
         this.top = top;
         this.boxWidth = boxWidth;
@@ -91,16 +89,6 @@ public final class RleMask implements MaskData {
         }
     }
 
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
     public int left() {
         return left;
     }
@@ -121,20 +109,13 @@ public final class RleMask implements MaskData {
         return counts.clone();
     }
 
-    @Override
-    public byte[] pixels() {
-        byte[] canvas = new byte[Math.multiplyExact(width, height)];
-        forEachRow((row, y) -> System.arraycopy(row, 0, canvas, y * width, width));
-        return canvas;
-    }
-
     /** The rows made from the counts one at a time: the box's rows take the runs in order. */
     @Override
     public void forEachRow(ObjIntConsumer<byte[]> rows) {
-        byte[] row = new byte[width];
+        byte[] row = new byte[width()];
         int run = 0;
         long remaining = counts.length > 0 ? counts[0] : 0;
-        for (int y = 0; y < height; y++) {
+        for (int y = 0, height = height(); y < height; y++) {
             Arrays.fill(row, (byte) 0);
             if (y >= top && y < top + boxHeight) {
                 int x = 0;
@@ -159,6 +140,6 @@ public final class RleMask implements MaskData {
 
     @Override
     public String toString() {
-        return "RleMask[" + width + "x" + height + ", box " + left + "," + top + " " + boxWidth + "x" + boxHeight + "]";
+        return "RleMask[" + width() + "x" + height() + ", box " + left + "," + top + " " + boxWidth + "x" + boxHeight + "]";
     }
 }

@@ -3,7 +3,6 @@ package io.datum.core.internal.pipeline;
 import io.datum.api.ComparisonOptions;
 import io.datum.api.DatasetComparison;
 import io.datum.api.DatasetComparison.ItemDifference;
-import io.datum.api.DatasetComparison.ItemRef;
 import io.datum.model.Annotation;
 import io.datum.model.Attributes;
 import io.datum.model.Bbox;
@@ -71,35 +70,31 @@ final class DatasetComparator {
     private DatasetComparison equality(DatasetSource first, DatasetSource second) {
         LabelCategories firstLabels = first.categories().labels();
         LabelCategories secondLabels = second.categories().labels();
-        List<ItemRef> onlyInFirst = new ArrayList<>();
-        List<ItemRef> onlyInSecond = new ArrayList<>();
-        List<ItemDifference> different = new ArrayList<>();
-        var joined = new ComparisonJoin(sortBuffer, spillDir).run(first, second, () -> {
-            onlyInFirst.clear();
-            onlyInSecond.clear();
-            different.clear();
-            return new ComparisonJoin.Visitor() {
-                @Override
-                public void inBoth(DatasetItem a, DatasetItem b) {
-                    List<String> details = differences(a, firstLabels, b, secondLabels);
-                    if (!details.isEmpty()) {
-                        different.add(new ItemDifference(b.id(), b.subset(), details));
-                    }
-                }
-
-                @Override
-                public void onlyInFirst(DatasetItem a) {
-                    onlyInFirst.add(new ItemRef(a.id(), a.subset()));
-                }
-
-                @Override
-                public void onlyInSecond(DatasetItem b) {
-                    onlyInSecond.add(new ItemRef(b.id(), b.subset()));
-                }
-            };
-        });
+        var joined = new ComparisonJoin(sortBuffer, spillDir).run(first, second,
+                () -> new Equality(firstLabels, secondLabels));
+        Equality e = joined.visitor();
         return new DatasetComparison(joined.firstItems(), joined.secondItems(),
-                labelDifferences(firstLabels, secondLabels), onlyInFirst, onlyInSecond, different);
+                labelDifferences(firstLabels, secondLabels), e.onlyInFirst, e.onlyInSecond, e.different);
+    }
+
+    /** The visitor of the equality join: the items of both that differ, with what differs. */
+    private final class Equality extends UnpairedItemsVisitor {
+        final LabelCategories firstLabels;
+        final LabelCategories secondLabels;
+        final List<ItemDifference> different = new ArrayList<>();
+
+        Equality(LabelCategories firstLabels, LabelCategories secondLabels) {
+            this.firstLabels = firstLabels;
+            this.secondLabels = secondLabels;
+        }
+
+        @Override
+        public void inBoth(DatasetItem a, DatasetItem b) {
+            List<String> details = differences(a, firstLabels, b, secondLabels);
+            if (!details.isEmpty()) {
+                different.add(new ItemDifference(b.id(), b.subset(), details));
+            }
+        }
     }
 
     /** The labels only one side declares, and those whose parent differs. */

@@ -2,7 +2,6 @@ package io.datum.core.internal.pipeline;
 
 import io.datum.api.ComparisonOptions;
 import io.datum.api.DatasetComparison;
-import io.datum.api.DatasetComparison.ItemRef;
 import io.datum.api.DistanceComparison;
 import io.datum.api.DistanceComparison.Cell;
 import io.datum.api.DistanceComparison.ItemLabels;
@@ -109,11 +108,9 @@ final class DistanceComparator {
     }
 
     /** The visitor of the join: matches each pair of items and adds it up. */
-    private final class Matching implements ComparisonJoin.Visitor {
+    private final class Matching extends UnpairedItemsVisitor {
         final LabelCategories firstLabels;
         final LabelCategories secondLabels;
-        final List<ItemRef> onlyInFirst = new ArrayList<>();
-        final List<ItemRef> onlyInSecond = new ArrayList<>();
         final List<ItemLabels> itemLabels = new ArrayList<>();
         final Tally labels = new Tally();
         final Tally[] shapes = {new Tally(), new Tally(), new Tally()};
@@ -121,16 +118,6 @@ final class DistanceComparator {
         Matching(LabelCategories firstLabels, LabelCategories secondLabels) {
             this.firstLabels = firstLabels;
             this.secondLabels = secondLabels;
-        }
-
-        @Override
-        public void onlyInFirst(DatasetItem a) {
-            onlyInFirst.add(new ItemRef(a.id(), a.subset()));
-        }
-
-        @Override
-        public void onlyInSecond(DatasetItem b) {
-            onlyInSecond.add(new ItemRef(b.id(), b.subset()));
         }
 
         @Override

@@ -1,7 +1,6 @@
 package io.datum.core.internal.transforms;
 
 import io.datum.model.Annotation;
-import io.datum.model.Caption;
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.LabelCategories;
@@ -71,11 +70,9 @@ public class ProjectLabels implements DatasetTransform {
     static DatasetItem project(DatasetItem item, int[] newIndex) {
         List<Annotation> kept = new ArrayList<>(item.annotations().size());
         for (Annotation a : item.annotations()) {
-            Integer label = a instanceof Caption ? null : a.label();
-            if (label == null) {
-                kept.add(a);
-            } else if (label >= 0 && label < newIndex.length && newIndex[label] >= 0) {
-                kept.add(newIndex[label] == label ? a : RemapLabels.withLabel(a, newIndex[label]));
+            Annotation moved = RemapLabels.relabelled(a, newIndex);
+            if (moved != null) {
+                kept.add(moved);
             }
         }
         return item.withAnnotations(kept);

@@ -130,6 +130,22 @@ public class RemapLabels implements DatasetTransform {
         return item.withAnnotations(kept);
     }
 
+    /**
+     * The annotation with its label moved through {@code newIndex} (old index to new, -1 for a
+     * label dropped): itself when it has no label or its index stays, a copy with the new index,
+     * or null when its label is dropped or outside the table.
+     */
+    static Annotation relabelled(Annotation a, int[] newIndex) {
+        Integer label = a.label();
+        if (label == null) {
+            return a;
+        }
+        if (label < 0 || label >= newIndex.length || newIndex[label] < 0) {
+            return null;
+        }
+        return newIndex[label] == label ? a : withLabel(a, newIndex[label]);
+    }
+
     /** The annotation with another label index; the model's annotations are immutable records. */
     public static Annotation withLabel(Annotation a, int label) {
         if (a instanceof Label l) {

@@ -1,7 +1,6 @@
 package io.datum.core.internal.transforms;
 
 import io.datum.model.Annotation;
-import io.datum.model.Caption;
 import io.datum.model.Categories;
 import io.datum.model.DatasetItem;
 import io.datum.model.LabelCategories;
@@ -201,15 +200,16 @@ public class SelectClasses implements DatasetTransform {
             List<Annotation> kept = new ArrayList<>(item.annotations().size());
             itemClasses.clear();
             for (Annotation a : item.annotations()) {
-                Integer label = a instanceof Caption ? null : a.label();
-                if (label == null) {
-                    kept.add(a);
-                } else if (label >= 0 && label < newIndex.length && newIndex[label] >= 0) {
-                    kept.add(newIndex[label] == label ? a : RemapLabels.withLabel(a, newIndex[label]));
-                    if (!verifiedAbsent(a)) {
-                        for (int k : countsFor[label]) {
-                            itemClasses.set(k);
-                        }
+                Annotation moved = RemapLabels.relabelled(a, newIndex);
+                if (moved == null) {
+                    continue;
+                }
+                kept.add(moved);
+                // a label kept has a new index only when it is selected, so it counts for some class
+                Integer label = a.label();
+                if (label != null && !verifiedAbsent(a)) {
+                    for (int k : countsFor[label]) {
+                        itemClasses.set(k);
                     }
                 }
             }

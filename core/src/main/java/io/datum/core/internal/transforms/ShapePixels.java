@@ -1,5 +1,6 @@
 package io.datum.core.internal.transforms;
 
+import io.datum.model.AbstractMaskData;
 import io.datum.model.Annotation;
 import io.datum.model.Coords;
 import io.datum.model.DatasetItem;
@@ -22,19 +23,16 @@ import java.util.function.Predicate;
  * right or bottom edge is not, so that a box on whole pixels covers exactly those pixels and two
  * polygons sharing an edge never both take a pixel.
  */
-public final class ShapePixels implements MaskData {
+public final class ShapePixels extends AbstractMaskData {
     /** Sets the pixels of one row whose centres lie inside the shape. */
     private interface RowFill {
         void fill(byte[] row, double centreY);
     }
 
-    private final int width;
-    private final int height;
     private final RowFill fill;
 
     private ShapePixels(ImageSize size, RowFill fill) {
-        this.width = size.width();
-        this.height = size.height();
+        super(size.width(), size.height());
         this.fill = fill;
     }
 
@@ -126,32 +124,12 @@ public final class ShapePixels implements MaskData {
     }
 
     @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public byte[] pixels() {
-        return MaskData.pixelsFromRows(this);
-    }
-
-    @Override
     public void forEachRow(ObjIntConsumer<byte[]> rows) {
-        byte[] row = new byte[width];
-        for (int y = 0; y < height; y++) {
+        byte[] row = new byte[width()];
+        for (int y = 0, height = height(); y < height; y++) {
             Arrays.fill(row, (byte) 0);
             fill.fill(row, y + 0.5);
             rows.accept(row, y);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "MaskData[" + width + "x" + height + "]";
     }
 }

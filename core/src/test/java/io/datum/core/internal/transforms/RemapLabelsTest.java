@@ -1,6 +1,8 @@
 package io.datum.core.internal.transforms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.datum.model.Annotation;
@@ -80,5 +82,21 @@ class RemapLabelsTest {
         assertThrows(UsageException.class, () -> remap("-l", "person"));
         assertThrows(UsageException.class, () -> remap("-l", "a:b:c"));
         assertThrows(UsageException.class, () -> remap("--default", "maybe"));
+    }
+
+    @Test
+    void relabelledMovesALabelThroughTheTableOrDropsIt() {
+        int[] newIndex = {0, 2, -1};
+        Label stays = new Label(0);
+        Caption caption = new Caption("no label", 1, 0, io.datum.model.Attributes.empty());
+        assertSame(stays, RemapLabels.relabelled(stays, newIndex));
+        assertSame(caption, RemapLabels.relabelled(caption, newIndex));
+        Bbox box = Bbox.ofXywh(1, 1, 2, 3, 4, io.datum.model.Attributes.empty());
+        Annotation moved = RemapLabels.relabelled(box, newIndex);
+        assertEquals(2, moved.label());
+        assertEquals(Bbox.ofXywh(2, 1, 2, 3, 4, io.datum.model.Attributes.empty()), moved);
+        assertNull(RemapLabels.relabelled(new Label(2), newIndex));
+        assertNull(RemapLabels.relabelled(new Label(3), newIndex));
+        assertNull(RemapLabels.relabelled(new Label(-1), newIndex));
     }
 }

@@ -1,7 +1,7 @@
 package io.datum.openimages.internal.media;
 
+import io.datum.model.AbstractMaskData;
 import io.datum.model.ImageSize;
-import io.datum.model.MaskData;
 import io.datum.openimages.internal.ImportSettings;
 import io.datum.spi.DatasetException;
 import java.nio.file.Files;
@@ -16,40 +16,30 @@ import java.util.function.ObjIntConsumer;
  * decodes a row at a time, so a mask as large as the limit allows is processed in memory of a
  * few rows.
  */
-public final class PngMask implements MaskData {
+public final class PngMask extends AbstractMaskData {
     private final Path file;
     private final String displayName;
-    private final int width;
-    private final int height;
     private final long maxPixels;
 
     public PngMask(Path file, String displayName, ImageSize size, long maxPixels) {
+        super(size.width(), size.height());
         this.file = file;
         this.displayName = displayName;
-        this.width = size.width();
-        this.height = size.height();
         this.maxPixels = maxPixels;
     }
 
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
+    /** Checked against the limit before the array of all pixels is made. */
     @Override
     public byte[] pixels() {
-        checkLimit((long) width * height, "the image size " + width + "x" + height);
-        return MaskData.pixelsFromRows(this);
+        checkImageSize();
+        return super.pixels();
     }
 
     @Override
     public void forEachRow(ObjIntConsumer<byte[]> rows) {
-        checkLimit((long) width * height, "the image size " + width + "x" + height);
+        checkImageSize();
+        int width = width();
+        int height = height();
         if (!Files.isRegularFile(file)) {
             throw DatasetException.at(displayName, -1, "mask file not found");
         }
@@ -83,6 +73,10 @@ public final class PngMask implements MaskData {
         }
     }
 
+    private void checkImageSize() {
+        checkLimit((long) width() * height(), "the image size " + width() + "x" + height());
+    }
+
     private void checkLimit(long pixels, String what) {
         if (pixels > maxPixels) {
             throw DatasetException.at(displayName, -1, "mask too large: " + what + " is " + pixels
@@ -102,6 +96,6 @@ public final class PngMask implements MaskData {
 
     @Override
     public String toString() {
-        return "PngMask[" + displayName + " -> " + width + "x" + height + "]";
+        return "PngMask[" + displayName + " -> " + width() + "x" + height() + "]";
     }
 }
