@@ -1,5 +1,6 @@
 package io.datum.support.stream;
 
+import io.datum.model.AbstractMaskData;
 import io.datum.model.MaskData;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -12,16 +13,13 @@ import java.util.function.ObjIntConsumer;
  * is what a spilled mask is read back as: it holds its runs, not its frame, and makes each row
  * from them when asked, so a sparse mask as large as the pixel limit allows costs a few bytes.
  */
-final class SpilledMask implements MaskData {
-    private final int width;
-    private final int height;
+final class SpilledMask extends AbstractMaskData {
     private final byte[] values;
     private final int[] lengths;
     private final int runs;
 
     private SpilledMask(int width, int height, byte[] values, int[] lengths, int runs) {
-        this.width = width;
-        this.height = height;
+        super(width, height);
         this.values = values;
         this.lengths = lengths;
         this.runs = runs;
@@ -70,26 +68,12 @@ final class SpilledMask implements MaskData {
     }
 
     @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public byte[] pixels() {
-        return MaskData.pixelsFromRows(this);
-    }
-
-    @Override
     public void forEachRow(ObjIntConsumer<byte[]> rows) {
+        int width = width();
         byte[] row = new byte[width];
         int run = 0;
         int left = runs > 0 ? lengths[0] : 0;
-        for (int y = 0; y < height; y++) {
+        for (int y = 0; y < height(); y++) {
             int x = 0;
             while (x < width) {
                 while (left == 0) {
@@ -106,7 +90,7 @@ final class SpilledMask implements MaskData {
 
     @Override
     public String toString() {
-        return "MaskData[" + width + "x" + height + ", " + runs + " runs]";
+        return "MaskData[" + width() + "x" + height() + ", " + runs + " runs]";
     }
 
     /** Counts runs across rows as they come. */

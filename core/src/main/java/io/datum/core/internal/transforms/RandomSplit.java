@@ -62,12 +62,7 @@ public class RandomSplit implements DatasetTransform {
         if (Math.abs(total - 1.0) > SUM_TOLERANCE) {
             throw options().error("argument -s/--subset: sum of ratios is expected to be 1, got " + total);
         }
-        long seed;
-        try {
-            seed = Long.parseLong(options.value("seed"));
-        } catch (NumberFormatException e) {
-            throw options().error("argument --seed: invalid int value: '" + options.value("seed") + "'");
-        }
+        long seed = options().intValue("--seed", options.value("seed"));
         return ItemStage.mapping(source, item -> item.withSubset(names.get(pick(bounds, unitHash(seed, item.id())))),
                 ItemStage.Counts.SAME_TOTAL);
     }

@@ -28,12 +28,7 @@ public class Reindex implements DatasetTransform {
 
     @Override
     public DatasetSource apply(DatasetSource source, ParsedOptions options, JobContext context) {
-        long start;
-        try {
-            start = Long.parseLong(options.value("start"));
-        } catch (NumberFormatException e) {
-            throw options().error("argument -s/--start: invalid int value: '" + options.value("start") + "'");
-        }
+        long start = options().intValue("-s/--start", options.value("start"));
         return new ItemStage(source, source.categories(), () -> {
             long[] next = {start};
             return item -> ItemStage.withId(item, Long.toString(next[0]++));
