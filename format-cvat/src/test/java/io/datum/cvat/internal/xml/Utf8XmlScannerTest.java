@@ -628,6 +628,12 @@ class Utf8XmlScannerTest {
             // exactly at the limit: accepted
             scan("<a v=\"" + "x".repeat(8) + "&#x1D11E;\">" + "x".repeat(8) + clef + "</a>", small, size);
             scan("<a v=\"" + "x".repeat(8) + clef + "\">" + "x".repeat(8) + "&#x1D11E;</a>", small, size);
+            // plain characters: at the first one past the limit, whichever loop reads it
+            assertOverlong("<a>\n<b v=\"" + "x".repeat(11) + "\"/></a>", small, size, "attribute value", 2, 17);
+            assertOverlong("<a>\n<b v=\"" + "x".repeat(10) + "\t\"/></a>", small, size, "attribute value", 2, 17);
+            assertOverlong("<a>\n<b>" + "x".repeat(11) + "</b></a>", small, size, "text", 2, 14);
+            assertOverlong("<a>\n<b>" + " ".repeat(11) + "</b></a>", small, size, "text", 2, 14);
+            assertOverlong("<a>\n<b>" + "x".repeat(10) + "\r</b></a>", small, size, "text", 2, 14);
             assertOverlong("<a>\n<b v=\"" + "x".repeat(9) + "&amp;&amp;\"/></a>", small, size, "attribute value", 2, 21);
             assertOverlong("<a>\n<b v=\"" + "x".repeat(9) + "&#x1D11E;\"/></a>", small, size, "attribute value", 2, 16);
             assertOverlong("<a>\n<b>" + "x".repeat(9) + "&lt;&lt;</b></a>", small, size, "text", 2, 17);
