@@ -172,6 +172,12 @@ abstract class XmlInputBuffer implements XmlCursor {
         return at(what + " longer than " + max + " characters (limit of the CVAT reader)");
     }
 
+    /** {@link #tooLong}, pointing at {@code p}: the character that went past the limit. */
+    final DatasetException tooLongAt(int p, String what, long max) {
+        eventAt = p;
+        return tooLong(what, max);
+    }
+
     final DatasetException invalidCharacter(int p, int c) {
         eventAt = p;
         return malformed(String.format("the character U+%04X is not allowed in XML", c));

@@ -153,6 +153,20 @@ abstract class XmlLexer extends XmlInputBuffer {
         return q + 1;
     }
 
+    /**
+     * {@link #reference} for a value or text of {@code counted} characters so far, at most {@code max}:
+     * one place for the check both scanning loops make after a reference, so that they report an
+     * overlong {@code what} alike (at the reference's start). Kept out of the loops: references are rare.
+     */
+    final int referenceWithin(int p, long counted, long max, String what) throws IOException {
+        int start = p - tok;  // reference() may move the buffer
+        p = reference(p);
+        if (counted + referenceLength > max) {
+            throw tooLongAt(tok + start, what, max);
+        }
+        return p;
+    }
+
     /** The code point of the reference whose body is {@code buf[from, to)} ({@code lt}, {@code #x41}, ...). */
     final int referenced(int from, int to) {
         String body = new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
@@ -209,6 +223,18 @@ abstract class XmlLexer extends XmlInputBuffer {
         utf8Length = Utf8.chars(n);
         utf8CodePoint = cp;
         return p + n;
+    }
+
+    /**
+     * {@link #utf8} for a value or text of {@code counted} characters so far, at most {@code max}, as
+     * {@link #referenceWithin} is for references (the error then points at the event, not the sequence).
+     */
+    final int utf8Within(int p, long counted, long max, String what) throws IOException {
+        p = utf8(p);
+        if (counted + utf8Length > max) {
+            throw tooLong(what, max);
+        }
+        return p;
     }
 
     final boolean startsWith(int p, String s) throws IOException {

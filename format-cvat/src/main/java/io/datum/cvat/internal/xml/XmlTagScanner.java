@@ -284,8 +284,7 @@ abstract class XmlTagScanner extends XmlTextScanner {
             }
             chars += p - run;
             if (chars > max) {
-                eventAt = p - 1;
-                throw tooLong("attribute value", max);
+                throw tooLongAt(p - 1, "attribute value", max);
             }
             if (p == limit) {
                 continue;
@@ -299,24 +298,16 @@ abstract class XmlTagScanner extends XmlTextScanner {
                     throw malformed("'<' is not allowed in the value of attribute '" + attributeName.text + "'");
                 }
                 if (c == '&') {
-                    int start = p - tok;  // reference() may move the buffer
-                    p = reference(p);
+                    p = referenceWithin(p, chars, max, "attribute value");
                     chars += referenceLength;
                     flags |= REFERENCE;
-                    if (chars > max) {
-                        eventAt = tok + start;
-                        throw tooLong("attribute value", max);
-                    }
                     continue;
                 }
                 p++;
             } else if (c < 0) {
-                p = utf8(p);
+                p = utf8Within(p, chars, max, "attribute value");
                 chars += utf8Length;
                 flags |= NON_ASCII;
-                if (chars > max) {
-                    throw tooLong("attribute value", max);
-                }
                 continue;
             } else if (c == '\t' || c == '\n' || c == '\r') {
                 flags |= CONTROL;
@@ -325,8 +316,7 @@ abstract class XmlTagScanner extends XmlTextScanner {
                 throw invalidCharacter(p, c);
             }
             if (++chars > max) {
-                eventAt = p - 1;
-                throw tooLong("attribute value", max);
+                throw tooLongAt(p - 1, "attribute value", max);
             }
         }
         int i = attributeCount;

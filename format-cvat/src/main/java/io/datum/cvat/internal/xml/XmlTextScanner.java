@@ -65,8 +65,7 @@ abstract class XmlTextScanner extends XmlLexer {
             }
             chars += p - run;
             if (chars > max) {
-                eventAt = p - 1;
-                throw tooLong("text", max);
+                throw tooLongAt(p - 1, "text", max);
             }
             if (p == end) {
                 // the run reached the end of the bytes read: the text goes on after the next read
@@ -85,8 +84,7 @@ abstract class XmlTextScanner extends XmlLexer {
                 }
                 chars += p - run;
                 if (chars > max) {
-                    eventAt = p - 1;
-                    throw tooLong("text", max);
+                    throw tooLongAt(p - 1, "text", max);
                 }
                 continue;
             }
@@ -97,14 +95,9 @@ abstract class XmlTextScanner extends XmlLexer {
             if (c > 0x20) {
                 flags |= NOT_SPACE;
                 if (c == '&') {
-                    int start = p - tok;  // reference() may move the buffer
-                    p = reference(p);
+                    p = referenceWithin(p, chars, max, "text");
                     chars += referenceLength;
                     flags |= REFERENCE;
-                    if (chars > max) {
-                        eventAt = tok + start;
-                        throw tooLong("text", max);
-                    }
                     continue;
                 }
                 if (c == '>' && p - tok - textFrom >= 2 && buf[p - 1] == ']' && buf[p - 2] == ']') {
@@ -112,12 +105,9 @@ abstract class XmlTextScanner extends XmlLexer {
                 }
                 p++;
             } else if (c < 0) {
-                p = utf8(p);
+                p = utf8Within(p, chars, max, "text");
                 chars += utf8Length;
                 flags |= NON_ASCII | NOT_SPACE;
-                if (chars > max) {
-                    throw tooLong("text", max);
-                }
                 continue;
             } else if (c == ' ' || c == '\n' || c == '\t') {
                 p++;
@@ -128,8 +118,7 @@ abstract class XmlTextScanner extends XmlLexer {
                 throw invalidCharacter(p, c);
             }
             if (++chars > max) {
-                eventAt = p - 1;
-                throw tooLong("text", max);
+                throw tooLongAt(p - 1, "text", max);
             }
         }
         textTo = p - tok;

@@ -613,6 +613,53 @@ class Utf8XmlScannerTest {
                 .getMessage().contains("attribute value longer than 10 characters"));
     }
 
+    /**
+     * The characters a reference or a UTF-8 sequence adds count against the limit, in attribute
+     * values and text alike (a supplementary character counts two, as a Java string does), and
+     * an overlong value is reported where it goes past the limit: at the reference that does, at
+     * the tag or text that holds the sequence. With a small buffer too, so that reading a reference
+     * or a sequence moves the bytes under the scanner.
+     */
+    @Test
+    void countsReferencesAndSequencesAgainstTheLimits() throws IOException {
+        XmlLimits small = new XmlLimits(3, 10, 10, 100);
+        String clef = new String(Character.toChars(0x1D11E));
+        for (int size : new int[] {Utf8XmlScanner.BUFFER_SIZE, SMALL_BUFFERS[0], SMALL_BUFFERS[1]}) {
+            // exactly at the limit: accepted
+            scan("<a v=\"" + "x".repeat(8) + "&#x1D11E;\">" + "x".repeat(8) + clef + "</a>", small, size);
+            scan("<a v=\"" + "x".repeat(8) + clef + "\">" + "x".repeat(8) + "&#x1D11E;</a>", small, size);
+            // plain characters: at the first one past the limit, whichever loop reads it
+            assertOverlong("<a>\n<b v=\"" + "x".repeat(11) + "\"/></a>", small, size, "attribute value", 2, 17);
+            assertOverlong("<a>\n<b v=\"" + "x".repeat(10) + "\t\"/></a>", small, size, "attribute value", 2, 17);
+            assertOverlong("<a>\n<b>" + "x".repeat(11) + "</b></a>", small, size, "text", 2, 14);
+            assertOverlong("<a>\n<b>" + " ".repeat(11) + "</b></a>", small, size, "text", 2, 14);
+            assertOverlong("<a>\n<b>" + "x".repeat(10) + "\r</b></a>", small, size, "text", 2, 14);
+            assertOverlong("<a>\n<b v=\"" + "x".repeat(9) + "&amp;&amp;\"/></a>", small, size, "attribute value", 2, 21);
+            assertOverlong("<a>\n<b v=\"" + "x".repeat(9) + "&#x1D11E;\"/></a>", small, size, "attribute value", 2, 16);
+            assertOverlong("<a>\n<b>" + "x".repeat(9) + "&lt;&lt;</b></a>", small, size, "text", 2, 17);
+            assertOverlong("<a>\n<b>" + "x".repeat(9) + "&#x1D11E;</b></a>", small, size, "text", 2, 13);
+            assertOverlong("<a>\n<b v=\"" + "x".repeat(9) + "\u00e9\u00e9\"/></a>", small, size, "attribute value", 2, 1);
+            assertOverlong("<a>\n<b v=\"" + "x".repeat(9) + clef + "\"/></a>", small, size, "attribute value", 2, 1);
+            assertOverlong("<a>\n<b>" + "x".repeat(9) + "\u00e9\u00e9</b></a>", small, size, "text", 2, 4);
+            assertOverlong("<a>\n<b>" + "x".repeat(9) + clef + "</b></a>", small, size, "text", 2, 4);
+        }
+    }
+
+    private void assertOverlong(String xml, XmlLimits limits, int bufferSize, String what, long line, long column) {
+        DatasetException e = assertThrows(DatasetException.class, () -> scan(xml, limits, bufferSize), xml);
+        assertTrue(e.getMessage().contains(what + " longer than 10 characters"), e.getMessage());
+        assertEquals(line + ":" + column, e.line() + ":" + e.column(), xml + " with a buffer of " + bufferSize);
+    }
+
+    private void scan(String xml, XmlLimits limits, int bufferSize) throws IOException {
+        Path file = write(utf8(xml));
+        try (XmlCursor c = new Utf8XmlScanner(Files.newInputStream(file), file, 0, "doc.xml", limits, bufferSize)) {
+            while (c.next() != XmlCursor.END_DOCUMENT) {
+                c.attribute("v");
+            }
+        }
+    }
+
     private void read(String xml, XmlLimits limits) throws IOException {
         Path file = dir.resolve("limited.xml");
         Files.writeString(file, xml);

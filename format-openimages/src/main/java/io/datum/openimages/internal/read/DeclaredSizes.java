@@ -1,10 +1,9 @@
 package io.datum.openimages.internal.read;
 
 import io.datum.model.ImageSize;
-import java.nio.charset.StandardCharsets;
 
 /** Sizes from {@code images.meta} for the items of the catalog; other ids are ignored. */
-final class DeclaredSizes implements ImageMetaFile.Entries {
+final class DeclaredSizes implements ImageMetaFile.Utf8Entries {
     private final ItemCatalog catalog;
     /** The file usually lists items in catalog order: look next to the last one first. */
     private int last = -1;
@@ -13,12 +12,6 @@ final class DeclaredSizes implements ImageMetaFile.Entries {
 
     DeclaredSizes(ItemCatalog catalog) {
         this.catalog = catalog;
-    }
-
-    @Override
-    public void accept(String id, ImageSize size) {
-        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
-        accept(bytes, 0, bytes.length, size);
     }
 
     @Override

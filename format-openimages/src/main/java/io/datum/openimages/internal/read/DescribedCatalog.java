@@ -13,7 +13,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,13 +149,7 @@ final class DescribedCatalog implements Closeable {
     private static boolean inItemOrder(Path file, String idColumn, DescribedIds ids) throws IOException {
         try (DescribedIds.Join join = ids.join()) {
             int[] last = {-1};
-            return ImageIdScanner.scan(file, idColumn, new ImageIdScanner.IdSink() {
-                @Override
-                public boolean accept(String id) {
-                    byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
-                    return accept(bytes, 0, bytes.length);
-                }
-
+            return ImageIdScanner.scan(file, idColumn, new ImageIdScanner.Utf8IdSink() {
                 @Override
                 public boolean accept(byte[] utf8, int from, int to) {
                     try {
@@ -189,13 +182,7 @@ final class DescribedCatalog implements Closeable {
             int[] lastPosition = new int[sizeFiles.size()];
             java.util.Arrays.fill(lastPosition, -1);
             boolean[] inOrder = {true};
-            ImageMetaFile.read(meta, OpenImagesPaths.IMAGE_META_FILE, new ImageMetaFile.Entries() {
-                @Override
-                public void accept(String id, ImageSize size) {
-                    byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
-                    accept(bytes, 0, bytes.length, size);
-                }
-
+            ImageMetaFile.read(meta, OpenImagesPaths.IMAGE_META_FILE, new ImageMetaFile.Utf8Entries() {
                 @Override
                 public void accept(byte[] utf8, int from, int to, ImageSize size) {
                     if (!inOrder[0]) {

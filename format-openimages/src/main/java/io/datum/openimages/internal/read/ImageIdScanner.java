@@ -38,6 +38,21 @@ final class ImageIdScanner {
         }
     }
 
+    /**
+     * A sink that looks ids up by their bytes (the catalog keeps them as UTF-8): the one it has to
+     * implement is {@link #accept(byte[], int, int)}, and an id given as a String is encoded to it.
+     */
+    interface Utf8IdSink extends IdSink {
+        @Override
+        default boolean accept(String id) {
+            byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+            return accept(bytes, 0, bytes.length);
+        }
+
+        @Override
+        boolean accept(byte[] utf8, int from, int to);
+    }
+
     private static final int NO_CHAR = -1;
     /** Bytes that end an unquoted field: comma, CR, LF, and non-ASCII bytes (checked, then skipped). */
     private static final boolean[] FIELD_STOP = new boolean[256];

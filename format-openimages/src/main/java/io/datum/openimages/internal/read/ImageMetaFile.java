@@ -35,6 +35,22 @@ public final class ImageMetaFile {
         }
     }
 
+    /**
+     * Entries that look ids up by their bytes: the one to implement is
+     * {@link #accept(byte[], int, int, ImageSize)}, and the id of a line read as text (quoted, or
+     * not ASCII) is encoded to it.
+     */
+    interface Utf8Entries extends Entries {
+        @Override
+        default void accept(String id, ImageSize size) {
+            byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+            accept(bytes, 0, bytes.length, size);
+        }
+
+        @Override
+        void accept(byte[] utf8, int from, int to, ImageSize size);
+    }
+
     private ImageMetaFile() {
     }
 

@@ -88,20 +88,14 @@ final class ItemAssembler {
             if (row instanceof BoxRow b) {
                 if (size == null) {
                     boxesWithoutSize++;
-                    if (debug != null) {
-                        debug.add("Can't decode box for item '" + id + "' due to missing image file ("
-                                + fileName(b) + ":" + b.line() + ")");
-                    }
+                    noteWithoutSize(debug, "box", id, b);
                     continue;
                 }
                 annotations.add(box(b, size, scoreAttributes, annotations));
             } else if (row instanceof MaskRow m) {
                 if (size == null) {
                     masksWithoutSize++;
-                    if (debug != null) {
-                        debug.add("Can't decode mask for item '" + id + "' due to missing image file ("
-                                + fileName(m) + ":" + m.line() + ")");
-                    }
+                    noteWithoutSize(debug, "mask", id, m);
                     continue;
                 }
                 Path maskFile = layout.inside().regularFile(layout.masksDir().resolve(subset).resolve(m.maskPath()));
@@ -130,6 +124,14 @@ final class ItemAssembler {
 
     private String fileName(AnnotationRow row) {
         return files.get(row.fileIndex()).name();
+    }
+
+    /** The debug line of a box or mask ({@code kind}) left out because its item's image size is unknown. */
+    private void noteWithoutSize(List<String> debug, String kind, String id, AnnotationRow row) {
+        if (debug != null) {
+            debug.add("Can't decode " + kind + " for item '" + id + "' due to missing image file (" + fileName(row) + ":"
+                    + row.line() + ")");
+        }
     }
 
     private static Bbox box(BoxRow b, ImageSize size, ScoreAttributes scoreAttributes, List<Annotation> before) {

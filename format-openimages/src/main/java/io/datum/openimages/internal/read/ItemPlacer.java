@@ -4,7 +4,7 @@ import io.datum.files.FolderPaths;
 import java.nio.charset.StandardCharsets;
 
 /** Places the items of a file's ImageIDs, giving up on ids the full reader would refuse. */
-final class ItemPlacer implements ImageIdScanner.IdSink {
+final class ItemPlacer implements ImageIdScanner.Utf8IdSink {
     private final AnnotationFile file;
     private final ItemCatalog catalog;
     private boolean sorted = true;
@@ -13,12 +13,6 @@ final class ItemPlacer implements ImageIdScanner.IdSink {
     ItemPlacer(AnnotationFile file, ItemCatalog catalog) {
         this.file = file;
         this.catalog = catalog;
-    }
-
-    @Override
-    public boolean accept(String id) {
-        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
-        return accept(bytes, 0, bytes.length);
     }
 
     /** Known ids (most of them) are found from their bytes; a String is made for a new item only. */

@@ -40,19 +40,13 @@ final class KnownItemScan {
     }
 
     /** Looks ids up in the catalog, stopping at the first it does not have or that comes out of order. */
-    private static final class KnownIds implements ImageIdScanner.IdSink {
+    private static final class KnownIds implements ImageIdScanner.Utf8IdSink {
         private final ItemCatalog catalog;
         private boolean outOfOrder;
         private int last = -1;
 
         KnownIds(ItemCatalog catalog) {
             this.catalog = catalog;
-        }
-
-        @Override
-        public boolean accept(String id) {
-            byte[] bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return accept(bytes, 0, bytes.length);
         }
 
         @Override

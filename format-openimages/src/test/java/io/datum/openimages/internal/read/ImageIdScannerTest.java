@@ -55,6 +55,27 @@ class ImageIdScannerTest {
         assertFalse(ImageIdScanner.scan(file, id -> true), "no ImageID column");
     }
 
+    /** A sink by bytes gets the UTF-8 of the ids, from the scan and when handed a String alike, and its answer stands. */
+    @Test
+    void givesAUtf8SinkTheBytesOfEachId() throws IOException {
+        List<String> seen = new ArrayList<>();
+        ImageIdScanner.Utf8IdSink sink = (utf8, from, to) -> {
+            StringBuilder hex = new StringBuilder();
+            for (int i = from; i < to; i++) {
+                hex.append(String.format("%02x", utf8[i] & 0xFF));
+            }
+            seen.add(hex.toString());
+            return to - from != 1;
+        };
+        Path file = temp.resolve("utf8.csv");
+        Files.writeString(file, "ImageID,x\n\u00e9t\u00e9,1\nab,2\n", StandardCharsets.UTF_8);
+        assertTrue(ImageIdScanner.scan(file, sink));
+        assertEquals(List.of("c3a974c3a9", "6162"), seen);
+        assertTrue(sink.accept("\u00e9\uD834\uDD1E"));
+        assertFalse(sink.accept("z"), "the answer of the bytes form");
+        assertEquals(List.of("c3a974c3a9", "6162", "c3a9f09d849e", "7a"), seen);
+    }
+
     @Test
     void givesUpOnWhatOnlyTheFullReaderReads() throws IOException {
         assertFalse(scan("ImageID,x\n\"a\",1\n"), "a quoted id");

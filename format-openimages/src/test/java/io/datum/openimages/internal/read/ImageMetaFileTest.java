@@ -43,6 +43,22 @@ class ImageMetaFileTest {
         assertEquals(List.of("a=3x2"), read("a 2 3 4 5\n\n   \n"));
     }
 
+    /** Entries by bytes get the UTF-8 of every id, plain lines' straight from the line, shell lines' encoded again. */
+    @Test
+    void givesUtf8EntriesTheBytesOfEachId() throws IOException {
+        Path file = temp.resolve("images.meta");
+        Files.writeString(file, "img1 10 20\n'x y' 3 4\n\u00e9t\u00e9 8 9\n", StandardCharsets.UTF_8);
+        List<String> entries = new ArrayList<>();
+        ImageMetaFile.read(file, "images.meta", (ImageMetaFile.Utf8Entries) (utf8, from, to, size) -> {
+            StringBuilder hex = new StringBuilder();
+            for (int i = from; i < to; i++) {
+                hex.append(String.format("%02x", utf8[i] & 0xFF));
+            }
+            entries.add(hex + "=" + size.width() + "x" + size.height());
+        });
+        assertEquals(List.of("696d6731=20x10", "782079=4x3", "c3a974c3a9=9x8"), entries);
+    }
+
     @Test
     void reportsBadLinesWithTheirNumber() {
         assertEquals("images.meta:2: expected '<image id> <height> <width>', got 2 field(s)", failure("a 1 2\nb 1\n"));
