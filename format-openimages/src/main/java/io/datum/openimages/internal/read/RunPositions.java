@@ -62,22 +62,14 @@ final class RunPositions implements Closeable {
         ExternalSort<Long> byRun = new ExternalSort<>(RecordCodec.longs(), Comparator.naturalOrder(), RUN, tempDir);
         try (ExternalSort<RunId> byId = new ExternalSort<>(RUN_ID, BY_ID, RUN, tempDir)) {
             int[] runs = {0};
-            boolean scanned = ImageIdScanner.scan(file, idColumn, new ImageIdScanner.IdSink() {
-                @Override
-                public boolean accept(String id) {
-                    byte[] bytes = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    return accept(bytes, 0, bytes.length);
+            ImageIdScanner.Utf8IdSink sink = (utf8, from, to) -> {
+                if (to - from > 0xFFFF) {
+                    return false;
                 }
-
-                @Override
-                public boolean accept(byte[] utf8, int from, int to) {
-                    if (to - from > 0xFFFF) {
-                        return false;
-                    }
-                    byId.add(new RunId(Arrays.copyOfRange(utf8, from, to), runs[0]++));
-                    return true;
-                }
-            });
+                byId.add(new RunId(Arrays.copyOfRange(utf8, from, to), runs[0]++));
+                return true;
+            };
+            boolean scanned = ImageIdScanner.scan(file, idColumn, sink);
             if (!scanned) {
                 byRun.close();
                 return null;
