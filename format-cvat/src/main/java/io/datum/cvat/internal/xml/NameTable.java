@@ -1,5 +1,8 @@
 package io.datum.cvat.internal.xml;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ public final class NameTable {
     /** {@link XmlCursor#lookUp} when the element has no such attribute. */
     public static final int ABSENT = -2;
     private static final int SHORT = 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
      * Three longs a slot, so that a probe reads one cache line: the name's bytes as two words,
@@ -31,8 +35,8 @@ public final class NameTable {
 
     /** Names and their numbers, {@code numbers.get(i)} for {@code names.get(i)}; a name's first number wins. */
     public NameTable(List<String> names, List<Integer> numbers) {
-        // at most about 0.6 full
-        int count = Integer.highestOneBit(Math.max(8, names.size())) * 2;
+        // at most half full
+        int count = Integer.highestOneBit(Math.max(8, names.size()) * 2 - 1) << 1;
         this.slots = new long[count * 3];
         this.mask = count - 1;
         this.shift = 64 - Integer.numberOfTrailingZeros(count);
@@ -75,14 +79,28 @@ public final class NameTable {
         if (length == 0 || length > SHORT) {
             return find(new String(bytes, from, length, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
-        long word0 = 0;
-        long word1 = 0;
-        for (int i = 0; i < length; i++) {
-            long b = bytes[from + i] & 0xFF;
-            if (i < 8) {
-                word0 |= b << (i << 3);
-            } else {
-                word1 |= b << ((i - 8) << 3);
+        long word0;
+        long word1;
+        if (from + SHORT <= bytes.length) {
+            // whole words read past the value (still inside the array), what is not the value cleared
+            word0 = (long) LONGS.get(bytes, from);
+            word1 = (long) LONGS.get(bytes, from + 8);
+            if (length < 8) {
+                word0 &= (1L << (length << 3)) - 1;
+                word1 = 0;
+            } else if (length < SHORT) {
+                word1 &= (1L << ((length - 8) << 3)) - 1;
+            }
+        } else {
+            word0 = 0;
+            word1 = 0;
+            for (int i = 0; i < length; i++) {
+                long b = bytes[from + i] & 0xFF;
+                if (i < 8) {
+                    word0 |= b << (i << 3);
+                } else {
+                    word1 |= b << ((i - 8) << 3);
+                }
             }
         }
         return find(word0, word1);

@@ -22,12 +22,17 @@ public final class DatasetLayout {
     private final FolderPaths inside;
     private final Path annotationDir;
     private final List<String> fileNames;
+    /** Made once: a pass asks for them for every item, and each resolve made a new path. */
+    private final Path imagesDir;
+    private final Path masksDir;
 
     private DatasetLayout(Path root, FolderPaths inside, Path annotationDir, List<String> fileNames) {
         this.root = root;
         this.inside = inside;
         this.annotationDir = annotationDir;
         this.fileNames = fileNames;
+        this.imagesDir = root.resolve(OpenImagesPaths.IMAGES_DIR);
+        this.masksDir = root.resolve(OpenImagesPaths.MASKS_DIR);
     }
 
     /**
@@ -78,11 +83,11 @@ public final class DatasetLayout {
     }
 
     public Path imagesDir() {
-        return root.resolve(OpenImagesPaths.IMAGES_DIR);
+        return imagesDir;
     }
 
     public Path masksDir() {
-        return root.resolve(OpenImagesPaths.MASKS_DIR);
+        return masksDir;
     }
 
     public boolean has(String fileName) {

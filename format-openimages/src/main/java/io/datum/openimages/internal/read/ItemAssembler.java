@@ -19,9 +19,12 @@ import io.datum.openimages.internal.read.AnnotationRow.MaskRow;
 import io.datum.openimages.internal.read.AnnotationRow.PointRow;
 import io.datum.openimages.internal.read.AnnotationRow.RelationRow;
 import io.datum.spi.JobContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Builds each item of a pass from its rows, found in the catalog, the images and the masks. */
 final class ItemAssembler {
@@ -33,6 +36,13 @@ final class ItemAssembler {
     private final List<AnnotationFile> files;
     private final ImportSettings settings;
     private final JobContext context;
+    /**
+     * Each subset's mask folder, or {@link #NO_FOLDER} when it is not a folder: Google's layout
+     * names millions of masks with no PNGs beside them, and a failed look-up of each file was one
+     * system call per mask row.
+     */
+    private final Map<String, Path> maskFolders = new ConcurrentHashMap<>();
+    private static final Path NO_FOLDER = Path.of("");
 
     ItemAssembler(DatasetLayout layout, ItemCatalog catalog, List<AnnotationFile> files, ImportSettings settings,
                   JobContext context) {
@@ -98,7 +108,7 @@ final class ItemAssembler {
                     noteWithoutSize(debug, "mask", id, m);
                     continue;
                 }
-                Path maskFile = layout.inside().regularFile(layout.masksDir().resolve(subset).resolve(m.maskPath()));
+                Path maskFile = maskFile(subset, m.maskPath());
                 if (maskFile == null) {
                     // the mask is left out, the rest of the dataset converts (docs/differences.md, D25)
                     masksWithoutFile++;
@@ -120,6 +130,15 @@ final class ItemAssembler {
         }
         return new AssembledItem(new DatasetItem(id, subset, image, annotations), imagePath == null, boxesWithoutSize,
                 masksWithoutSize, masksWithoutFile, pointsWithoutSize, debug);
+    }
+
+    /** The mask's PNG when it is a regular file inside the dataset, else null. */
+    private Path maskFile(String subset, String maskPath) {
+        Path folder = maskFolders.computeIfAbsent(subset, s -> {
+            Path dir = layout.masksDir().resolve(s);
+            return Files.isDirectory(dir) ? dir : NO_FOLDER;
+        });
+        return folder == NO_FOLDER ? null : layout.inside().regularFile(folder.resolve(maskPath));
     }
 
     private String fileName(AnnotationRow row) {

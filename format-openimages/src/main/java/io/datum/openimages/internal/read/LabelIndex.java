@@ -24,17 +24,17 @@ final class LabelIndex {
     /** Names longer than {@value #PACKED_BYTES} bytes, with their label index in {@link #longIndexes}. */
     private final IdTable longNames = new IdTable();
     private int[] longIndexes = new int[8];
-    /** Open addressing over the packed names: their first and last 8 bytes, and (length << 24 | index) + 1, 0 when empty. */
-    private final long[] lows;
-    private final long[] highs;
-    private final int[] entries;
+    /**
+     * Open addressing over the packed names, three longs a slot so that a probe reads one cache
+     * line (Google's 20 000 classes are looked up in random order, millions of times): the name's
+     * first and last 8 bytes, then (length << 24 | index) + 1, 0 when empty. At most half full.
+     */
+    private final long[] slots;
     private final int mask;
 
     LabelIndex(LabelCategories labels) {
-        int capacity = Integer.highestOneBit(Math.max(4, labels.size()) * 4 - 1) << 1;
-        lows = new long[capacity];
-        highs = new long[capacity];
-        entries = new int[capacity];
+        int capacity = Integer.highestOneBit(Math.max(4, labels.size()) * 2 - 1) << 1;
+        slots = new long[capacity * 3];
         mask = capacity - 1;
         for (int i = 0; i < labels.size(); i++) {
             byte[] name = labels.get(i).name().getBytes(StandardCharsets.UTF_8);
@@ -49,12 +49,12 @@ final class LabelIndex {
             long low = packed(name, 0, Math.min(8, name.length));
             long high = name.length > 8 ? packed(name, 8, name.length) : 0;
             int slot = slot(low, high, name.length);
-            while (entries[slot] != 0) {
+            while (slots[3 * slot + 2] != 0) {
                 slot = (slot + 1) & mask;
             }
-            lows[slot] = low;
-            highs[slot] = high;
-            entries[slot] = (name.length << 24 | i) + 1;
+            slots[3 * slot] = low;
+            slots[3 * slot + 1] = high;
+            slots[3 * slot + 2] = (name.length << 24 | i) + 1;
         }
     }
 
@@ -83,11 +83,12 @@ final class LabelIndex {
         }
         int expected = length << 24;
         for (int slot = slot(low, high, length); ; slot = (slot + 1) & mask) {
-            int entry = entries[slot] - 1;
+            int at = 3 * slot;
+            int entry = (int) slots[at + 2] - 1;
             if (entry < 0) {
                 return -1;
             }
-            if ((entry & 0xFF00_0000) == expected && lows[slot] == low && highs[slot] == high) {
+            if ((entry & 0xFF00_0000) == expected && slots[at] == low && slots[at + 1] == high) {
                 return entry & 0xFF_FFFF;
             }
         }

@@ -363,6 +363,7 @@ public final class OpenImagesSource implements DatasetSource {
         private DescribedIds.Cursor describedIds;
         private DescribedCatalog.Sizes describedSizes;
         private final int total = itemTotal();
+        private final List<AnnotationRow> rows = new ArrayList<>(ROWS_PER_ITEM);
         private int next;
         private boolean closed;
 
@@ -406,7 +407,8 @@ public final class OpenImagesSource implements DatasetSource {
                 throw new NoSuchElementException();
             }
             int position = next++;
-            List<AnnotationRow> rows = new ArrayList<>(ROWS_PER_ITEM);
+            // one list for every item's rows: the assembler copies what it keeps
+            rows.clear();
             try {
                 collect(position, rows);
             } catch (IOException e) {
