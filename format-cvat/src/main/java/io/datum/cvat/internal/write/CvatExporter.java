@@ -16,6 +16,7 @@ import io.datum.spi.DatasetFormat;
 import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
+import io.datum.support.stream.WriteBehind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,33 +68,36 @@ public class CvatExporter implements DatasetExporter {
         MediaWriter media = settings.saveMedia() ? new MediaWriter(images, context) : null;
         Map<String, SubsetXmlWriter> writers = new LinkedHashMap<>();
         Map<String, long[]> positions = new LinkedHashMap<>();
-        try (ItemCursor items = source.items()) {
-            long done = 0;
-            while (items.hasNext()) {
-                DatasetItem item = items.next();
-                SubsetXmlWriter writer = writers.get(item.subset());
-                if (writer == null) {
-                    checkSubsetName(item.subset());
-                    writer = SubsetXmlWriter.open(outputDir, item.subset(), counts.getOrDefault(item.subset(), 0L), labels,
-                            null, settings, context);
-                    writers.put(item.subset(), writer);
+        // the files' bytes reach the disk on another thread, while the next items are written
+        try (WriteBehind behind = new WriteBehind(context.workers(), "datum-cvat-writing")) {
+            try (ItemCursor items = source.items()) {
+                long done = 0;
+                while (items.hasNext()) {
+                    DatasetItem item = items.next();
+                    SubsetXmlWriter writer = writers.get(item.subset());
+                    if (writer == null) {
+                        checkSubsetName(item.subset());
+                        writer = SubsetXmlWriter.open(outputDir, behind, item.subset(),
+                                counts.getOrDefault(item.subset(), 0L), labels, null, settings, context);
+                        writers.put(item.subset(), writer);
+                    }
+                    long position = positions.computeIfAbsent(item.subset(), s -> new long[1])[0]++;
+                    String name = item.id() + extension(item, settings);
+                    if (media != null) {
+                        media.save(item, name);
+                    }
+                    Image image = item.image();
+                    ImageSize size = image == null ? null : image.size().orElse(null);
+                    writer.writeImage(item, imageId(item, position, settings.reindex()), name, size);
+                    context.progress(++done, total);
                 }
-                long position = positions.computeIfAbsent(item.subset(), s -> new long[1])[0]++;
-                String name = item.id() + extension(item, settings);
-                if (media != null) {
-                    media.save(item, name);
+                for (SubsetXmlWriter w : writers.values()) {
+                    w.finish();
                 }
-                Image image = item.image();
-                ImageSize size = image == null ? null : image.size().orElse(null);
-                writer.writeImage(item, imageId(item, position, settings.reindex()), name, size);
-                context.progress(++done, total);
-            }
-            for (SubsetXmlWriter w : writers.values()) {
-                w.finish();
-            }
-        } finally {
-            for (SubsetXmlWriter w : writers.values()) {
-                w.close();
+            } finally {
+                for (SubsetXmlWriter w : writers.values()) {
+                    w.close();
+                }
             }
         }
     }

@@ -59,6 +59,7 @@ import io.datum.model.Polygon;
 import io.datum.spi.DatasetException;
 import io.datum.spi.JobContext;
 import io.datum.text.PythonNumbers;
+import io.datum.support.stream.WriteBehind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -115,11 +116,14 @@ final class SubsetXmlWriter implements AutoCloseable {
         }
     }
 
-    /** Creates {@code folder/<subset>.xml} and writes everything up to {@code </meta>}. */
-    static SubsetXmlWriter open(Path folder, String subset, long size, LabelCategories labels, ImageSize originalSize,
-                                ExportSettings settings, JobContext context) throws IOException {
+    /**
+     * Creates {@code folder/<subset>.xml}, written through {@code behind}, and writes everything up
+     * to {@code </meta>}.
+     */
+    static SubsetXmlWriter open(Path folder, WriteBehind behind, String subset, long size, LabelCategories labels,
+                                ImageSize originalSize, ExportSettings settings, JobContext context) throws IOException {
         String fileName = subset + CvatNames.XML_EXTENSION;
-        XmlOut xml = new XmlOut(Files.newOutputStream(folder.resolve(fileName)));
+        XmlOut xml = new XmlOut(behind.open(folder.resolve(fileName)));
         SubsetXmlWriter w = new SubsetXmlWriter(xml, fileName, subset, labels, settings, context);
         try {
             w.writeHeader(size, originalSize);

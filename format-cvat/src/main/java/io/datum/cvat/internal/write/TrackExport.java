@@ -12,6 +12,7 @@ import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
 import io.datum.support.stream.DatasetRecords;
 import io.datum.support.stream.ExternalSort;
+import io.datum.support.stream.WriteBehind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,11 +52,11 @@ final class TrackExport {
     void run() throws IOException {
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, ExternalSort<KeyedRecord<Annotation>>> tracks = new LinkedHashMap<>();
-        try {
+        try (WriteBehind behind = new WriteBehind(context.workers(), "datum-cvat-writing")) {
             ImageSize commonSize = collect(counts, tracks);
             for (Map.Entry<String, Long> subset : counts.entrySet()) {
-                try (SubsetXmlWriter writer = SubsetXmlWriter.open(outputDir, subset.getKey(), subset.getValue(), labels,
-                        commonSize, settings, context)) {
+                try (SubsetXmlWriter writer = SubsetXmlWriter.open(outputDir, behind, subset.getKey(), subset.getValue(),
+                        labels, commonSize, settings, context)) {
                     ExternalSort<KeyedRecord<Annotation>> sorter = tracks.get(subset.getKey());
                     if (sorter != null) {
                         sorter.finish();

@@ -29,7 +29,12 @@ public final class CsvWriter implements Closeable {
     private boolean rowStart = true;
 
     public CsvWriter(Path file) throws IOException {
-        this.out = Files.newOutputStream(file);
+        this(Files.newOutputStream(file));
+    }
+
+    /** Writes to {@code out}, which it closes. */
+    public CsvWriter(OutputStream out) {
+        this.out = out;
     }
 
     public void row(List<String> cells) throws IOException {

@@ -2,6 +2,7 @@ package io.datum.openimages.internal.write;
 
 import io.datum.openimages.internal.csv.CsvWriter;
 import io.datum.openimages.internal.read.ColumnsAsRead;
+import io.datum.support.stream.WriteBehind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Set;
  */
 final class LazyCsv {
     private final Path annotationsDir;
+    private final WriteBehind behind;
     private final Set<String> written;
     private final String name;
     private List<String> header;
@@ -23,8 +25,10 @@ final class LazyCsv {
     private Path temp;
     private CsvWriter writer;
 
-    LazyCsv(Path annotationsDir, Set<String> written, String name, List<String> header, ColumnsAsRead asRead) {
+    LazyCsv(Path annotationsDir, WriteBehind behind, Set<String> written, String name, List<String> header,
+            ColumnsAsRead asRead) {
         this.annotationsDir = annotationsDir;
+        this.behind = behind;
         this.written = written;
         this.name = name;
         this.header = header;
@@ -42,7 +46,7 @@ final class LazyCsv {
     void open() throws IOException {
         if (writer == null) {
             temp = annotationsDir.resolve(name + ".tmp");
-            writer = new CsvWriter(temp);
+            writer = new CsvWriter(behind.open(temp));
             writer.row(header);
         }
     }

@@ -24,6 +24,7 @@ import io.datum.spi.DatasetSource;
 import io.datum.spi.ItemCursor;
 import io.datum.spi.JobContext;
 import io.datum.support.media.MediaFolder;
+import io.datum.support.stream.WriteBehind;
 import io.datum.text.PythonJson;
 import io.datum.text.PythonNumbers;
 import java.io.IOException;
@@ -78,6 +79,8 @@ public final class OpenImagesWriter {
     /** The last score spelled, and its spelling. */
     private long lastScoreBits;
     private byte[] lastScoreCell;
+    /** Where the annotation files are written during {@link #write()}. */
+    private WriteBehind behind;
     /** Label names as CSV cells, by label index, made when first written. */
     private final byte[][] labelCells;
 
@@ -100,8 +103,20 @@ public final class OpenImagesWriter {
         this.labelCells = new byte[labels.size()][];
     }
 
-    /** Writes everything; returns the names of the files written in {@code annotations/}. */
+    /**
+     * Writes everything; returns the names of the files written in {@code annotations/}. The
+     * annotation files' bytes reach the disk on another thread ({@link WriteBehind}).
+     */
     Set<String> write() throws IOException {
+        try (WriteBehind behind = new WriteBehind(context.workers(), "datum-open-images-writing")) {
+            this.behind = behind;
+            return writeFiles();
+        } finally {
+            behind = null;
+        }
+    }
+
+    private Set<String> writeFiles() throws IOException {
         try (ImageMetaCollector imageMeta = new ImageMetaCollector(ImageMetaCollector.BOOKKEEPING_RUN, context.tempDir())) {
             if (settings.saveDatasetMeta()) {
                 writeDatasetMeta();
@@ -239,7 +254,7 @@ public final class OpenImagesWriter {
         }
         SubsetFiles files = subsets.get(subset);
         if (files == null) {
-            files = new SubsetFiles(subset, settings.keepColumns(), annotationsDir, written);
+            files = new SubsetFiles(subset, settings.keepColumns(), annotationsDir, behind, written);
             subsets.put(subset, files);
         }
         byte[] idCell = CsvWriter.encode(id);

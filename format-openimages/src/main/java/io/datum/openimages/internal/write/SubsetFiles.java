@@ -4,6 +4,7 @@ import io.datum.openimages.internal.OpenImagesPaths;
 import io.datum.openimages.internal.read.ColumnsAsRead;
 import io.datum.openimages.internal.read.PointLabelFile;
 import io.datum.openimages.internal.read.RelationshipFile;
+import io.datum.support.stream.WriteBehind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,17 +19,18 @@ final class SubsetFiles {
     final LazyCsv points;
     final LazyCsv relations;
 
-    SubsetFiles(String subset, boolean keep, Path annotationsDir, Set<String> written) throws IOException {
-        descriptions = new LazyCsv(annotationsDir, written, subset + OpenImagesPaths.IMAGE_DESCRIPTION_SUFFIX,
+    SubsetFiles(String subset, boolean keep, Path annotationsDir, WriteBehind behind, Set<String> written)
+            throws IOException {
+        descriptions = new LazyCsv(annotationsDir, behind, written, subset + OpenImagesPaths.IMAGE_DESCRIPTION_SUFFIX,
                 OpenImagesPaths.IMAGE_DESCRIPTION_FIELDS, keep ? ColumnsAsRead.DESCRIPTIONS : null);
-        labels = new LazyCsv(annotationsDir, written, subset + OpenImagesPaths.LABEL_FILE_SUFFIX,
+        labels = new LazyCsv(annotationsDir, behind, written, subset + OpenImagesPaths.LABEL_FILE_SUFFIX,
                 OpenImagesPaths.LABEL_FIELDS, keep ? ColumnsAsRead.LABELS : null);
-        boxes = new LazyCsv(annotationsDir, written, subset + OpenImagesPaths.BBOX_FILE_SUFFIX,
+        boxes = new LazyCsv(annotationsDir, behind, written, subset + OpenImagesPaths.BBOX_FILE_SUFFIX,
                 OpenImagesPaths.BBOX_FIELDS, keep ? ColumnsAsRead.BOXES : null);
-        masks = new LazyCsv(annotationsDir, written, subset + OpenImagesPaths.MASK_FILE_SUFFIX,
+        masks = new LazyCsv(annotationsDir, behind, written, subset + OpenImagesPaths.MASK_FILE_SUFFIX,
                 OpenImagesPaths.MASK_FIELDS, keep ? ColumnsAsRead.MASKS : null);
-        points = new LazyCsv(annotationsDir, written, PointLabelFile.fileName(subset), PointLabelFile.FIELDS, null);
-        relations = new LazyCsv(annotationsDir, written, RelationshipFile.fileName(subset), RelationshipFile.FIELDS,
+        points = new LazyCsv(annotationsDir, behind, written, PointLabelFile.fileName(subset), PointLabelFile.FIELDS, null);
+        relations = new LazyCsv(annotationsDir, behind, written, RelationshipFile.fileName(subset), RelationshipFile.FIELDS,
                 null);
         if (!keep) {
             descriptions.open();
