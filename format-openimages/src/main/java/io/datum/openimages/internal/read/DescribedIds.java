@@ -37,6 +37,8 @@ final class DescribedIds implements Closeable {
     private static final int BUFFER = 1 << 16;
     /** Every this many items of a segment, its id and place are kept: where a join starts looking. */
     private static final int BLOCK = 1024;
+    /** How far a join walks on before it searches the blocks: Google's boxes name about one described item in five. */
+    private static final int NEAR_ITEMS = 16;
 
     private final Path file;
     private final OutputStream out;
@@ -363,6 +365,22 @@ final class DescribedIds implements Closeable {
         }
 
         private int positionIn(int s, byte[] key, int from, int to) throws IOException {
+            Cursor near = cursors[s];
+            if (near != null && valid[s]) {
+                // A file in item order names the item of the row before or one a few items on:
+                // walked to, without a search of the blocks (which cost a dozen comparisons a row).
+                int order = near.compareTo(key, from, to);
+                for (int step = 0; order < 0 && step < NEAR_ITEMS; step++) {
+                    valid[s] = near.next();
+                    if (!valid[s]) {
+                        break;
+                    }
+                    order = near.compareTo(key, from, to);
+                }
+                if (valid[s] && order == 0) {
+                    return near.position();
+                }
+            }
             List<byte[]> ids = blockIds.get(s);
             int lo = 0;
             int hi = ids.size() - 1;
