@@ -112,7 +112,8 @@ final class DescribedCatalog implements Closeable {
                     direct.add(f);
                     continue;
                 }
-                RunPositions runs = RunPositions.of(layout.annotationDir().resolve(f.name()), f.imageIdColumn(), ids, tempDir);
+                RunPositions runs = RunPositions.of(layout.annotationDir().resolve(f.name()), f.imageIdColumn(), ids, tempDir,
+                        workers);
                 if (runs == null) {
                     return null;
                 }

@@ -4,6 +4,7 @@ import io.datum.openimages.internal.sort.RowSorter;
 import io.datum.spi.DatasetException;
 import io.datum.support.stream.ExternalSort;
 import io.datum.support.stream.RecordCodec;
+import io.datum.support.stream.Workers;
 import java.io.Closeable;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -18,17 +19,19 @@ import java.util.Comparator;
  * with the same id, numbered in file order, are sorted by id (on disk when many), joined with the
  * description ids, which gives each run its position, and sorted back into run order. The rows,
  * read again in file order, then take their run's position ({@link #placement}) on their way into
- * the {@link RowSorter}. What is held in memory is a sort buffer, whatever the number of items.
+ * the {@link RowSorter}. What is held in memory is two sort buffers (one sorted on another thread
+ * while the other fills, {@link RunSorts}), whatever the number of items.
  */
 final class RunPositions implements Closeable {
-    private record RunId(byte[] id, int run) {
+    /** An id and the number of its run (the form {@link RunSorts.ByIdRuns} writes). */
+    record RunId(byte[] id, int run) {
     }
 
-    private static final Comparator<RunId> BY_ID = (a, b) -> {
+    static final Comparator<RunId> BY_ID = (a, b) -> {
         int c = Arrays.compareUnsigned(a.id, b.id);
         return c != 0 ? c : Integer.compare(a.run, b.run);
     };
-    private static final RecordCodec<RunId> RUN_ID = new RecordCodec<>() {
+    static final RecordCodec<RunId> RUN_ID = new RecordCodec<>() {
         @Override
         public void write(DataOutput out, RunId value) throws IOException {
             out.writeInt(value.run);
@@ -58,15 +61,18 @@ final class RunPositions implements Closeable {
      * The positions of {@code file}'s runs, or null when the quick scan cannot read it or it
      * names an item no description file lists (the caller then uses a table of every item).
      */
-    static RunPositions of(Path file, String idColumn, DescribedIds ids, Path tempDir) throws IOException {
+    static RunPositions of(Path file, String idColumn, DescribedIds ids, Path tempDir, Workers workers)
+            throws IOException {
         ExternalSort<Long> byRun = new ExternalSort<>(RecordCodec.longs(), Comparator.naturalOrder(), RUN, tempDir);
-        try (ExternalSort<RunId> byId = new ExternalSort<>(RUN_ID, BY_ID, RUN, tempDir)) {
+        try (ExternalSort<RunId> byId = new ExternalSort<>(RUN_ID, BY_ID, RUN, tempDir);
+             RunSorts.ByIdRuns idRuns = new RunSorts.ByIdRuns(byId, RUN, workers);
+             RunSorts.LongRuns positions = new RunSorts.LongRuns(byRun, RUN, workers)) {
             int[] runs = {0};
             ImageIdScanner.Utf8IdSink sink = (utf8, from, to) -> {
                 if (to - from > 0xFFFF) {
                     return false;
                 }
-                byId.add(new RunId(Arrays.copyOfRange(utf8, from, to), runs[0]++));
+                idRuns.add(utf8, from, to, runs[0]++);
                 return true;
             };
             boolean scanned = ImageIdScanner.scan(file, idColumn, sink);
@@ -74,6 +80,7 @@ final class RunPositions implements Closeable {
                 byRun.close();
                 return null;
             }
+            idRuns.finish();
             byId.finish();
             try (DescribedIds.Join join = ids.join(); ExternalSort<RunId>.Cursor sorted = byId.cursor()) {
                 while (sorted.hasNext()) {
@@ -83,9 +90,10 @@ final class RunPositions implements Closeable {
                         byRun.close();
                         return null;
                     }
-                    byRun.add((long) r.run << 32 | position);
+                    positions.add((long) r.run << 32 | position);
                 }
             }
+            positions.finish();
             byRun.finish();
             return new RunPositions(byRun);
         } catch (IOException | RuntimeException e) {
