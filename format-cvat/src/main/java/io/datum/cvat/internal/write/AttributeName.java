@@ -19,8 +19,15 @@ final class AttributeName {
 
     private byte[] trueLine;
     private byte[] falseLine;
-    private long lastReal;
-    private byte[] lastRealLine;
+    /**
+     * The lines of the last few reals, by their bits, replaced in turn: scores come as runs of
+     * one value or alternate between a few (Google's verified labels: 0.0 and 1.0), and making a
+     * line was most of what the writer allocated.
+     */
+    private final long[] realBits = new long[REALS_KEPT];
+    private final byte[][] realLines = new byte[REALS_KEPT][];
+    private int nextReal;
+    private static final int REALS_KEPT = 4;
 
     /** Checked and escaped when first written (a name only skipped is never checked, as before). */
     byte[] startTag() {
@@ -32,8 +39,8 @@ final class AttributeName {
 
     /**
      * The whole {@code <attribute name="...">value</attribute>} of a boolean or a real, made
-     * once per value (booleans) or per run of one value (reals: scores are mostly 1.0): the
-     * same few lines come millions of times. Null for other values.
+     * once per value (booleans) or kept for the last few values (reals: scores are mostly 1.0):
+     * the same few lines come millions of times. Null for other values.
      */
     byte[] lineOf(Object value) {
         if (value instanceof Boolean b) {
@@ -44,11 +51,16 @@ final class AttributeName {
         }
         if (value instanceof Double d) {
             long bits = Double.doubleToRawLongBits(d);
-            if (lastRealLine == null || bits != lastReal) {
-                lastReal = bits;
-                lastRealLine = line(PythonNumbers.repr(d));
+            for (int i = 0; i < REALS_KEPT; i++) {
+                if (realLines[i] != null && realBits[i] == bits) {
+                    return realLines[i];
+                }
             }
-            return lastRealLine;
+            byte[] line = line(PythonNumbers.repr(d));
+            realBits[nextReal] = bits;
+            realLines[nextReal] = line;
+            nextReal = (nextReal + 1) % REALS_KEPT;
+            return line;
         }
         return null;
     }

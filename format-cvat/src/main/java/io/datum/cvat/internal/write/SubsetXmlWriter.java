@@ -72,6 +72,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Writes one {@code <subset>.xml}: the header and {@code <meta>} at once (the item count comes
@@ -257,7 +258,7 @@ final class SubsetXmlWriter implements AutoCloseable {
             xml.longAttribute(GROUP_ID, tag.group());
         }
         xml.endStartTag();
-        writeAttributes(tag, itemId);
+        writeAttributes(tag, tag.labelIndex(), itemId);
         xml.close(TAG);
     }
 
@@ -309,7 +310,7 @@ final class SubsetXmlWriter implements AutoCloseable {
         }
         xml.endStartTag();
         if (frame == null) {
-            writeAttributes(a, itemId);
+            writeAttributes(a, a.label(), itemId);
         }
         xml.close(element);
     }
@@ -369,14 +370,29 @@ final class SubsetXmlWriter implements AutoCloseable {
         }
     }
 
-    private void writeAttributes(Annotation a, String itemId) throws IOException {
+    private void writeAttributes(Annotation a, int label, String itemId) throws IOException {
         // forEach on the map itself: iterating the unmodifiable entry set wrapped every entry
+        attributeLines.label = label;
+        attributeLines.itemId = itemId;
         try {
-            a.attributes().forEach((name, value) -> writeAttribute(a.label(), name, value, itemId));
+            a.attributes().forEach(attributeLines);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
+
+    /** {@link #writeAttribute} of each attribute: one object for every annotation, where a lambda was made for each. */
+    private final class AttributeLines implements BiConsumer<String, Object> {
+        int label;
+        String itemId;
+
+        @Override
+        public void accept(String name, Object value) {
+            writeAttribute(label, name, value, itemId);
+        }
+    }
+
+    private final AttributeLines attributeLines = new AttributeLines();
 
     private void writeAttribute(int label, String name, Object value, String itemId) {
         try {

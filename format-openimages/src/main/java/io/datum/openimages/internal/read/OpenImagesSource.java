@@ -377,7 +377,7 @@ public final class OpenImagesSource implements DatasetSource {
                 for (AnnotationFile f : directFiles) {
                     AnnotationRowReader reader = RowOrdering.open(layout, f, labels);
                     RowStream stream = new FileRowStream(reader, described != null ? described.ids.join()
-                            : (row, next) -> catalog.positionOf(row.imageId(), next));
+                            : (row, next) -> catalog.positionOf(row.imageIdBytes(), 0, row.imageIdLength(), next));
                     opened.add(new ReadAheadRowStream(stream, f.name(), context.workers()));
                 }
                 if (spilled != null) {
