@@ -3,8 +3,10 @@ package io.datum.cvat.internal.write;
 import static io.datum.cvat.internal.CvatNames.ATTRIBUTE;
 import static io.datum.cvat.internal.CvatNames.NAME;
 
+import io.datum.collections.RecentDoubles;
 import io.datum.cvat.internal.CvatNames;
 import io.datum.text.PythonNumbers;
+import java.util.function.DoubleFunction;
 
 /** What the writer knows of an attribute name: whether CVAT writes it itself, and its {@code <attribute name="...">}. */
 final class AttributeName {
@@ -20,14 +22,12 @@ final class AttributeName {
     private byte[] trueLine;
     private byte[] falseLine;
     /**
-     * The lines of the last few reals, by their bits, replaced in turn: scores come as runs of
-     * one value or alternate between a few (Google's verified labels: 0.0 and 1.0), and making a
-     * line was most of what the writer allocated.
+     * The lines of the last few reals: scores come as runs of one value or alternate between a
+     * few (Google's verified labels: 0.0 and 1.0), and making a line was most of what the writer
+     * allocated.
      */
-    private final long[] realBits = new long[REALS_KEPT];
-    private final byte[][] realLines = new byte[REALS_KEPT][];
-    private int nextReal;
-    private static final int REALS_KEPT = 4;
+    private final RecentDoubles<byte[]> realLines = new RecentDoubles<>(4);
+    private final DoubleFunction<byte[]> realLine = v -> line(PythonNumbers.repr(v));
 
     /** Checked and escaped when first written (a name only skipped is never checked, as before). */
     byte[] startTag() {
@@ -50,17 +50,7 @@ final class AttributeName {
             return falseLine != null ? falseLine : (falseLine = line("false"));
         }
         if (value instanceof Double d) {
-            long bits = Double.doubleToRawLongBits(d);
-            for (int i = 0; i < REALS_KEPT; i++) {
-                if (realLines[i] != null && realBits[i] == bits) {
-                    return realLines[i];
-                }
-            }
-            byte[] line = line(PythonNumbers.repr(d));
-            realBits[nextReal] = bits;
-            realLines[nextReal] = line;
-            nextReal = (nextReal + 1) % REALS_KEPT;
-            return line;
+            return realLines.get(d, realLine);
         }
         return null;
     }

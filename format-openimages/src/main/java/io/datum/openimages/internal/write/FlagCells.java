@@ -10,6 +10,8 @@ final class FlagCells {
     private static final byte[] ONE = CsvWriter.encode("1");
     private static final byte[] ZERO = CsvWriter.encode("0");
     private static final byte[] MINUS_ONE = CsvWriter.encode("-1");
+    /** The same cell as {@link #MINUS_ONE}, for a value of -1 (that array stands for an absent attribute). */
+    private static final byte[] MINUS_ONE_VALUE = CsvWriter.encode("-1");
 
     private FlagCells() {
     }
@@ -28,10 +30,12 @@ final class FlagCells {
             return b ? ONE : ZERO;
         }
         if (v instanceof Long l) {
-            return CsvWriter.encode(Long.toString(l));
+            return cell(l);
         }
         if (v instanceof Double d && Double.isFinite(d)) {
-            return CsvWriter.encode(new java.math.BigDecimal(d).toBigInteger().toString());
+            // int() truncates toward zero, as a cast does below 2^63
+            return Math.abs(d) < 1e18 ? cell((long) (double) d)
+                    : CsvWriter.encode(new java.math.BigDecimal(d).toBigInteger().toString());
         }
         if (v instanceof String s) {
             try {
@@ -49,5 +53,17 @@ final class FlagCells {
         }
         throw new DatasetException("item '" + id + "': box attribute '" + attribute + "' = " + PythonNumbers.str(v)
                 + " is not an integer, a boolean or yes/no");
+    }
+
+    /** The cell of an integer: the usual -1, 0 and 1 made once (five flags a box, millions of boxes). */
+    private static byte[] cell(long value) {
+        if (value == 0) {
+            return ZERO;
+        } else if (value == 1) {
+            return ONE;
+        } else if (value == -1) {
+            return MINUS_ONE_VALUE;
+        }
+        return CsvWriter.encode(Long.toString(value));
     }
 }

@@ -1,5 +1,6 @@
 package io.datum.openimages.internal.write;
 
+import io.datum.collections.RecentDoubles;
 import io.datum.files.FolderPaths;
 import io.datum.model.Annotation;
 import io.datum.model.Bbox;
@@ -76,9 +77,8 @@ public final class OpenImagesWriter {
     private final Map<String, SubsetFiles> subsets = new LinkedHashMap<>();
     private final Set<String> written = new LinkedHashSet<>();
     private final List<Path> pending = new ArrayList<>();
-    /** The last score spelled, and its spelling. */
-    private long lastScoreBits;
-    private byte[] lastScoreCell;
+    /** The cells of the last few scores (they alternate between a few values, mostly 1.0 and 0.0). */
+    private final RecentDoubles<byte[]> scoreCells = new RecentDoubles<>(4);
     /** Where the annotation files are written during {@link #write()}. */
     private WriteBehind behind;
     /** Label names as CSV cells, by label index, made when first written. */
@@ -514,13 +514,7 @@ public final class OpenImagesWriter {
         // one lookup for the usual present, non-None value
         Object score = a.attributes().get(OpenImagesPaths.SCORE);
         if (score instanceof Double d) {
-            // scores take few values (mostly 1.0 and 0.0): spell each run of one value once
-            long bits = Double.doubleToRawLongBits(d);
-            if (lastScoreCell == null || bits != lastScoreBits) {
-                lastScoreBits = bits;
-                lastScoreCell = CsvWriter.encode(PythonNumbers.repr(d));
-            }
-            return lastScoreCell;
+            return scoreCells.get(d, v -> CsvWriter.encode(PythonNumbers.repr(v)));
         }
         return score != null || a.attributes().has(OpenImagesPaths.SCORE) ? CsvWriter.encode(PythonNumbers.str(score)) : ONE;
     }
