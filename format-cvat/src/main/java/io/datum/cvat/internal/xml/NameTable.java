@@ -24,40 +24,73 @@ public final class NameTable {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
-     * Three longs a slot, so that a probe reads one cache line: the name's bytes as two words,
-     * zero-padded (a name holds no NUL, so lengths differ in the words), then its number + 1
-     * (0: an empty slot).
+     * Open addressing over small slots, the names kept apart: a slot is an int, the entry's
+     * ordinal + 1 in its low half (0: empty) and 16 bits of the name's hash in its high half, so
+     * that 20 000 labels take a table of 128 KB that stays in the core's cache, where slots of
+     * three longs took 1.5 MB that the streamed file pushed out at every look-up. An entry is
+     * the name's bytes as two words, zero-padded (a name holds no NUL, so lengths differ in the
+     * words), and its number.
      */
-    private final long[] slots;
+    private final int[] slots;
+    private final long[] words;
+    private final int[] numbers;
     private final int mask;
     private final int shift;
     private final Map<String, Integer> others = new HashMap<>();
+    /** Whether names the slots could have held went to {@link #others}: more than {@link #MAX_ENTRIES}. */
+    private final boolean overflowed;
+    /** Entries the slots can name (16 bits of ordinal + 1); any further name is looked up as a String. */
+    private static final int MAX_ENTRIES = 0xFFFF - 1;
 
     /** Names and their numbers, {@code numbers.get(i)} for {@code names.get(i)}; a name's first number wins. */
     public NameTable(List<String> names, List<Integer> numbers) {
-        // at most half full
-        int count = Integer.highestOneBit(Math.max(8, names.size()) * 2 - 1) << 1;
-        this.slots = new long[count * 3];
+        int entries = Math.min(names.size(), MAX_ENTRIES);
+        int count = 8;
+        while (count * 3L < entries * 4L) {
+            count <<= 1;  // at most three quarters full
+        }
+        this.slots = new int[count];
+        this.words = new long[2 * entries];
+        this.numbers = new int[entries];
         this.mask = count - 1;
         this.shift = 64 - Integer.numberOfTrailingZeros(count);
-        long[] words = new long[2];
+        long[] w = new long[2];
+        int size = 0;
+        boolean spilled = false;
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             int number = numbers.get(i);
-            if (!words(name, words)) {
+            if (!words(name, w)) {
                 others.putIfAbsent(name, number);
                 continue;
             }
-            int at = 3 * slot(words[0], words[1]);
-            while (slots[at + 2] != 0 && !(slots[at] == words[0] && slots[at + 1] == words[1])) {
-                at = 3 * ((at / 3 + 1) & mask);
+            if (size == entries) {
+                if (find(w[0], w[1]) == UNKNOWN) {
+                    others.putIfAbsent(name, number);
+                    spilled = true;
+                }
+                continue;
             }
-            if (slots[at + 2] == 0) {
-                slots[at] = words[0];
-                slots[at + 1] = words[1];
-                slots[at + 2] = number + 1L;
+            long hash = hash(w[0], w[1]);
+            int tag = (int) hash & 0xFFFF;
+            int slot = (int) (hash >>> shift);
+            boolean known = false;
+            for (int e; (e = slots[slot]) != 0; slot = (slot + 1) & mask) {
+                int at = (e & 0xFFFF) - 1;
+                if (this.words[2 * at] == w[0] && this.words[2 * at + 1] == w[1]) {
+                    known = true;
+                    break;
+                }
+            }
+            if (!known) {
+                this.words[2 * size] = w[0];
+                this.words[2 * size + 1] = w[1];
+                this.numbers[size] = number;
+                slots[slot] = tag << 16 | (size + 1);
+                size++;
             }
         }
+        this.overflowed = spilled;
     }
 
     /** The number of {@code value}, or {@link #UNKNOWN}. */
@@ -67,7 +100,8 @@ public final class NameTable {
             Integer n = others.get(value);
             return n == null ? UNKNOWN : n;
         }
-        return find(words[0], words[1]);
+        int found = find(words[0], words[1]);
+        return found == UNKNOWN && overflowed ? others.getOrDefault(value, UNKNOWN) : found;
     }
 
     /**
@@ -103,25 +137,35 @@ public final class NameTable {
                 }
             }
         }
-        return find(word0, word1);
+        int found = find(word0, word1);
+        return found == UNKNOWN && overflowed
+                ? others.getOrDefault(new String(bytes, from, length, java.nio.charset.StandardCharsets.ISO_8859_1), UNKNOWN)
+                : found;
     }
 
     private int find(long word0, long word1) {
-        for (int slot = slot(word0, word1); ; slot = (slot + 1) & mask) {
-            int at = 3 * slot;
-            long number = slots[at + 2];
-            if (number == 0) {
+        long hash = hash(word0, word1);
+        int tag = (int) hash & 0xFFFF;
+        for (int slot = (int) (hash >>> shift); ; slot = (slot + 1) & mask) {
+            int e = slots[slot];
+            if (e == 0) {
                 return UNKNOWN;
             }
-            if (slots[at] == word0 && slots[at + 1] == word1) {
-                return (int) number - 1;
+            if (e >>> 16 == tag) {
+                int at = (e & 0xFFFF) - 1;
+                if (words[2 * at] == word0 && words[2 * at + 1] == word1) {
+                    return numbers[at];
+                }
             }
         }
     }
 
-    private int slot(long word0, long word1) {
-        long mixed = (word0 * 0x9E3779B97F4A7C15L) ^ (word1 * 0xC2B2AE3D27D4EB4FL);
-        return (int) (mixed >>> shift);
+    /** A hash of the words: its top bits choose the slot, its low 16 bits are the slot's tag. */
+    private static long hash(long word0, long word1) {
+        long h = word0 * 0x9E3779B97F4A7C15L ^ word1 * 0xC2B2AE3D27D4EB4FL;
+        h ^= h >>> 32;
+        h *= 0xBF58476D1CE4E5B9L;
+        return h ^ h >>> 29;
     }
 
     /** The name's two words when it is 1 to 16 ASCII characters, none of them NUL; else false. */

@@ -108,4 +108,24 @@ class NameTableTest {
         }
         return s.toString();
     }
+
+    @Test
+    void namesPastWhatTheSlotsHoldAreFoundAllTheSame() {
+        List<String> names = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < 70_000; i++) {
+            names.add("/m/" + Integer.toString(i, 36));
+            numbers.add(i * 3);
+        }
+        names.add("/m/0");  // given again, past the slots: the first number wins
+        numbers.add(-5);
+        NameTable t = new NameTable(names, numbers);
+        for (int i = 0; i < 70_000; i += 7) {
+            assertEquals(i * 3, fromBytes(t, names.get(i)), names.get(i));
+            assertEquals(i * 3, t.find(names.get(i)), names.get(i));
+        }
+        assertEquals(69_999 * 3, fromBytes(t, names.get(69_999)));
+        assertEquals(0, fromBytes(t, "/m/0"));
+        assertEquals(NameTable.UNKNOWN, fromBytes(t, "/m/zzzzzz"));
+    }
 }
