@@ -1,8 +1,6 @@
 package io.datum.cvat.internal.xml;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.datum.support.io.PackedBytes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +18,7 @@ public final class NameTable {
     public static final int UNKNOWN = -1;
     /** {@link XmlCursor#lookUp} when the element has no such attribute. */
     public static final int ABSENT = -2;
-    private static final int SHORT = 16;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int SHORT = PackedBytes.MAX_BYTES;
 
     /**
      * Open addressing over small slots, the names kept apart: a slot is an int, the entry's
@@ -113,30 +110,8 @@ public final class NameTable {
         if (length == 0 || length > SHORT) {
             return find(new String(bytes, from, length, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
-        long word0;
-        long word1;
-        if (from + SHORT <= bytes.length) {
-            // whole words read past the value (still inside the array), what is not the value cleared
-            word0 = (long) LONGS.get(bytes, from);
-            word1 = (long) LONGS.get(bytes, from + 8);
-            if (length < 8) {
-                word0 &= (1L << (length << 3)) - 1;
-                word1 = 0;
-            } else if (length < SHORT) {
-                word1 &= (1L << ((length - 8) << 3)) - 1;
-            }
-        } else {
-            word0 = 0;
-            word1 = 0;
-            for (int i = 0; i < length; i++) {
-                long b = bytes[from + i] & 0xFF;
-                if (i < 8) {
-                    word0 |= b << (i << 3);
-                } else {
-                    word1 |= b << ((i - 8) << 3);
-                }
-            }
-        }
+        long word0 = PackedBytes.first(bytes, from, length);
+        long word1 = PackedBytes.second(bytes, from, length);
         int found = find(word0, word1);
         return found == UNKNOWN && overflowed
                 ? others.getOrDefault(new String(bytes, from, length, java.nio.charset.StandardCharsets.ISO_8859_1), UNKNOWN)

@@ -1,9 +1,7 @@
 package io.datum.openimages.internal.read;
 
 import io.datum.model.LabelCategories;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.datum.support.io.PackedBytes;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,8 +16,7 @@ import java.nio.charset.StandardCharsets;
  * Longer names go to an {@link IdTable}.
  */
 final class LabelIndex {
-    private static final int PACKED_BYTES = 16;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int PACKED_BYTES = PackedBytes.MAX_BYTES;
 
     /** Names longer than {@value #PACKED_BYTES} bytes, with their label index in {@link #longIndexes}. */
     private final IdTable longNames = new IdTable();
@@ -46,8 +43,8 @@ final class LabelIndex {
                 longIndexes[ordinal] = i;
                 continue;
             }
-            long low = packed(name, 0, Math.min(8, name.length));
-            long high = name.length > 8 ? packed(name, 8, name.length) : 0;
+            long low = PackedBytes.first(name, 0, name.length);
+            long high = PackedBytes.second(name, 0, name.length);
             int slot = slot(low, high, name.length);
             while (slots[3 * slot + 2] != 0) {
                 slot = (slot + 1) & mask;
@@ -65,22 +62,8 @@ final class LabelIndex {
             int ordinal = longNames.get(utf8, from, to);
             return ordinal < 0 ? -1 : longIndexes[ordinal];
         }
-        long low;
-        long high;
-        if (from + PACKED_BYTES <= utf8.length) {
-            // read whole words past the cell (still inside the array) and clear what is not the cell's
-            low = (long) LONGS.get(utf8, from);
-            high = (long) LONGS.get(utf8, from + 8);
-            if (length < 8) {
-                low &= (1L << (length << 3)) - 1;
-                high = 0;
-            } else if (length < PACKED_BYTES) {
-                high &= (1L << ((length - 8) << 3)) - 1;
-            }
-        } else {
-            low = packed(utf8, from, Math.min(to, from + 8));
-            high = length > 8 ? packed(utf8, from + 8, to) : 0;
-        }
+        long low = PackedBytes.first(utf8, from, length);
+        long high = PackedBytes.second(utf8, from, length);
         int expected = length << 24;
         for (int slot = slot(low, high, length); ; slot = (slot + 1) & mask) {
             int at = 3 * slot;
@@ -92,15 +75,6 @@ final class LabelIndex {
                 return entry & 0xFF_FFFF;
             }
         }
-    }
-
-    /** The bytes {@code b[from, to)} (at most 8) as a little-endian long, zero above them. */
-    private static long packed(byte[] b, int from, int to) {
-        long v = 0;
-        for (int i = to - 1; i >= from; i--) {
-            v = v << 8 | (b[i] & 0xFF);
-        }
-        return v;
     }
 
     private int slot(long low, long high, int length) {
