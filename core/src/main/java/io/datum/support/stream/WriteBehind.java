@@ -55,6 +55,8 @@ public final class WriteBehind implements AutoCloseable {
     private final CountDownLatch ended = new CountDownLatch(1);
     /** The files opened, so that those left open (after a failure) are closed with the rest. */
     private final List<BehindFile> files = new ArrayList<>();
+    /** The files written by the caller (no thread free), closed with the rest when left open. */
+    private final List<OutputStream> plainFiles = new ArrayList<>();
     private volatile Throwable failure;
     private boolean closed;
 
@@ -84,7 +86,9 @@ public final class WriteBehind implements AutoCloseable {
     /** {@code out} written behind: {@link #open} of a stream already open. */
     OutputStream behind(OutputStream out) {
         if (!threaded()) {
-            return new BufferedOutputStream(out, BUFFER_BYTES);
+            OutputStream plain = new BufferedOutputStream(out, BUFFER_BYTES);
+            plainFiles.add(plain);
+            return plain;
         }
         BehindFile behind = new BehindFile(out);
         files.add(behind);
@@ -112,6 +116,11 @@ public final class WriteBehind implements AutoCloseable {
                 }
                 putUninterruptibly(new End());
                 awaitUninterruptibly(ended);
+            } else {
+                // closing a closed file does nothing; one left open is closed (its failure is the writing's)
+                for (OutputStream plain : plainFiles) {
+                    closeFile(plain);
+                }
             }
         } finally {
             lanes.close();

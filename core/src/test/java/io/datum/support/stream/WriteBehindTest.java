@@ -166,6 +166,16 @@ class WriteBehindTest {
     }
 
     @Test
+    void withoutAThreadFilesLeftOpenAreClosedWithTheWriteBehindAsWell() throws IOException {
+        Recording left = new Recording();
+        try (WriteBehind behind = new WriteBehind(Workers.bounded(1), "test-writing")) {
+            behind.behind(left).write(new byte[10]);
+        }
+        assertTrue(left.closed.get(), "a file the caller left open is closed");
+        assertArrayEquals(new byte[10], left.bytes.toByteArray());
+    }
+
+    @Test
     void theCallerWaitsWhenTheBuffersAheadAreFull() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger writes = new AtomicInteger();

@@ -68,36 +68,33 @@ public class CvatExporter implements DatasetExporter {
         MediaWriter media = settings.saveMedia() ? new MediaWriter(images, context) : null;
         Map<String, SubsetXmlWriter> writers = new LinkedHashMap<>();
         Map<String, long[]> positions = new LinkedHashMap<>();
-        // the files' bytes reach the disk on another thread, while the next items are written
-        try (WriteBehind behind = new WriteBehind(context.workers(), "datum-cvat-writing")) {
-            try (ItemCursor items = source.items()) {
-                long done = 0;
-                while (items.hasNext()) {
-                    DatasetItem item = items.next();
-                    SubsetXmlWriter writer = writers.get(item.subset());
-                    if (writer == null) {
-                        checkSubsetName(item.subset());
-                        writer = SubsetXmlWriter.open(outputDir, behind, item.subset(),
-                                counts.getOrDefault(item.subset(), 0L), labels, null, settings, context);
-                        writers.put(item.subset(), writer);
-                    }
-                    long position = positions.computeIfAbsent(item.subset(), s -> new long[1])[0]++;
-                    String name = item.id() + extension(item, settings);
-                    if (media != null) {
-                        media.save(item, name);
-                    }
-                    Image image = item.image();
-                    ImageSize size = image == null ? null : image.size().orElse(null);
-                    writer.writeImage(item, imageId(item, position, settings.reindex()), name, size);
-                    context.progress(++done, total);
+        // the files' bytes reach the disk on another thread, while the next items are written; after
+        // a failure, closing it closes the files
+        try (WriteBehind behind = new WriteBehind(context.workers(), "datum-cvat-writing");
+             ItemCursor items = source.items()) {
+            long done = 0;
+            while (items.hasNext()) {
+                DatasetItem item = items.next();
+                SubsetXmlWriter writer = writers.get(item.subset());
+                if (writer == null) {
+                    checkSubsetName(item.subset());
+                    writer = SubsetXmlWriter.open(outputDir, behind, item.subset(), counts.getOrDefault(item.subset(), 0L),
+                            labels, null, settings, context);
+                    writers.put(item.subset(), writer);
                 }
-                for (SubsetXmlWriter w : writers.values()) {
-                    w.finish();
+                long position = positions.computeIfAbsent(item.subset(), s -> new long[1])[0]++;
+                String name = item.id() + extension(item, settings);
+                if (media != null) {
+                    media.save(item, name);
                 }
-            } finally {
-                for (SubsetXmlWriter w : writers.values()) {
-                    w.close();
-                }
+                Image image = item.image();
+                ImageSize size = image == null ? null : image.size().orElse(null);
+                writer.writeImage(item, imageId(item, position, settings.reindex()), name, size);
+                context.progress(++done, total);
+            }
+            for (SubsetXmlWriter w : writers.values()) {
+                w.finish();
+                w.close();
             }
         }
     }

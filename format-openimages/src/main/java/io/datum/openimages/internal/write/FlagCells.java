@@ -10,8 +10,8 @@ final class FlagCells {
     private static final byte[] ONE = CsvWriter.encode("1");
     private static final byte[] ZERO = CsvWriter.encode("0");
     private static final byte[] MINUS_ONE = CsvWriter.encode("-1");
-    /** The same cell as {@link #MINUS_ONE}, for a value of -1 (that array stands for an absent attribute). */
-    private static final byte[] MINUS_ONE_VALUE = CsvWriter.encode("-1");
+    /** What a box without the attribute gives (no attribute value is this object). */
+    private static final Object ABSENT = new Object();
 
     private FlagCells() {
     }
@@ -22,9 +22,9 @@ final class FlagCells {
      * is 0, in any letter case (docs/differences.md, D24).
      */
     static byte[] of(Bbox box, String attribute, String id) {
-        Object v = box.attributes().getOrDefault(attribute, MINUS_ONE);
-        if (v == MINUS_ONE) {
-            return MINUS_ONE;  // absent (the array stands for "absent": no attribute value is one)
+        Object v = box.attributes().getOrDefault(attribute, ABSENT);
+        if (v == ABSENT) {
+            return MINUS_ONE;
         }
         if (v instanceof Boolean b) {
             return b ? ONE : ZERO;
@@ -62,7 +62,7 @@ final class FlagCells {
         } else if (value == 1) {
             return ONE;
         } else if (value == -1) {
-            return MINUS_ONE_VALUE;
+            return MINUS_ONE;
         }
         return CsvWriter.encode(Long.toString(value));
     }
