@@ -75,7 +75,10 @@ public final class WriteBehind implements AutoCloseable {
         return lanes.size() > 0;
     }
 
-    /** Creates {@code file} (or empties it) for writing, as {@link Files#newOutputStream(Path, java.nio.file.OpenOption...)} does. */
+    /**
+     * Creates {@code file} (or empties it) for writing, as
+     * {@link Files#newOutputStream(Path, java.nio.file.OpenOption...)} does.
+     */
     public OutputStream open(Path file) throws IOException {
         if (closed) {
             throw new IllegalStateException("write-behind closed");

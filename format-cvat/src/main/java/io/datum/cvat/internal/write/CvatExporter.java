@@ -78,8 +78,8 @@ public class CvatExporter implements DatasetExporter {
                 SubsetXmlWriter writer = writers.get(item.subset());
                 if (writer == null) {
                     checkSubsetName(item.subset());
-                    writer = SubsetXmlWriter.open(outputDir, behind, item.subset(), counts.getOrDefault(item.subset(), 0L),
-                            labels, null, settings, context);
+                    long subsetSize = counts.getOrDefault(item.subset(), 0L);
+                    writer = SubsetXmlWriter.open(outputDir, behind, item.subset(), subsetSize, labels, null, settings, context);
                     writers.put(item.subset(), writer);
                 }
                 long position = positions.computeIfAbsent(item.subset(), s -> new long[1])[0]++;
