@@ -78,7 +78,7 @@ final class DescribedCatalog implements Closeable {
                 public String subset(int position) {
                     throw new IllegalStateException("no id is repeated within a sorted description file");
                 }
-            });
+            }, workers);
             ids.finishWriting();
             if (!sorted || !ids.distinct()) {
                 return null;

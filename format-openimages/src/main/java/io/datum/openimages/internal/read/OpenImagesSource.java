@@ -116,7 +116,7 @@ public final class OpenImagesSource implements DatasetSource {
             return openDescribed(layout, categories, labels, described, files, settings, context);
         }
         ItemCatalog catalog = new ItemCatalog();
-        ItemDescriptions.read(layout, catalog);
+        ItemDescriptions.read(layout, catalog, context.workers());
         RowSorter spilled = null;
         try {
             List<AnnotationFile> direct = new ArrayList<>();
