@@ -113,13 +113,19 @@ class ItemDescriptionsTest {
         int at = ItemDescriptions.BATCH_ROWS + 5;
         write("train-images-with-rotation.csv", 2 * ItemDescriptions.BATCH_ROWS, "train",
                 Map.of(at, "train0000003,train,u,t,0"));
+        // every row before the repeat, and the repeat, reach the target
+        failsAfter(at + 1, "train-images-with-rotation.csv:" + (at + 2)
+                + ": item 'train0000003' is repeated (already listed in subset 'train')");
+    }
+
+    /** Reading fails with {@code message}, alone and beside a thread, after {@code rows} rows reached the target. */
+    private void failsAfter(int rows, String message) {
         for (Workers workers : List.of(Workers.bounded(1), Workers.unbounded())) {
             Recording target = new Recording();
             DatasetException e = assertThrows(DatasetException.class,
                     () -> ItemDescriptions.read(DatasetLayout.of(root), target, workers));
-            assertEquals("train-images-with-rotation.csv:" + (at + 2)
-                    + ": item 'train0000003' is repeated (already listed in subset 'train')", e.getMessage());
-            assertEquals(at + 1, target.rows(), "every row before the repeat, and the repeat, reached the target");
+            assertEquals(message, e.getMessage());
+            assertEquals(rows, target.rows());
         }
     }
 
@@ -128,14 +134,8 @@ class ItemDescriptionsTest {
         int at = 2 * ItemDescriptions.BATCH_ROWS + 100;  // inside a batch: the rows before it in that batch count too
         write("train-images-with-rotation.csv", 3 * ItemDescriptions.BATCH_ROWS, "train",
                 Map.of(at, "train9999999,a/b,u,t,0"));
-        for (Workers workers : List.of(Workers.bounded(1), Workers.unbounded())) {
-            Recording target = new Recording();
-            DatasetException e = assertThrows(DatasetException.class,
-                    () -> ItemDescriptions.read(DatasetLayout.of(root), target, workers));
-            assertEquals("train-images-with-rotation.csv:" + (at + 2)
-                    + ": item 'train9999999' has an unsupported subset name 'a/b'", e.getMessage());
-            assertEquals(at, target.rows());
-        }
+        failsAfter(at, "train-images-with-rotation.csv:" + (at + 2)
+                + ": item 'train9999999' has an unsupported subset name 'a/b'");
     }
 
     @Test
