@@ -46,7 +46,7 @@ final class ItemDescriptions {
 
     /** Rows in a batch of parsed rows. */
     static final int BATCH_ROWS = 4096;
-    /** Batches parsed ahead of the thread adding them: about 1 MB. */
+    /** Batches parsed ahead of the thread adding them: about 2 MB. */
     private static final int BATCHES_AHEAD = 16;
 
     /** Subset names met so far (already checked), with their bytes. */
