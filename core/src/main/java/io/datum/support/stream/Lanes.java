@@ -67,15 +67,13 @@ public final class Lanes implements AutoCloseable {
         }
     }
 
-    /** Waits for every task given to end (through interrupts, which it keeps), then gives the threads back. */
-    @Override
-    public void close() {
+    /**
+     * Waits for every task given so far to end (through interrupts, which it keeps); the lanes
+     * stay open for more. Returns at once when none were granted.
+     */
+    public void awaitIdle() {
         boolean interrupted = false;
         synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
             while (running > 0) {
                 try {
                     wait();
@@ -84,9 +82,21 @@ public final class Lanes implements AutoCloseable {
                 }
             }
         }
-        workers.release(size);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Waits for every task given to end (through interrupts, which it keeps), then gives the threads back. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        awaitIdle();
+        workers.release(size);
     }
 }

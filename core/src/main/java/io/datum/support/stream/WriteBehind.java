@@ -52,7 +52,6 @@ public final class WriteBehind implements AutoCloseable {
     private final BlockingQueue<Step> steps = new ArrayBlockingQueue<>(BUFFERS_AHEAD);
     /** Buffers written, for the next hand-over; more are made when none is free. */
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS_AHEAD + 1);
-    private final CountDownLatch ended = new CountDownLatch(1);
     /** The files opened, so that those left open (after a failure) are closed with the rest. */
     private final List<BehindFile> files = new ArrayList<>();
     /** The files written by the caller (no thread free), closed with the rest when left open. */
@@ -65,8 +64,6 @@ public final class WriteBehind implements AutoCloseable {
         this.lanes = workers.lanes(1);
         if (lanes.size() > 0) {
             lanes.execute(name, this::writeSteps);
-        } else {
-            ended.countDown();
         }
     }
 
@@ -117,8 +114,7 @@ public final class WriteBehind implements AutoCloseable {
                         putUninterruptibly(new Close(f.out));
                     }
                 }
-                putUninterruptibly(new End());
-                awaitUninterruptibly(ended);
+                putUninterruptibly(new End());  // closing the lanes below waits for the thread to take it
             } else {
                 // closing a closed file does nothing; one left open is closed (its failure is the writing's)
                 for (OutputStream plain : plainFiles) {
@@ -150,8 +146,6 @@ public final class WriteBehind implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             fail(new InterruptedIOException("writing was interrupted"));
-        } finally {
-            ended.countDown();
         }
     }
 
@@ -216,21 +210,6 @@ public final class WriteBehind implements AutoCloseable {
         while (true) {
             try {
                 steps.put(step);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;

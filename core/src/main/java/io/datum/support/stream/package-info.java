@@ -9,5 +9,5 @@
  * ({@link io.datum.support.stream.DatasetRecords}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package io.datum.support.stream;

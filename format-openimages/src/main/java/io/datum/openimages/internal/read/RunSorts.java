@@ -7,7 +7,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The two sorts of {@link RunPositions}, made as sorted runs of primitives and handed to their
@@ -34,7 +33,6 @@ final class RunSorts {
     static final class OneBehind implements AutoCloseable {
         private final Lanes lanes;
         private final String name;
-        private CountDownLatch pending;
         private volatile Throwable failure;
 
         OneBehind(Workers workers, String name) {
@@ -48,36 +46,18 @@ final class RunSorts {
                 task.run();
                 return;
             }
-            CountDownLatch done = new CountDownLatch(1);
-            pending = done;
             lanes.execute(name, () -> {
                 try {
                     task.run();
                 } catch (RuntimeException | Error e) {
                     failure = e;
-                } finally {
-                    done.countDown();
                 }
             });
         }
 
         /** Waits for the task handed over last; throws its failure. */
         void awaitPending() {
-            if (pending != null) {
-                boolean interrupted = false;
-                while (true) {
-                    try {
-                        pending.await();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                pending = null;
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            lanes.awaitIdle();
             Throwable f = failure;
             if (f instanceof RuntimeException e) {
                 throw e;
