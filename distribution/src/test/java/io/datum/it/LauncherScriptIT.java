@@ -72,6 +72,27 @@ class LauncherScriptIT {
         assertEquals(first, without);
     }
 
+    /**
+     * The verbs that read or write datasets ask for transparent huge pages for the heap exactly
+     * when the kernel gives them only on request ("madvise" mode); the short verbs never do, and
+     * the JVM warns of nothing. Which branch runs is the machine's (on Debian, "madvise").
+     */
+    @Test
+    void datasetVerbsAskForHugePagesOnlyWhereTheKernelWaitsToBeAsked(@TempDir Path cwd) throws Exception {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean onRequest = Files.isReadable(setting) && Files.readString(setting).contains("[madvise]");
+        Map<String, String> env = Map.of("DATUM_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        Run datasetVerb = datum(home, cwd, env, "transforms");
+        assertEquals(0, datasetVerb.code(), datasetVerb::toString);
+        assertEquals(onRequest, datasetVerb.out().contains("-XX:+UseTransparentHugePages"), datasetVerb::toString);
+        Run shortVerb = datum(home, cwd, env, "formats");
+        assertEquals(0, shortVerb.code(), shortVerb::toString);
+        assertFalse(shortVerb.out().contains("UseTransparentHugePages"), shortVerb::toString);
+        for (Run r : List.of(datasetVerb, shortVerb)) {
+            assertFalse((r.out() + r.err()).contains("warning"), r::toString);
+        }
+    }
+
     @Test
     void convertWithABadOptionExitsTwoWithUsageAndNoStackTrace(@TempDir Path cwd) throws Exception {
         Run r = datum(home, cwd, Map.of(), "convert", "--no-such-option");
