@@ -27,13 +27,23 @@ final class FrameworkStorage {
             throw new LauncherException("cannot create the framework storage in " + tmp + " (java.io.tmpdir): "
                     + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                storage.delete();
-            } catch (IOException e) {
-                // the next run removes it: its lock is gone with this process
-            }
-        }, "datum-storage-cleanup"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(storage), "datum-storage-cleanup"));
+        } catch (IllegalStateException e) {
+            // the JVM is already exiting (a signal came before the launcher took over the signals):
+            // no hook will run for this folder, so it goes now, and the run stops without a word
+            Termination.jvmExiting();
+            deleteQuietly(storage);
+            throw new LauncherException("the JVM is exiting", e);
+        }
         return storage.path().resolve("cache");
+    }
+
+    private static void deleteQuietly(OwnedFolder storage) {
+        try {
+            storage.delete();
+        } catch (IOException e) {
+            // the next run removes it: its lock is gone with this process
+        }
     }
 }

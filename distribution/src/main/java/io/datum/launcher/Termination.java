@@ -32,6 +32,13 @@ final class Termination {
      * stopped run beside a complete output.
      */
     private static volatile boolean succeeded;
+    /**
+     * Set once the JVM has begun to exit by itself: a signal that comes before {@link #install}
+     * has taken over the signals starts the JVM's own shutdown while the launcher goes on, and
+     * what the launcher meets then (its files deleted by the hooks, a hook refused) must not be
+     * printed either.
+     */
+    private static volatile boolean jvmExiting;
 
     private Termination() {
     }
@@ -39,6 +46,11 @@ final class Termination {
     /** Handles SIGINT and SIGTERM from now on; {@code thread} is the one running the verb. */
     static void install(Thread thread) {
         worker = thread;
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(Termination::jvmExiting, "datum-quiet-exit"));
+        } catch (IllegalStateException e) {
+            jvmExiting();
+        }
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 Signal.handle(new Signal(name), Termination::onSignal);
@@ -87,9 +99,17 @@ final class Termination {
         }
     }
 
-    /** Whether a signal asked the run to stop. */
+    /**
+     * The JVM is exiting: a shutdown hook was refused, or the hooks have started. From now on
+     * nothing is printed; the exit code is the one the JVM's exit already has.
+     */
+    static void jvmExiting() {
+        jvmExiting = true;
+    }
+
+    /** Whether a signal asked the run to stop, or the JVM is exiting. */
     static boolean requested() {
-        return exitCode != 0;
+        return exitCode != 0 || jvmExiting;
     }
 
     /** The exit code a signal asked for; {@code otherwise} when none did, or when the verb succeeded. */
